@@ -1,0 +1,5 @@
+export * from './chat-lifecycle';
+export * from './presence';
+export * from './chat-stats';
+export * from './message-order';
+export * from './user-agent';

@@ -1,0 +1,53 @@
+/**
+ * Every request over a socket answers with an `Ack<T>`: either the data or an
+ * error with a stable code a client can branch on and a message a person can read.
+ */
+
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CHAT_NOT_FOUND',
+  'ALREADY_CLAIMED',
+  'CHAT_NOT_WAITING',
+  'CHAT_NOT_ACTIVE',
+  'CHAT_ENDED',
+  'NOT_CHAT_OWNER',
+  'NOT_IN_DEPARTMENT',
+  'MESSAGE_TOO_LONG',
+  'DEPARTMENT_NOT_FOUND',
+  'NO_ACTIVE_CHAT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AckError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+
+export type AckCallback<T> = (response: Ack<T>) => void;
+
+export function ok<T>(data: T): Ack<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string): Ack<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** A refusal raised inside a handler; the socket layer turns it into a failed Ack. */
+export class DeskbellError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeskbellError';
+  }
+}

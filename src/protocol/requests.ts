@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import { idSchema, operatorStatusSchema } from './models';
+
+/** Text a person typed: trimmed, never empty, never longer than the limit. */
+const typedText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value === '' ? null : value))
+    .nullish()
+    .transform((value) => value ?? null);
+
+// ---- /operator ----
+
+export const syncRequestSchema = z.object({
+  /** The newest sequence number this client holds, per chat it shows. */
+  lastSeqByChat: z.record(idSchema, z.number().int().nonnegative()).default({}),
+});
+export type SyncRequest = z.input<typeof syncRequestSchema>;
+
+export const setStatusRequestSchema = z.object({ status: operatorStatusSchema });
+export type SetStatusRequest = z.infer<typeof setStatusRequestSchema>;
+
+export const chatRefSchema = z.object({ chatId: idSchema });
+export type ChatRef = z.infer<typeof chatRefSchema>;
+
+export const operatorSendRequestSchema = z.object({
+  chatId: idSchema,
+  id: idSchema,
+  body: typedText(LIMITS.messageMaxLength),
+});
+export type OperatorSendRequest = z.input<typeof operatorSendRequestSchema>;
+
+export const saveAnalyticsRequestSchema = z.object({
+  chatId: idSchema,
+  questionTypeId: idSchema,
+  timeSpentMinutes: z.number().int().min(0).max(LIMITS.timeSpentMaxMinutes),
+  notes: z.string().trim().max(LIMITS.notesMaxLength).default(''),
+});
+export type SaveAnalyticsRequest = z.input<typeof saveAnalyticsRequestSchema>;
+
+export const endedChatsRequestSchema = z.object({
+  /** Page backwards: only chats that ended before this time. */
+  before: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
+export type EndedChatsRequest = z.input<typeof endedChatsRequestSchema>;
+
+// ---- /patron ----
+
+export const widgetConfigRequestSchema = z.object({ departmentId: idSchema });
+export type WidgetConfigRequest = z.infer<typeof widgetConfigRequestSchema>;
+
+export const startChatRequestSchema = z.object({
+  departmentId: idSchema,
+  question: typedText(LIMITS.questionMaxLength),
+  name: optionalText(LIMITS.nameMaxLength),
+  email: z
+    .string()
+    .trim()
+    .max(LIMITS.emailMaxLength)
+    .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'is not an email address')
+    .transform((value) => (value === '' ? null : value))
+    .nullish()
+    .transform((value) => value ?? null),
+  extraFields: z
+    .record(z.string().max(40), z.string().trim().max(LIMITS.extraFieldValueMaxLength))
+    .refine((fields) => Object.keys(fields).length <= LIMITS.extraFieldsMax, 'too many fields')
+    .default({}),
+  /** The page the widget was opened on; the loader script passes it in. */
+  pageUrl: optionalText(LIMITS.urlMaxLength),
+  referrer: optionalText(LIMITS.urlMaxLength),
+});
+export type StartChatRequest = z.input<typeof startChatRequestSchema>;
+
+export const resumeChatRequestSchema = z.object({
+  resumeToken: z.string().min(16).max(128),
+  lastSeq: z.number().int().nonnegative().default(0),
+});
+export type ResumeChatRequest = z.input<typeof resumeChatRequestSchema>;
+
+export const patronSendRequestSchema = z.object({
+  id: idSchema,
+  body: typedText(LIMITS.messageMaxLength),
+});
+export type PatronSendRequest = z.input<typeof patronSendRequestSchema>;
+
+// ---- HTTP ----
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;

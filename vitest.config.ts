@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit tests run anywhere. The integration suite starts real Deskbell servers
+ * on free ports: once over a SQLite file, and once more over PostgreSQL when
+ * DESKBELL_TEST_DATABASE_URL names a cluster (`npm test` starts a throwaway one).
+ */
+const postgresUrl = process.env.DESKBELL_TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration-sqlite',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          env: { DESKBELL_TEST_DATABASE: 'sqlite' },
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              test: {
+                name: 'integration-postgres',
+                include: ['tests/integration/**/*.test.ts'],
+                environment: 'node' as const,
+                env: { DESKBELL_TEST_DATABASE: 'postgres', DESKBELL_TEST_DATABASE_URL: postgresUrl },
+                testTimeout: 20_000,
+                hookTimeout: 30_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
