@@ -1,0 +1,98 @@
+// `npm test`: every check and every test, in one command, ending with one line
+// "N passed, N failed". Static checks first, then the build the end-to-end
+// tests drive, then vitest (unit + integration over SQLite and PostgreSQL),
+// then Playwright in Chromium. A step that fails does not stop the others,
+// so one run tells everything; the exit code is non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const reports = 'reports';
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const failures = [];
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function step(name, command, args, env = {}) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) failures.push(`${name} (exit ${result.status ?? result.signal})`);
+  return result.status === 0;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPostgres() {
+  if (process.env.DESKBELL_TEST_DATABASE_URL) return { url: process.env.DESKBELL_TEST_DATABASE_URL, stop() {} };
+  const dir = mkdtempSync(join(tmpdir(), 'deskbell-pg-'));
+  const port = await freePort();
+  const started = spawnSync('bash', ['scripts/throwaway-postgres.sh', 'start', dir, String(port)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (started.status !== 0) {
+    failures.push('throwaway PostgreSQL did not start');
+    return { url: null, stop() {} };
+  }
+  const url = started.stdout.trim();
+  console.log(`throwaway PostgreSQL at ${url}`);
+  return {
+    url,
+    stop: () => spawnSync('bash', ['scripts/throwaway-postgres.sh', 'stop', dir], { stdio: 'inherit' }),
+  };
+}
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+step('lint', 'npx', ['eslint', '.']);
+step('format', 'npx', ['prettier', '--check', '.']);
+step('typecheck', 'npm', ['run', '-s', 'typecheck']);
+step('build', 'npm', ['run', '-s', 'build']);
+
+const postgres = await startPostgres();
+try {
+  const vitestEnv = postgres.url ? { DESKBELL_TEST_DATABASE_URL: postgres.url } : {};
+  step(
+    'vitest',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
+    vitestEnv,
+  );
+} finally {
+  postgres.stop();
+}
+const vitest = readJson(`${reports}/vitest.json`);
+if (vitest) {
+  counts.passed += vitest.numPassedTests;
+  counts.failed += vitest.numFailedTests;
+  counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
+} else failures.push('vitest wrote no report');
+
+step('playwright', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json`,
+});
+const playwright = readJson(`${reports}/playwright.json`);
+if (playwright) {
+  counts.passed += playwright.stats.expected + playwright.stats.flaky;
+  counts.failed += playwright.stats.unexpected;
+  counts.skipped += playwright.stats.skipped;
+} else failures.push('playwright wrote no report');
+
+console.log('');
+if (failures.length > 0) console.log(`Failed steps: ${failures.join(', ')}`);
+console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(failures.length > 0 || counts.failed > 0 ? 1 : 0);
