@@ -1,0 +1,97 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Server } from 'socket.io';
+import { OPERATOR_NAMESPACE } from '../src/protocol/operator-events';
+import { PATRON_NAMESPACE } from '../src/protocol/patron-events';
+import { registerAuthRoutes } from './auth/auth-routes';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
+import type { DeskbellContext } from './context';
+import { registerHealthRoute } from './http/health-route';
+import { installErrorHandlers } from './http/http-errors';
+import { registerStaticFiles } from './http/static-files';
+import { setUpOperatorNamespace } from './operators/operator-namespace';
+import { setUpPatronNamespace } from './patrons/patron-namespace';
+import { PresenceService } from './presence/presence-service';
+import { createRepositories } from './repositories';
+import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit } from './sockets/rate-limiter';
+import type { DeskbellIo, OperatorNamespace, PatronNamespace } from './sockets/socket-types';
+import type { Storage } from './storage/database';
+
+export interface DeskbellServerDeps {
+  /** An open, migrated database. The server uses it but does not close it. */
+  storage: Storage;
+  /** The build output holding `console/` and `widget/`. */
+  distDir: string;
+  /** Use X-Forwarded-For for client addresses (only behind a proxy you run). */
+  trustProxy?: boolean;
+  version?: string;
+  now?: () => number;
+  logger?: FastifyServerOptions['logger'];
+  /** Events one socket may send (burst and refill per second). */
+  socketRateLimit?: RateLimit;
+  loginThrottle?: Partial<Omit<LoginThrottleOptions, 'now'>>;
+}
+
+export interface DeskbellServer {
+  app: FastifyInstance;
+  io: DeskbellIo;
+  /** Disconnects every socket and stops the HTTP server (the database stays open). */
+  close(): Promise<void>;
+}
+
+/** Largest socket.io packet: a full message is 4,000 characters, so 100 kB leaves room and stops floods early. */
+const MAX_SOCKET_PACKET_BYTES = 100_000;
+
+/**
+ * Builds the Deskbell server: fastify for HTTP, socket.io attached to the same
+ * http.Server, the `/operator` and `/patron` namespaces. It never listens by
+ * itself; main.ts (or a test) calls `app.listen`.
+ */
+export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<DeskbellServer> {
+  const now = deps.now ?? Date.now;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: 64 * 1024,
+  });
+  // Attached by hand: fastify-socket.io does not install with fastify 5.
+  const io: DeskbellIo = new Server(app.server, { serveClient: false, maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES });
+  const operators = io.of(OPERATOR_NAMESPACE) as unknown as OperatorNamespace;
+  const patrons = io.of(PATRON_NAMESPACE) as unknown as PatronNamespace;
+  const repos = createRepositories(deps.storage.db);
+
+  const ctx: DeskbellContext = {
+    repos,
+    operators,
+    patrons,
+    presence: new PresenceService(operators, repos.accounts),
+    now,
+    log: app.log,
+    trustProxy: deps.trustProxy ?? false,
+    socketRateLimit: deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT,
+  };
+  setUpOperatorNamespace(ctx);
+  setUpPatronNamespace(ctx);
+
+  installErrorHandlers(app);
+  await app.register(fastifyCookie);
+  registerHealthRoute(app, deps.storage, deps.version ?? '0.0.0');
+  registerAuthRoutes(app, {
+    repos,
+    operators,
+    now,
+    throttle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, ...deps.loginThrottle, now }),
+  });
+  await registerStaticFiles(app, { distDir: deps.distDir });
+
+  return {
+    app,
+    io,
+    async close() {
+      operators.disconnectSockets(true);
+      patrons.disconnectSockets(true);
+      io.engine.close();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type LoginResult, SESSION_COOKIE } from '../../src/protocol/http';
+import { loginRequestSchema } from '../../src/protocol/requests';
+import type { OperatorProfile } from '../../src/protocol/models';
+import { sendError } from '../http/http-errors';
+import type { Repositories } from '../repositories';
+import { rooms } from '../sockets/rooms';
+import type { OperatorNamespace } from '../sockets/socket-types';
+import { toProfile } from './account-repository';
+import type { LoginThrottle } from './login-throttle';
+import { verifyPassword } from './passwords';
+import { sessionKey, tokenFromRequest } from './request-token';
+import { SESSION_LIFETIME_MS } from './session-repository';
+
+export interface AuthRouteDeps {
+  repos: Repositories;
+  throttle: LoginThrottle;
+  operators: OperatorNamespace;
+  now: () => number;
+}
+
+/**
+ * `POST /api/login`, `POST /api/logout`, `GET /api/me`. Login answers with a
+ * bearer token (for the desktop app) and sets the httpOnly session cookie
+ * (for the browser console); both name the same stored session.
+ */
+export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
+  app.post('/api/login', async (request, reply) => {
+    const parsed = loginRequestSchema.safeParse(request.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || 'body';
+      return sendError(reply, 400, 'BAD_REQUEST', `${field}: ${issue?.message ?? 'is not valid'}`);
+    }
+    const { username, password } = parsed.data;
+    const waitMs = deps.throttle.retryAfterMs(username, request.ip);
+    if (waitMs > 0) {
+      void reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
+      return sendError(reply, 429, 'RATE_LIMITED', 'Too many failed logins; wait a while and try again.');
+    }
+    const credentials = await deps.repos.accounts.findCredentials(username);
+    const valid = await verifyPassword(credentials?.passwordHash ?? null, password);
+    const account = valid && credentials ? await deps.repos.accounts.findById(credentials.id) : undefined;
+    if (!account) {
+      deps.throttle.recordFailure(username, request.ip);
+      return sendError(reply, 401, 'UNAUTHORIZED', 'The username or password is not right.');
+    }
+    deps.throttle.recordSuccess(username);
+    const token = await deps.repos.sessions.create(account.id, deps.now());
+    void reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: request.protocol === 'https',
+      maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
+    });
+    const result: LoginResult = { token, operator: toProfile(account) };
+    return result;
+  });
+
+  app.post('/api/logout', async (request, reply) => {
+    const token = tokenFromRequest(request.headers);
+    if (token) {
+      await deps.repos.sessions.delete(token);
+      // Sockets opened with this session close too: logging out means out everywhere it was used.
+      deps.operators.in(rooms.session(sessionKey(token))).disconnectSockets(true);
+    }
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/me', async (request, reply) => {
+    const operator = await currentOperator(request, deps);
+    if (!operator) return sendError(reply, 401, 'UNAUTHORIZED', 'Log in first.');
+    return { operator };
+  });
+}
+
+async function currentOperator(request: FastifyRequest, deps: AuthRouteDeps): Promise<OperatorProfile | undefined> {
+  const token = tokenFromRequest(request.headers);
+  if (!token) return undefined;
+  const accountId = await deps.repos.sessions.findAccountId(token, deps.now());
+  const account = accountId ? await deps.repos.accounts.findById(accountId) : undefined;
+  return account && toProfile(account);
+}

@@ -1,0 +1,41 @@
+import type { DeskbellConfig } from './config/config';
+import { createRepositories } from './repositories';
+import { applyLibrarySettings } from './seed/apply-settings';
+import { demoLoginLines, seedDemoLibrary } from './seed/demo-seed';
+import { setUpFirstRun } from './seed/first-run';
+import { type Storage, openStorage } from './storage/database';
+import { migrateToLatest } from './storage/migrations';
+
+export interface PreparedStorage {
+  storage: Storage;
+  /** Lines for the person starting the server (demo logins, the first admin's password). */
+  notices: string[];
+}
+
+/**
+ * Opens the database and makes it ready to serve: migrations, the demo library
+ * (with --demo), deskbell.json's lists, and on an empty database the first admin.
+ * main.ts and the test harness both start a server through this.
+ */
+export async function prepareStorage(
+  config: Pick<DeskbellConfig, 'databaseUrl' | 'dataDir' | 'demo' | 'settings' | 'adminPassword'>,
+  now: () => number = Date.now,
+): Promise<PreparedStorage> {
+  const storage = openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(storage.db);
+    const repos = createRepositories(storage.db);
+    const notices: string[] = [];
+    if (config.demo) {
+      await seedDemoLibrary(repos, now());
+      notices.push(...demoLoginLines());
+    } else {
+      notices.push(...(await setUpFirstRun(repos, { adminPassword: config.adminPassword, now: now() })));
+    }
+    await applyLibrarySettings(repos, config.settings);
+    return { storage, notices };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}

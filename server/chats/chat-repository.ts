@@ -1,0 +1,222 @@
+import { type Expression, type Kysely, type SqlBool, expressionBuilder, sql } from 'kysely';
+import type { ChatSummary, Message } from '../../src/protocol/models';
+import { newId } from '../storage/ids';
+import type { DeskbellTables } from '../storage/schema';
+import { selectChatSummaries, toChatSummary } from './chat-rows';
+import { insertMessage } from './message-store';
+
+/** Which chats an account may see: every department, or the ones it monitors plus its own chats. */
+export interface Visibility {
+  allDepartments: boolean;
+  departmentIds: readonly string[];
+  accountId: string;
+}
+
+export interface NewChat {
+  departmentId: string;
+  question: string;
+  patronName: string | null;
+  patronEmail: string | null;
+  patronIp: string | null;
+  pageUrl: string | null;
+  referrer: string | null;
+  userAgent: string | null;
+  browser: string | null;
+  extraFields: Record<string, string>;
+  resumeTokenHash: string;
+  createdAt: number;
+}
+
+/** A state change that also wrote a system message ("Alice has joined the chat."). */
+export interface Transition {
+  chat: ChatSummary;
+  message: Message;
+}
+
+export const SYSTEM_AUTHOR = 'Deskbell';
+
+/**
+ * Chats and their life: waiting -> active -> ended. Every transition is one
+ * conditional update (`WHERE status = ...`) inside a transaction that also
+ * writes the system message with the next sequence number, so two servers
+ * racing for the same chat cannot both win, and the transcript shows the
+ * transition exactly where it happened.
+ */
+export class ChatRepository {
+  constructor(private readonly db: Kysely<DeskbellTables>) {}
+
+  async create(chat: NewChat): Promise<ChatSummary> {
+    const id = newId();
+    await this.db
+      .insertInto('chats')
+      .values({
+        id,
+        department_id: chat.departmentId,
+        status: 'waiting',
+        question: chat.question,
+        patron_name: chat.patronName,
+        patron_email: chat.patronEmail,
+        patron_ip: chat.patronIp,
+        page_url: chat.pageUrl,
+        referrer: chat.referrer,
+        user_agent: chat.userAgent,
+        browser: chat.browser,
+        extra_fields: JSON.stringify(chat.extraFields),
+        resume_token_hash: chat.resumeTokenHash,
+        owner_id: null,
+        created_at: chat.createdAt,
+        claimed_at: null,
+        ended_at: null,
+        ended_by: null,
+        last_seq: 0,
+      })
+      .execute();
+    return this.findOrThrow(id);
+  }
+
+  async find(id: string): Promise<ChatSummary | undefined> {
+    const row = await selectChatSummaries(this.db).where('chats.id', '=', id).executeTakeFirst();
+    return row ? toChatSummary(row) : undefined;
+  }
+
+  async findOrThrow(id: string): Promise<ChatSummary> {
+    return toChatSummary(await selectChatSummaries(this.db).where('chats.id', '=', id).executeTakeFirstOrThrow());
+  }
+
+  async findByResumeTokenHash(tokenHash: string): Promise<ChatSummary | undefined> {
+    const row = await selectChatSummaries(this.db).where('chats.resume_token_hash', '=', tokenHash).executeTakeFirst();
+    return row ? toChatSummary(row) : undefined;
+  }
+
+  /**
+   * What a console lists: waiting and active chats it may see, and its own
+   * ended chats still missing their analytics entry.
+   */
+  async listOpen(visibility: Visibility): Promise<ChatSummary[]> {
+    const rows = await selectChatSummaries(this.db)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('chats.status', 'in', ['waiting', 'active']), visibleTo(visibility)]),
+          eb.and([
+            eb('chats.status', '=', 'ended'),
+            eb('chats.owner_id', '=', visibility.accountId),
+            eb('analytics.chat_id', 'is', null),
+          ]),
+        ]),
+      )
+      .orderBy('chats.created_at')
+      .orderBy('chats.id')
+      .execute();
+    return rows.map(toChatSummary);
+  }
+
+  /** Active chats this account owns: the ones its sockets must follow. */
+  async listOwnedActive(accountId: string): Promise<ChatSummary[]> {
+    const rows = await selectChatSummaries(this.db)
+      .where('chats.owner_id', '=', accountId)
+      .where('chats.status', '=', 'active')
+      .orderBy('chats.created_at')
+      .execute();
+    return rows.map(toChatSummary);
+  }
+
+  /** Ended chats this account may read, newest first, paging back with `before`. */
+  async listEnded(
+    visibility: Visibility,
+    page: { before?: number | undefined; limit: number },
+  ): Promise<ChatSummary[]> {
+    let query = selectChatSummaries(this.db).where('chats.status', '=', 'ended').where(visibleTo(visibility));
+    if (page.before !== undefined) query = query.where('chats.ended_at', '<', page.before);
+    const rows = await query.orderBy('chats.ended_at', 'desc').orderBy('chats.id', 'desc').limit(page.limit).execute();
+    return rows.map(toChatSummary);
+  }
+
+  /** Claims a waiting chat; undefined when someone else got there first (or it ended). */
+  async claim(
+    chatId: string,
+    operator: { id: string; displayName: string },
+    now: number,
+  ): Promise<Transition | undefined> {
+    const message = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('chats')
+        .set((eb) => ({ status: 'active', owner_id: operator.id, claimed_at: now, last_seq: eb('last_seq', '+', 1) }))
+        .where('id', '=', chatId)
+        .where('status', '=', 'waiting')
+        .returning('last_seq')
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return systemMessage(trx, chatId, `${operator.displayName} has joined the chat.`, row.last_seq, now);
+    });
+    return message && { chat: await this.findOrThrow(chatId), message };
+  }
+
+  /** Ends an active chat owned by the operator; undefined when it is no longer theirs to end. */
+  async endByOperator(
+    chatId: string,
+    operator: { id: string; displayName: string },
+    now: number,
+  ): Promise<Transition | undefined> {
+    const message = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('chats')
+        .set((eb) => ({ status: 'ended', ended_at: now, ended_by: 'operator', last_seq: eb('last_seq', '+', 1) }))
+        .where('id', '=', chatId)
+        .where('status', '=', 'active')
+        .where('owner_id', '=', operator.id)
+        .returning('last_seq')
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return systemMessage(trx, chatId, `${operator.displayName} ended the chat.`, row.last_seq, now);
+    });
+    return message && { chat: await this.findOrThrow(chatId), message };
+  }
+
+  /** The patron left: ends a waiting or active chat; undefined when it had already ended. */
+  async endByPatron(chatId: string, now: number): Promise<Transition | undefined> {
+    const message = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('chats')
+        .set((eb) => ({ status: 'ended', ended_at: now, ended_by: 'patron', last_seq: eb('last_seq', '+', 1) }))
+        .where('id', '=', chatId)
+        .where('status', 'in', ['waiting', 'active'])
+        .returning('last_seq')
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return systemMessage(trx, chatId, 'The patron left the chat.', row.last_seq, now);
+    });
+    return message && { chat: await this.findOrThrow(chatId), message };
+  }
+}
+
+function systemMessage(
+  db: Kysely<DeskbellTables>,
+  chatId: string,
+  body: string,
+  seq: number,
+  now: number,
+): Promise<Message> {
+  return insertMessage(
+    db,
+    {
+      chatId,
+      id: `system-${newId()}`,
+      authorKind: 'system',
+      authorId: null,
+      authorName: SYSTEM_AUTHOR,
+      body,
+      createdAt: now,
+    },
+    seq,
+  );
+}
+
+/** A condition for queries over `chats`: true for the chats this account may see. */
+function visibleTo(visibility: Visibility): Expression<SqlBool> {
+  if (visibility.allDepartments) return sql<SqlBool>`1 = 1`;
+  const eb = expressionBuilder<DeskbellTables, 'chats'>();
+  const mine = eb('chats.owner_id', '=', visibility.accountId);
+  // `IN ()` is not valid SQL, so an account monitoring nothing sees only its own chats.
+  if (visibility.departmentIds.length === 0) return mine;
+  return eb.or([eb('chats.department_id', 'in', [...visibility.departmentIds]), mine]);
+}

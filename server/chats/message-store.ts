@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import { DeskbellError } from '../../src/protocol/ack';
+import type { ChatStatus, Message } from '../../src/protocol/models';
+import type { DeskbellTables } from '../storage/schema';
+import { toMessage } from './chat-rows';
+
+export interface NewMessage {
+  chatId: string;
+  /** Client-made id: the same id sent again finds the stored message. */
+  id: string;
+  authorKind: Message['authorKind'];
+  authorId: string | null;
+  authorName: string;
+  body: string;
+  createdAt: number;
+}
+
+/** Who may still write: the chat must be in one of these states (and owned by ownerId, when given). */
+export interface SendGuard {
+  statuses: readonly ChatStatus[];
+  ownerId?: string;
+}
+
+export type AppendResult = { kind: 'stored'; message: Message; created: boolean } | { kind: 'refused' };
+
+/** Raised inside the transaction to roll back the sequence bump when a concurrent retry stored the message first. */
+class AlreadyStored extends Error {
+  constructor(readonly stored: Message) {
+    super('already stored');
+  }
+}
+
+/**
+ * Stores chat messages. Each gets the chat's next sequence number in the same
+ * transaction that inserts it (`last_seq = last_seq + 1` on the chat row, which
+ * also serialises concurrent writers to that chat), and the guard is part of that
+ * same conditional update, so a chat that ended a moment ago takes no more messages.
+ */
+export class MessageStore {
+  constructor(private readonly db: Kysely<DeskbellTables>) {}
+
+  async find(chatId: string, id: string, db: Kysely<DeskbellTables> = this.db): Promise<Message | undefined> {
+    const row = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('chat_id', '=', chatId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toMessage(row) : undefined;
+  }
+
+  /** Stores a message once; a retry of a stored id returns the stored message with created=false. */
+  async append(input: NewMessage, guard: SendGuard): Promise<AppendResult> {
+    const existing = await this.find(input.chatId, input.id);
+    if (existing) return { kind: 'stored', message: sameAuthorOrThrow(existing, input), created: false };
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        let bump = trx
+          .updateTable('chats')
+          .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+          .where('id', '=', input.chatId)
+          .where('status', 'in', [...guard.statuses]);
+        if (guard.ownerId !== undefined) bump = bump.where('owner_id', '=', guard.ownerId);
+        const row = await bump.returning('last_seq').executeTakeFirst();
+        if (!row) return { kind: 'refused' } as const;
+        // Checked again under the chat row's lock: a concurrent retry may have committed meanwhile.
+        const raced = await this.find(input.chatId, input.id, trx);
+        if (raced) throw new AlreadyStored(raced);
+        const message = await insertMessage(trx, input, row.last_seq);
+        return { kind: 'stored', message, created: true } as const;
+      });
+    } catch (error) {
+      if (error instanceof AlreadyStored)
+        return { kind: 'stored', message: sameAuthorOrThrow(error.stored, input), created: false };
+      throw error;
+    }
+  }
+
+  /** Messages of a chat with a sequence number above `afterSeq`, oldest first. */
+  async listAfter(chatId: string, afterSeq: number): Promise<Message[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('chat_id', '=', chatId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .execute();
+    return rows.map(toMessage);
+  }
+}
+
+/** Inserts a message with a sequence number already taken from the chat row (inside the caller's transaction). */
+export async function insertMessage(db: Kysely<DeskbellTables>, input: NewMessage, seq: number): Promise<Message> {
+  const row = {
+    chat_id: input.chatId,
+    id: input.id,
+    seq,
+    author_kind: input.authorKind,
+    author_id: input.authorId,
+    author_name: input.authorName,
+    body: input.body,
+    created_at: input.createdAt,
+  };
+  await db.insertInto('messages').values(row).execute();
+  return toMessage(row);
+}
+
+function sameAuthorOrThrow(stored: Message, input: NewMessage): Message {
+  if (stored.authorKind !== input.authorKind || stored.authorId !== input.authorId) {
+    throw new DeskbellError('BAD_REQUEST', 'id: this message id is already used in this chat; make a new one');
+  }
+  return stored;
+}

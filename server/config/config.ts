@@ -1,0 +1,124 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError } from './config-error';
+import { type LibrarySettings, readLibrarySettings } from './library-settings';
+
+/** Everything the server is told from outside, checked once at start. */
+export interface DeskbellConfig {
+  port: number;
+  host: string;
+  /** Absolute path of the data directory (SQLite file, deskbell.json). */
+  dataDir: string;
+  demo: boolean;
+  /** PostgreSQL connection string; undefined means the embedded SQLite file. */
+  databaseUrl: string | undefined;
+  /** Use X-Forwarded-For (first hop) for client IPs; only behind a proxy you run. */
+  trustProxy: boolean;
+  /** The first-run admin's password; a random one is printed when absent. */
+  adminPassword: string | undefined;
+  settings: LibrarySettings;
+}
+
+const portSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
+  .transform(Number)
+  .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'));
+
+const booleanText = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => ['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''].includes(value), 'must be true or false')
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const databaseUrlSchema = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const hostSchema = z.string().trim().min(1, 'must not be empty');
+const dataDirSchema = z.string().trim().min(1, 'must not be empty');
+const adminPasswordSchema = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(256, 'must be at most 256 characters');
+
+/** Parses one option with its schema; a failure names the option as the person typed it. */
+function parseOption<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const message = result.error.issues[0]?.message ?? 'is not valid';
+  throw new ConfigError(`${name}: ${message} (got ${JSON.stringify(value)})`);
+}
+
+export interface ConfigSources {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  /** Directory relative data dirs are resolved against. */
+  cwd: string;
+}
+
+/** Reads CLI options (which win) and environment variables into one checked config. */
+export function loadConfig({ argv, env, cwd }: ConfigSources): DeskbellConfig {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        demo: { type: 'boolean' },
+        'trust-proxy': { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    // node's messages are already one readable line, e.g. "Unknown option '--prot'".
+    throw new ConfigError((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'bad option');
+  }
+
+  const port = parseOption(
+    portSchema,
+    values.port ?? env.PORT ?? '8080',
+    values.port !== undefined ? '--port' : 'PORT',
+  );
+  const host = parseOption(
+    hostSchema,
+    values.host ?? env.HOST ?? '127.0.0.1',
+    values.host !== undefined ? '--host' : 'HOST',
+  );
+  const dataDirText = parseOption(
+    dataDirSchema,
+    values['data-dir'] ?? env.DESKBELL_DATA_DIR ?? './.deskbell-data',
+    values['data-dir'] !== undefined ? '--data-dir' : 'DESKBELL_DATA_DIR',
+  );
+  const databaseUrl =
+    env.DATABASE_URL === undefined || env.DATABASE_URL === ''
+      ? undefined
+      : parseOption(databaseUrlSchema, env.DATABASE_URL, 'DATABASE_URL');
+  const trustProxy =
+    values['trust-proxy'] === true ||
+    (env.DESKBELL_TRUST_PROXY !== undefined &&
+      parseOption(booleanText, env.DESKBELL_TRUST_PROXY, 'DESKBELL_TRUST_PROXY'));
+  const adminPassword =
+    env.DESKBELL_ADMIN_PASSWORD === undefined || env.DESKBELL_ADMIN_PASSWORD === ''
+      ? undefined
+      : parseOption(adminPasswordSchema, env.DESKBELL_ADMIN_PASSWORD, 'DESKBELL_ADMIN_PASSWORD');
+
+  const dataDir = resolve(cwd, dataDirText);
+  return {
+    port,
+    host,
+    dataDir,
+    demo: values.demo === true,
+    databaseUrl,
+    trustProxy,
+    adminPassword,
+    settings: readLibrarySettings(dataDir),
+  };
+}

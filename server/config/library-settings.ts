@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { patronFieldSchema } from '../../src/protocol/models';
+import { ConfigError } from './config-error';
+
+/** The optional settings file a library keeps in its data directory. */
+export const SETTINGS_FILE_NAME = 'deskbell.json';
+
+const questionTypeEntrySchema = z.union([
+  z.string().trim().min(1).max(80),
+  z.strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and -')
+      .max(64)
+      .optional(),
+    label: z.string().trim().min(1).max(80),
+  }),
+]);
+
+export const librarySettingsSchema = z.strictObject({
+  /** Replaces the Question Type list of the analytics entry when given. */
+  questionTypes: z.array(questionTypeEntrySchema).min(1).max(50).optional(),
+  /** Replaces the extra fields of the widget's pre-chat form when given. */
+  patronFields: z
+    .array(patronFieldSchema.strict())
+    .max(20)
+    .refine((fields) => new Set(fields.map((field) => field.key)).size === fields.length, 'field keys must be unique')
+    .optional(),
+});
+
+export interface LibrarySettings {
+  questionTypes?: Array<{ id: string; label: string }>;
+  patronFields?: Array<{ key: string; label: string }>;
+}
+
+/** "Directional" -> "directional", "Policy / Rules" -> "policy-rules". */
+export function slugify(label: string): string {
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'type' : slug.slice(0, 64);
+}
+
+/** Reads `<dataDir>/deskbell.json` when it exists; a bad file is a ConfigError naming the field. */
+export function readLibrarySettings(dataDir: string): LibrarySettings {
+  const path = join(dataDir, SETTINGS_FILE_NAME);
+  if (!existsSync(path)) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path}: is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const result = librarySettingsSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'the file';
+    throw new ConfigError(`${path}: ${where}: ${issue?.message ?? 'is not valid'}`);
+  }
+  const settings: LibrarySettings = {};
+  if (result.data.questionTypes) {
+    settings.questionTypes = result.data.questionTypes.map((entry) =>
+      typeof entry === 'string'
+        ? { id: slugify(entry), label: entry }
+        : { id: entry.id ?? slugify(entry.label), label: entry.label },
+    );
+    const ids = settings.questionTypes.map((type) => type.id);
+    if (new Set(ids).size !== ids.length)
+      throw new ConfigError(`${path}: questionTypes: two question types have the same id`);
+  }
+  if (result.data.patronFields) settings.patronFields = result.data.patronFields;
+  return settings;
+}

@@ -1,0 +1,18 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { PresenceService } from './presence/presence-service';
+import type { Repositories } from './repositories';
+import type { RateLimit } from './sockets/rate-limiter';
+import type { OperatorNamespace, PatronNamespace } from './sockets/socket-types';
+
+/** What every feature's handlers are given: storage, the two namespaces, presence, a clock and a log. */
+export interface DeskbellContext {
+  repos: Repositories;
+  operators: OperatorNamespace;
+  patrons: PatronNamespace;
+  presence: PresenceService;
+  now: () => number;
+  log: FastifyBaseLogger;
+  /** Take the patron's IP from X-Forwarded-For (first hop) instead of the connection. */
+  trustProxy: boolean;
+  socketRateLimit: RateLimit;
+}

@@ -1,0 +1,80 @@
+import type { ExtendedError } from 'socket.io';
+import type { OperatorClientEvents } from '../../src/protocol/operator-events';
+import { type Account } from '../auth/account-repository';
+import { visibilityOf } from '../auth/actor';
+import { sessionKey, tokenFromRequest } from '../auth/request-token';
+import { operatorChatHandlers } from '../chats/operator-chat-handlers';
+import type { DeskbellContext } from '../context';
+import { presenceHandlers } from '../presence/presence-handlers';
+import { rooms } from '../sockets/rooms';
+import { serveEvents } from '../sockets/serve-events';
+import type { OperatorSocket } from '../sockets/socket-types';
+import { consoleSyncHandlers } from './console-sync';
+
+/** The refusal a socket without a valid session sees as its `connect_error`. */
+function unauthorized(): ExtendedError {
+  const error: ExtendedError = new Error('UNAUTHORIZED: log in to Deskbell first.');
+  error.data = { code: 'UNAUTHORIZED' };
+  return error;
+}
+
+/**
+ * The `/operator` namespace: only sockets with a live session get in. Each
+ * joins its account's room, its session's room, the queue room of every
+ * department it may see, the online rooms when its stored status is Online,
+ * and the rooms of the chats it owns.
+ */
+export function setUpOperatorNamespace(ctx: DeskbellContext): void {
+  // Filled by the middleware, so the connection handler can join every room before the client hears "connect".
+  const admitted = new WeakMap<OperatorSocket, { account: Account; rooms: string[] }>();
+
+  ctx.operators.use((socket, next) => {
+    const token = tokenFromRequest(socket.handshake.headers, socket.handshake.auth);
+    if (!token) return next(unauthorized());
+    ctx.repos.sessions
+      .findAccountId(token, ctx.now())
+      .then(async (accountId) => {
+        const account = accountId ? await ctx.repos.accounts.findById(accountId) : undefined;
+        if (!account) return next(unauthorized());
+        socket.data.accountId = account.id;
+        socket.data.sessionKey = sessionKey(token);
+        admitted.set(socket, { account, rooms: await roomsFor(ctx, account, socket.data.sessionKey) });
+        next();
+      })
+      .catch((error: unknown) => {
+        ctx.log.error({ err: error }, 'operator socket authentication failed');
+        next(new Error('INTERNAL: the server could not check the session.'));
+      });
+  });
+
+  ctx.operators.on('connection', (socket) => {
+    const entry = admitted.get(socket);
+    if (!entry) return void socket.disconnect(true);
+    const { account } = entry;
+    void socket.join(entry.rooms);
+    ctx.presence.joinOnlineRooms(socket, account);
+    serveEvents<OperatorClientEvents>(
+      socket,
+      {
+        ...consoleSyncHandlers(ctx, socket, account),
+        ...presenceHandlers(ctx, account),
+        ...operatorChatHandlers(ctx, socket, account),
+      },
+      { log: ctx.log, rateLimit: ctx.socketRateLimit, now: ctx.now },
+    );
+  });
+}
+
+async function roomsFor(ctx: DeskbellContext, account: Account, key: string): Promise<string[]> {
+  const visibility = visibilityOf(account);
+  const departments = visibility.allDepartments
+    ? (await ctx.repos.departments.list()).map((department) => department.id)
+    : account.departmentIds;
+  const owned = await ctx.repos.chats.listOwnedActive(account.id);
+  return [
+    rooms.operator(account.id),
+    rooms.session(key),
+    ...departments.map(rooms.department),
+    ...owned.map((chat) => rooms.chat(chat.id)),
+  ];
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { describeBrowser } from '../../src/domain/user-agent';
+import { assertPatronCanSend } from '../../src/domain/chat-lifecycle';
+import { DeskbellError } from '../../src/protocol/ack';
+import type { ChatSummary, PatronField } from '../../src/protocol/models';
+import type { PatronClientEvents } from '../../src/protocol/patron-events';
+import { parsePayload } from '../../src/protocol/parse';
+import {
+  patronSendRequestSchema,
+  resumeChatRequestSchema,
+  startChatRequestSchema,
+  widgetConfigRequestSchema,
+} from '../../src/protocol/requests';
+import { hashToken, newSecretToken } from '../auth/tokens';
+import { announceChatUpdate, announceMessage, announceNewChat } from '../chats/chat-broadcast';
+import { toPatronView } from '../chats/chat-rows';
+import type { DeskbellContext } from '../context';
+import { rooms } from '../sockets/rooms';
+import type { EventHandlers } from '../sockets/serve-events';
+import type { PatronSocket } from '../sockets/socket-types';
+
+/** Shown as the author of a patron's messages when they gave no name. */
+export const ANONYMOUS_PATRON = 'Patron';
+
+/**
+ * The widget's requests. A patron is anonymous: the socket knows its chat only
+ * after `chat:start` (which hands out a resume token, stored hashed) or
+ * `chat:resume` (after a page refresh), and can write in no other chat.
+ */
+export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): EventHandlers<PatronClientEvents> {
+  const follow = async (chat: ChatSummary): Promise<void> => {
+    if (socket.data.chatId && socket.data.chatId !== chat.id) await socket.leave(rooms.chat(socket.data.chatId));
+    socket.data.chatId = chat.id;
+    await socket.join(rooms.chat(chat.id));
+  };
+
+  const currentChat = async (): Promise<ChatSummary> => {
+    const chat = socket.data.chatId ? await ctx.repos.chats.find(socket.data.chatId) : undefined;
+    if (!chat) throw new DeskbellError('NO_ACTIVE_CHAT', 'Start a chat (or resume yours) first.');
+    return chat;
+  };
+
+  return {
+    'widget:config': async (payload) => {
+      const { departmentId } = parsePayload(widgetConfigRequestSchema, payload, 'widget:config');
+      const department = await ctx.repos.departments.find(departmentId);
+      if (!department)
+        throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${departmentId}".`);
+      const [online, patronFields] = await Promise.all([
+        ctx.presence.isDepartmentOnline(department.id),
+        ctx.repos.departments.listPatronFields(),
+      ]);
+      return { department, online, patronFields };
+    },
+
+    'chat:start': async (payload) => {
+      const request = parsePayload(startChatRequestSchema, payload, 'chat:start');
+      const department = await ctx.repos.departments.find(request.departmentId);
+      if (!department) {
+        throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${request.departmentId}".`);
+      }
+      const resumeToken = newSecretToken();
+      const chat = await ctx.repos.chats.create({
+        departmentId: department.id,
+        question: request.question,
+        patronName: request.name,
+        patronEmail: request.email,
+        patronIp: socket.data.ip,
+        pageUrl: request.pageUrl,
+        referrer: request.referrer,
+        userAgent: socket.data.userAgent,
+        browser: describeBrowser(socket.data.userAgent),
+        extraFields: keepConfigured(request.extraFields, await ctx.repos.departments.listPatronFields()),
+        resumeTokenHash: hashToken(resumeToken),
+        createdAt: ctx.now(),
+      });
+      await follow(chat);
+      announceNewChat(ctx, chat);
+      return { chat: toPatronView(chat), messages: [], resumeToken };
+    },
+
+    'chat:resume': async (payload) => {
+      const request = parsePayload(resumeChatRequestSchema, payload, 'chat:resume');
+      const chat = await ctx.repos.chats.findByResumeTokenHash(hashToken(request.resumeToken));
+      if (!chat) throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
+      await follow(chat);
+      return { chat: toPatronView(chat), messages: await ctx.repos.messages.listAfter(chat.id, request.lastSeq) };
+    },
+
+    'chat:send': async (payload) => {
+      const request = parsePayload(patronSendRequestSchema, payload, 'chat:send');
+      const chat = await currentChat();
+      const result = await ctx.repos.messages.append(
+        {
+          chatId: chat.id,
+          id: request.id,
+          authorKind: 'patron',
+          authorId: null,
+          authorName: chat.patron.name ?? ANONYMOUS_PATRON,
+          body: request.body,
+          createdAt: ctx.now(),
+        },
+        { statuses: ['waiting', 'active'] },
+      );
+      if (result.kind === 'refused') {
+        assertPatronCanSend(await currentChat());
+        throw new DeskbellError('CHAT_ENDED', 'This chat has ended.');
+      }
+      if (result.created) announceMessage(ctx, result.message);
+      return { message: result.message };
+    },
+
+    'chat:leave': async (payload) => {
+      // The request carries nothing, but it still has to be an object.
+      parsePayload(emptyRequestSchema, payload ?? {}, 'chat:leave');
+      const chat = await currentChat();
+      const ended = await ctx.repos.chats.endByPatron(chat.id, ctx.now());
+      if (!ended) throw new DeskbellError('CHAT_ENDED', 'This chat has already ended.');
+      announceMessage(ctx, ended.message);
+      announceChatUpdate(ctx, ended.chat, { toPatron: true });
+      return { chat: toPatronView(ended.chat) };
+    },
+  };
+}
+
+const emptyRequestSchema = z.object({});
+
+/** Only the fields the library configured are kept; anything else a page sends is dropped. */
+function keepConfigured(fields: Record<string, string>, configured: readonly PatronField[]): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const { key } of configured) {
+    const value = fields[key];
+    if (value !== undefined && value !== '') kept[key] = value;
+  }
+  return kept;
+}

@@ -1,0 +1,16 @@
+/**
+ * Room names, in one place. Rooms (not in-memory lists) carry every fan-out,
+ * so a socket.io adapter can later spread them over several server nodes.
+ */
+export const rooms = {
+  /** Every operator socket that may see a department's queue. */
+  department: (departmentId: string) => `dept:${departmentId}`,
+  /** Every socket of one account (several windows, the desktop app). */
+  operator: (accountId: string) => `op:${accountId}`,
+  /** Operator sockets that are Online for a department: its availability. */
+  online: (departmentId: string) => `online:${departmentId}`,
+  /** Everyone following a chat's messages, in both namespaces. */
+  chat: (chatId: string) => `chat:${chatId}`,
+  /** Sockets opened with one login session, so logout can close them. */
+  session: (sessionKey: string) => `session:${sessionKey}`,
+} as const;

@@ -1,0 +1,81 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Socket } from 'socket.io';
+import { type Ack, type AckCallback, DeskbellError, fail, ok } from '../../src/protocol/ack';
+import { type RateLimit, TokenBucket } from './rate-limiter';
+
+/** The data type an event's acknowledgement carries, read from the protocol's event map. */
+export type AckData<F> = F extends (request: never, ack: AckCallback<infer T>) => void ? T : never;
+
+/**
+ * One handler per client event. It receives the raw payload and parses it
+ * itself (with `parsePayload`), so nothing unparsed reaches the feature code.
+ */
+export type EventHandlers<E> = { [K in keyof E]: (payload: unknown) => Promise<AckData<E[K]>> };
+
+export interface ServeOptions {
+  log: FastifyBaseLogger;
+  rateLimit: RateLimit;
+  now: () => number;
+}
+
+/**
+ * Wires a socket's events to handlers with the rules every event shares:
+ * a per-socket rate limit; a DeskbellError becomes a failed Ack with its code,
+ * anything else is logged and answered INTERNAL; a client that sent no ack
+ * callback is fine; an event nobody handles is answered BAD_REQUEST.
+ */
+export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, options: ServeOptions): void {
+  const bucket = new TokenBucket(options.rateLimit, options.now);
+  const known = new Set<string>(Object.keys(handlers));
+  let limitedLogged = false;
+
+  const allowed = (): boolean => {
+    if (bucket.take()) {
+      limitedLogged = false;
+      return true;
+    }
+    if (!limitedLogged) {
+      limitedLogged = true;
+      options.log.warn(
+        { socket: socket.id, namespace: socket.nsp.name },
+        'socket is sending too fast; refusing events',
+      );
+    }
+    return false;
+  };
+
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === 'string' && known.has(event)) return;
+    const callback = args.at(-1);
+    if (!allowed()) return reply(callback, fail('RATE_LIMITED', 'Too many requests; slow down.'));
+    reply(callback, fail('BAD_REQUEST', `Unknown event ${JSON.stringify(event)} on ${socket.nsp.name}.`));
+  });
+
+  for (const event of known) {
+    const handler = (handlers as Record<string, (payload: unknown) => Promise<unknown>>)[event];
+    if (!handler) continue;
+    socket.on(event, (...args: unknown[]) => {
+      // The callback is always last; a client may also send it without a payload.
+      const callback = args.at(-1);
+      const payload = typeof args[0] === 'function' ? undefined : args[0];
+      if (!allowed()) return reply(callback, fail('RATE_LIMITED', 'Too many requests; slow down.'));
+      handler(payload).then(
+        (data) => reply(callback, ok(data)),
+        (error: unknown) => {
+          if (error instanceof DeskbellError) return reply(callback, fail(error.code, error.message));
+          options.log.error({ err: error, event, namespace: socket.nsp.name }, 'socket handler failed');
+          reply(callback, fail('INTERNAL', 'Something went wrong on the server; please try again.'));
+        },
+      );
+    });
+  }
+}
+
+function reply(callback: unknown, ack: Ack<unknown>): void {
+  if (typeof callback !== 'function') return;
+  try {
+    (callback as (ack: Ack<unknown>) => void)(ack);
+  } catch {
+    // A broken client callback must not take the server down; there is no one left to tell.
+  }
+}

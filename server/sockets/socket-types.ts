@@ -1,0 +1,26 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-events';
+import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-events';
+
+/** What the server remembers on an operator socket (plain data, so remote nodes can read it too). */
+export interface OperatorSocketData {
+  accountId: string;
+  /** A short, non-secret key of the login session (part of the token's hash). */
+  sessionKey: string;
+}
+
+/** What the server remembers on a patron socket. */
+export interface PatronSocketData {
+  /** The chat this socket started or resumed, if any. */
+  chatId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+type NoEvents = Record<string, never>;
+
+export type OperatorNamespace = Namespace<OperatorClientEvents, OperatorServerEvents, NoEvents, OperatorSocketData>;
+export type OperatorSocket = Socket<OperatorClientEvents, OperatorServerEvents, NoEvents, OperatorSocketData>;
+export type PatronNamespace = Namespace<PatronClientEvents, PatronServerEvents, NoEvents, PatronSocketData>;
+export type PatronSocket = Socket<PatronClientEvents, PatronServerEvents, NoEvents, PatronSocketData>;
+export type DeskbellIo = Server<NoEvents, NoEvents, NoEvents, unknown>;

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config/config';
+import { ConfigError } from '../../server/config/config-error';
+
+const made: string[] = [];
+const emptyDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'deskbell-config-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const load = (argv: string[], env: Record<string, string> = {}) => loadConfig({ argv, env, cwd: emptyDir() });
+
+describe('reading the server options', () => {
+  it('starts on 127.0.0.1:8080 with a SQLite file under ./.deskbell-data when told nothing', () => {
+    const cwd = emptyDir();
+    const config = loadConfig({ argv: [], env: {}, cwd });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      demo: false,
+      databaseUrl: undefined,
+      trustProxy: false,
+    });
+    expect(config.dataDir).toBe(join(cwd, '.deskbell-data'));
+    expect(config.settings).toEqual({});
+  });
+
+  it('command-line options win over the environment', () => {
+    const config = load(['--port', '9000', '--host', '0.0.0.0', '--demo', '--trust-proxy'], {
+      PORT: '7000',
+      HOST: '10.0.0.1',
+    });
+    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', demo: true, trustProxy: true });
+  });
+
+  it('reads PORT, HOST, DATABASE_URL, DESKBELL_TRUST_PROXY and DESKBELL_ADMIN_PASSWORD from the environment', () => {
+    const config = load([], {
+      PORT: '0',
+      HOST: '::1',
+      DATABASE_URL: 'postgres://deskbell@db/deskbell',
+      DESKBELL_TRUST_PROXY: 'yes',
+      DESKBELL_ADMIN_PASSWORD: 'correct horse battery',
+    });
+    expect(config).toMatchObject({
+      port: 0,
+      host: '::1',
+      databaseUrl: 'postgres://deskbell@db/deskbell',
+      trustProxy: true,
+      adminPassword: 'correct horse battery',
+    });
+  });
+
+  it('DESKBELL_TRUST_PROXY=false leaves X-Forwarded-For ignored', () => {
+    expect(load([], { DESKBELL_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it.each([
+    [['--port', '65536'], {}, '--port'],
+    [['--port', '-1'], {}, '--port'],
+    [[], { PORT: '' }, 'PORT'],
+    [[], { PORT: '80.5' }, 'PORT'],
+    [['--host', ' '], {}, '--host'],
+    [[], { DATABASE_URL: 'sqlite://file' }, 'DATABASE_URL'],
+    [['--verbose'], {}, '--verbose'],
+    [['serve'], {}, 'serve'],
+  ])('refuses %j %j naming %s', (argv, env, name) => {
+    expect(() => load(argv, env)).toThrow(ConfigError);
+    expect(() => load(argv, env)).toThrow(name);
+  });
+
+  it('reads question types and patron fields from deskbell.json in the data directory', () => {
+    const dir = emptyDir();
+    writeFileSync(
+      join(dir, 'deskbell.json'),
+      JSON.stringify({
+        questionTypes: ['Directional', 'Policy / Rules'],
+        patronFields: [{ key: 'course', label: 'Course' }],
+      }),
+    );
+    const config = load(['--data-dir', dir]);
+    expect(config.settings).toEqual({
+      questionTypes: [
+        { id: 'directional', label: 'Directional' },
+        { id: 'policy-rules', label: 'Policy / Rules' },
+      ],
+      patronFields: [{ key: 'course', label: 'Course' }],
+    });
+  });
+
+  it.each([
+    [{ questionTypes: [] }, 'questionTypes'],
+    [{ questionTypes: ['Reference', 'reference'] }, 'same id'],
+    [
+      {
+        patronFields: [
+          { key: 'a', label: 'A' },
+          { key: 'a', label: 'B' },
+        ],
+      },
+      'unique',
+    ],
+    [{ colour: 'blue' }, 'colour'],
+  ])('refuses a deskbell.json of %j', (settings, words) => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, 'deskbell.json'), JSON.stringify(settings));
+    expect(() => load(['--data-dir', dir])).toThrow(ConfigError);
+    expect(() => load(['--data-dir', dir])).toThrow(words);
+  });
+});

@@ -1,0 +1,95 @@
+import { EventEmitter } from 'node:events';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Socket } from 'socket.io';
+import { describe, expect, it, vi } from 'vitest';
+import { DeskbellError, type Ack } from '../../src/protocol/ack';
+import { serveEvents } from '../../server/sockets/serve-events';
+
+/** Just enough of a socket.io socket: `on`, `onAny`, and a namespace name. */
+class FakeSocket extends EventEmitter {
+  readonly id = 'fake';
+  readonly nsp = { name: '/test' };
+  private anyListeners: Array<(event: string, ...args: unknown[]) => void> = [];
+  onAny(listener: (event: string, ...args: unknown[]) => void) {
+    this.anyListeners.push(listener);
+  }
+  /** What socket.io does with an incoming packet: onAny first, then the event's own listeners. */
+  receive(event: string, ...args: unknown[]) {
+    for (const listener of this.anyListeners) listener(event, ...args);
+    this.emit(event, ...args);
+  }
+}
+
+interface TestEvents {
+  'thing:do': (request: { n: number }, ack: (response: Ack<{ doubled: number }>) => void) => void;
+}
+
+function setUp(run: (payload: unknown) => Promise<{ doubled: number }>, burst = 100) {
+  const socket = new FakeSocket();
+  const log = { warn: vi.fn(), error: vi.fn() } as unknown as FastifyBaseLogger & { error: ReturnType<typeof vi.fn> };
+  let clock = 0;
+  serveEvents<TestEvents>(
+    socket as unknown as Socket,
+    { 'thing:do': run },
+    { log, rateLimit: { burst, perSecond: 1 }, now: () => clock },
+  );
+  const request = (event: string, ...args: unknown[]) =>
+    new Promise<Ack<unknown>>((resolve) => socket.receive(event, ...args, resolve));
+  return { socket, log, request, advance: (ms: number) => (clock += ms) };
+}
+
+describe('how every socket event is answered', () => {
+  it('answers ok with the handler result', async () => {
+    const { request } = setUp(async (payload) => ({ doubled: (payload as { n: number }).n * 2 }));
+    expect(await request('thing:do', { n: 21 })).toEqual({ ok: true, data: { doubled: 42 } });
+  });
+
+  it('turns a DeskbellError into a failed ack with its code', async () => {
+    const { request } = setUp(() => Promise.reject(new DeskbellError('CHAT_ENDED', 'This chat has ended.')));
+    expect(await request('thing:do', {})).toEqual({
+      ok: false,
+      error: { code: 'CHAT_ENDED', message: 'This chat has ended.' },
+    });
+  });
+
+  it('logs anything unexpected and answers INTERNAL without its details', async () => {
+    const { request, log } = setUp(() => Promise.reject(new Error('connection refused to 10.1.2.3')));
+    const ack = await request('thing:do', {});
+    expect(ack.ok === false && ack.error.code).toBe('INTERNAL');
+    expect(JSON.stringify(ack)).not.toContain('10.1.2.3');
+    expect(log.error).toHaveBeenCalledOnce();
+  });
+
+  it('answers unknown events with BAD_REQUEST and ignores them when there is no callback', async () => {
+    const { request, socket } = setUp(async () => ({ doubled: 0 }));
+    expect(await request('thing:undo', {})).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('thing:undo') },
+    });
+    expect(() => socket.receive('thing:undo', { no: 'callback' })).not.toThrow();
+  });
+
+  it('runs a request sent without a callback and never throws', async () => {
+    const run = vi.fn(async () => ({ doubled: 2 }));
+    const { socket } = setUp(run);
+    expect(() => socket.receive('thing:do', { n: 1 })).not.toThrow();
+    expect(run).toHaveBeenCalledWith({ n: 1 });
+  });
+
+  it('passes no payload to the handler when only a callback was sent', async () => {
+    const run = vi.fn(async () => ({ doubled: 0 }));
+    const { request } = setUp(run);
+    await request('thing:do');
+    expect(run).toHaveBeenCalledWith(undefined);
+  });
+
+  it('refuses events over the rate limit until the bucket refills', async () => {
+    const { request, advance } = setUp(async () => ({ doubled: 0 }), 2);
+    expect((await request('thing:do', {})).ok).toBe(true);
+    expect((await request('thing:do', {})).ok).toBe(true);
+    const limited = await request('thing:do', {});
+    expect(limited.ok === false && limited.error.code).toBe('RATE_LIMITED');
+    advance(1_000);
+    expect((await request('thing:do', {})).ok).toBe(true);
+  });
+});
