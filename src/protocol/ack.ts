@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'NO_ACTIVE_CHAT',
   'RATE_LIMITED',
   'INTERNAL',
+  /** Client side: the server did not answer a request in time. */
+  'TIMEOUT',
+  /** Client side: the request was not sent because the connection is down. */
+  'OFFLINE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { useConsole } from '../../store/store-context';
+import { AnalyticsDialog } from '../analytics/analytics-dialog';
+import { ChatPane } from '../chat-pane/chat-pane';
+import { ConnectionBanner } from '../connection/connection-banner';
+import { LoginForm } from '../login/login-form';
+import { TranscriptView } from '../transcripts/transcript-view';
+import { ConsoleHeader } from './console-header';
+import { LeftColumn } from './left-column';
+import { LiveAnnouncer } from './live-announcer';
+
+/** The whole console: the login form until a session exists, then the workspace. */
+export function ConsoleApp() {
+  const phase = useConsole((state) => state.phase);
+  const restoreSession = useConsole((state) => state.restoreSession);
+
+  useEffect(() => {
+    void restoreSession();
+  }, [restoreSession]);
+
+  if (phase === 'checking') {
+    return (
+      <main className="login">
+        <p role="status">Loading the Deskbell console…</p>
+      </main>
+    );
+  }
+  if (phase !== 'logged-in') return <LoginForm />;
+  return <Workspace />;
+}
+
+function Workspace() {
+  const rightView = useConsole((state) => state.rightView);
+  return (
+    <div className="console">
+      <ConsoleHeader />
+      <ConnectionBanner />
+      <main className="workspace">
+        <LeftColumn />
+        <div className="right-panel">{rightView === 'transcript' ? <TranscriptView /> : <ChatPane />}</div>
+      </main>
+      <AnalyticsDialog />
+      <LiveAnnouncer />
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ChatSummary } from '../../../src/protocol';
+import { patronNameOf } from '../../store/new-chat-alert';
+import { selectMessages, selectOpenChat } from '../../store/selectors';
+import { useConsole } from '../../store/store-context';
+import type { ChatTab } from '../../store/console-state';
+import { PatronInfoTab } from '../patron-info/patron-info-tab';
+import { Composer } from './composer';
+import { MessageList } from './message-list';
+
+/** The right panel: the open chat, with the tabs Chat and Patron info. */
+export function ChatPane() {
+  const chat = useConsole(selectOpenChat);
+  if (!chat) {
+    return (
+      <section className="chat-pane chat-pane-empty" aria-label="Open chat">
+        <h2>No chat open</h2>
+        <p>Click a patron&apos;s name under Patron Chats to preview the question, or Claim Chat to answer it.</p>
+      </section>
+    );
+  }
+  return <OpenChat chat={chat} />;
+}
+
+function OpenChat({ chat }: { chat: ChatSummary }) {
+  const { me, tab, setTab, busy, claimNote, actionError } = useConsole(
+    useShallow((state) => ({
+      me: state.operator?.id ?? null,
+      tab: state.chatTab,
+      setTab: state.setChatTab,
+      busy: state.busy[chat.id],
+      claimNote: state.claimNotes[chat.id],
+      actionError: state.actionErrors[chat.id],
+    })),
+  );
+  const { claimChat, endChat, openAnalytics } = useConsole(
+    useShallow((state) => ({ claimChat: state.claimChat, endChat: state.endChat, openAnalytics: state.openAnalytics })),
+  );
+  const headingId = useId();
+  const name = patronNameOf(chat);
+  const mine = chat.ownerId !== null && chat.ownerId === me;
+
+  return (
+    <section className="chat-pane" aria-labelledby={headingId} data-chat-id={chat.id}>
+      <header className="chat-pane-header">
+        <div>
+          <h2 id={headingId}>{name}</h2>
+          <p className="chat-pane-status">{describeState(chat, mine)}</p>
+        </div>
+        <div className="chat-pane-actions">
+          {chat.status === 'waiting' ? (
+            <button
+              type="button"
+              className="primary"
+              disabled={busy === 'claim'}
+              onClick={() => void claimChat(chat.id)}
+            >
+              Claim Chat
+            </button>
+          ) : null}
+          {chat.status === 'active' && mine ? (
+            <button type="button" className="danger" disabled={busy === 'end'} onClick={() => void endChat(chat.id)}>
+              End Chat
+            </button>
+          ) : null}
+          {chat.status === 'ended' && mine && !chat.hasAnalytics ? (
+            <button type="button" className="primary" onClick={() => openAnalytics(chat.id)}>
+              Enter analytics
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {claimNote ? (
+        <p className="notice" role="alert">
+          {claimNote}
+        </p>
+      ) : null}
+      {actionError ? (
+        <p className="form-error" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+      <ChatTabs chatId={chat.id} tab={tab} onTab={setTab} />
+      <div
+        role="tabpanel"
+        id={`${chat.id}-panel-${tab}`}
+        aria-labelledby={`${chat.id}-tab-${tab}`}
+        className="chat-pane-body"
+        tabIndex={0}
+      >
+        {tab === 'chat' ? <ChatTabBody chat={chat} mine={mine} /> : <PatronInfoTab chat={chat} />}
+      </div>
+    </section>
+  );
+}
+
+const TABS: Array<[ChatTab, string]> = [
+  ['chat', 'Chat'],
+  ['patron-info', 'Patron info'],
+];
+
+function ChatTabs({ chatId, tab, onTab }: { chatId: string; tab: ChatTab; onTab: (tab: ChatTab) => void }) {
+  return (
+    <div role="tablist" aria-label="Chat details" className="tabs">
+      {TABS.map(([value, label]) => (
+        <button
+          key={value}
+          type="button"
+          role="tab"
+          id={`${chatId}-tab-${value}`}
+          aria-selected={tab === value}
+          aria-controls={`${chatId}-panel-${value}`}
+          tabIndex={tab === value ? 0 : -1}
+          onClick={() => onTab(value)}
+          onKeyDown={(event) => {
+            // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+            if (event.key === 'ArrowRight' || event.key === 'ArrowLeft')
+              onTab(value === 'chat' ? 'patron-info' : 'chat');
+          }}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
+  const messages = useConsole(selectMessages(chat.id));
+  const pending = useConsole((state) => state.pending[chat.id]);
+  const refused = useConsole((state) => state.refused[chat.id]);
+  const sendMessage = useConsole((state) => state.sendMessage);
+  const dismissRefused = useConsole((state) => state.dismissRefused);
+  // The question is usually the chat's first message; show it on its own only when it is not.
+  const questionShown = messages[0]?.authorKind === 'patron' && messages[0].body === chat.question;
+  return (
+    <>
+      {!questionShown ? (
+        <blockquote className="question">
+          <p className="question-label">Question</p>
+          <p>{chat.question}</p>
+        </blockquote>
+      ) : null}
+      <MessageList
+        label="Messages"
+        messages={messages}
+        pending={pending}
+        refused={refused}
+        onDismissRefused={dismissRefused}
+      />
+      {chat.status === 'active' && mine ? (
+        <Composer onSend={(body) => sendMessage(chat.id, body)} disabled={false} />
+      ) : null}
+    </>
+  );
+}
+
+function describeState(chat: ChatSummary, mine: boolean): string {
+  const where = chat.departmentName;
+  if (chat.status === 'waiting') return `${where} · Waiting to be claimed (preview)`;
+  if (chat.status === 'active')
+    return `${where} · ${mine ? 'You are answering' : `Claimed by ${chat.ownerName ?? 'another operator'}`}`;
+  const by = chat.endedBy === 'patron' ? 'The patron ended the chat' : 'Chat ended';
+  return `${where} · ${by}`;
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import type { FailedMessage, PendingMessage } from '../../../src/client/connection-events';
+import type { Message } from '../../../src/protocol';
+import { formatTime, isoOf } from '../../shared/format-time';
+
+interface MessageListProps {
+  messages: readonly Message[];
+  pending?: readonly PendingMessage[];
+  refused?: readonly FailedMessage[];
+  onDismissRefused?: (messageId: string) => void;
+  /** The name of the log for assistive technology, e.g. "Messages". */
+  label: string;
+  /** Keep the newest message in view as messages arrive (a live chat); a transcript reads from the top. */
+  followNewest?: boolean;
+}
+
+/**
+ * A chat's messages with author and time. It is a `log` live region: screen
+ * readers announce new messages as they arrive. Pending ones say "Sending...";
+ * refused ones say why.
+ */
+export function MessageList({
+  messages,
+  pending = [],
+  refused = [],
+  onDismissRefused,
+  label,
+  followNewest = true,
+}: MessageListProps) {
+  const end = useRef<HTMLLIElement>(null);
+  const count = messages.length + pending.length + refused.length;
+  useEffect(() => {
+    // jsdom has no scrollIntoView.
+    if (followNewest) end.current?.scrollIntoView?.({ block: 'end' });
+  }, [count, followNewest]);
+
+  return (
+    // The log wraps the list (a list may not carry role="log" itself); it takes focus so keyboards can scroll it.
+    <div className="message-log" role="log" aria-label={label} aria-live="polite" tabIndex={0}>
+      <ol className="messages">
+        {messages.map((message) => (
+          <li key={message.seq} className={`message message-${message.authorKind}`} data-seq={message.seq}>
+            <p className="message-meta">
+              <span className="message-author">{message.authorName}</span>{' '}
+              <time dateTime={isoOf(message.createdAt)}>{formatTime(message.createdAt)}</time>
+            </p>
+            <p className="message-body">{message.body}</p>
+          </li>
+        ))}
+        {pending.map((message) => (
+          <li key={message.id} className="message message-operator message-pending" data-pending="true">
+            <p className="message-meta">
+              <span className="message-author">You</span> <span className="message-sending">Sending...</span>
+            </p>
+            <p className="message-body">{message.body}</p>
+          </li>
+        ))}
+        {refused.map((message) => (
+          <li key={message.id} className="message message-operator message-refused" data-refused="true">
+            <p className="message-meta">
+              <span className="message-author">You</span>{' '}
+              <span className="message-error">Not sent: {message.error.message}</span>
+            </p>
+            <p className="message-body">{message.body}</p>
+            {onDismissRefused ? (
+              <button type="button" className="small" onClick={() => onDismissRefused(message.id)}>
+                Dismiss
+              </button>
+            ) : null}
+          </li>
+        ))}
+        <li ref={end} className="messages-end" aria-hidden="true" />
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { firstWords, patronNameOf } from '../../store/new-chat-alert';
+import { selectMyChats } from '../../store/selectors';
+import { useConsole } from '../../store/store-context';
+
+/** The chats this operator is answering, and their ended ones still waiting for an analytics entry. */
+export function MyChatsList() {
+  const chats = useConsole(useShallow(selectMyChats));
+  const openChat = useConsole((state) => state.openChat);
+  const openChatId = useConsole((state) => state.openChatId);
+  const headingId = useId();
+  return (
+    <section className="my-chats" aria-labelledby={headingId}>
+      <h2 id={headingId}>My chats</h2>
+      {chats.length === 0 ? <p className="empty">Claim a chat to start answering.</p> : null}
+      <ul aria-labelledby={headingId} className="chat-rows">
+        {chats.map((chat) => (
+          <li
+            key={chat.id}
+            data-chat-id={chat.id}
+            className={`chat-row${openChatId === chat.id ? ' chat-row-open' : ''}`}
+          >
+            <div className="chat-row-main">
+              <button
+                type="button"
+                className="link-button patron-name"
+                aria-current={openChatId === chat.id ? 'true' : undefined}
+                onClick={() => openChat(chat.id)}
+              >
+                {patronNameOf(chat)}
+              </button>
+              <span className="chat-row-department">{chat.departmentName}</span>
+              <p className="chat-row-preview">{firstWords(chat.question, 60)}</p>
+              {chat.status === 'ended' ? <p className="chat-row-flag">Ended: analytics not saved yet</p> : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

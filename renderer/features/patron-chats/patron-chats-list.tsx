@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { waitedFor } from '../../../src/domain/chat-stats';
+import type { ChatSummary } from '../../../src/protocol';
+import { useNow } from '../../shared/use-now';
+import { isoOf } from '../../shared/format-time';
+import { firstWords, patronNameOf } from '../../store/new-chat-alert';
+import { selectWaitingChats } from '../../store/selectors';
+import { useConsole } from '../../store/store-context';
+
+/**
+ * Patron Chats: every chat waiting in a department this operator monitors.
+ * Clicking the patron's name previews the chat without claiming it.
+ */
+export function PatronChatsList() {
+  const chats = useConsole(useShallow(selectWaitingChats));
+  const now = useNow();
+  const headingId = useId();
+  return (
+    <section className="patron-chats" aria-labelledby={headingId}>
+      <h2 id={headingId}>Patron Chats</h2>
+      {chats.length === 0 ? <p className="empty">No patrons are waiting.</p> : null}
+      <ul aria-labelledby={headingId} className="chat-rows">
+        {chats.map((chat) => (
+          <WaitingChatRow key={chat.id} chat={chat} now={now} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function WaitingChatRow({ chat, now }: { chat: ChatSummary; now: number }) {
+  const previewChat = useConsole((state) => state.previewChat);
+  const claimChat = useConsole((state) => state.claimChat);
+  const busy = useConsole((state) => state.busy[chat.id]);
+  const isOpen = useConsole((state) => state.openChatId === chat.id);
+  const name = patronNameOf(chat);
+  return (
+    <li className={`chat-row${isOpen ? ' chat-row-open' : ''}`} data-chat-id={chat.id}>
+      <div className="chat-row-main">
+        <button
+          type="button"
+          className="link-button patron-name"
+          aria-current={isOpen ? 'true' : undefined}
+          onClick={() => void previewChat(chat.id)}
+        >
+          {name}
+        </button>
+        <span className="chat-row-department">{chat.departmentName}</span>
+        <p className="chat-row-preview">{firstWords(chat.question, 90)}</p>
+        <p className="chat-row-waited">
+          Waiting <time dateTime={isoOf(chat.createdAt)}>{waitedFor(chat.createdAt, now)}</time>
+        </p>
+      </div>
+      <button type="button" className="primary" disabled={busy === 'claim'} onClick={() => void claimChat(chat.id)}>
+        Claim Chat
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,71 @@
+import { useId } from 'react';
+import { patronNameOf } from '../../store/new-chat-alert';
+import { useConsole } from '../../store/store-context';
+import { formatDateTime } from '../../shared/format-time';
+import { MessageList } from '../chat-pane/message-list';
+import { PatronInfoTab } from '../patron-info/patron-info-tab';
+
+/** A stored transcript, read-only, with its analytics entry. */
+export function TranscriptView() {
+  const transcript = useConsole((state) => state.transcript);
+  const headingId = useId();
+  if (!transcript) return null;
+  const { data, error } = transcript;
+  return (
+    <section className="chat-pane" aria-labelledby={headingId} data-chat-id={transcript.chatId}>
+      <header className="chat-pane-header">
+        <div>
+          <h2 id={headingId}>Transcript{data ? `: ${patronNameOf(data.chat)}` : ''}</h2>
+          {data ? (
+            <p className="chat-pane-status">
+              {data.chat.departmentName} · {formatDateTime(data.chat.createdAt)}
+              {data.chat.ownerName ? ` · answered by ${data.chat.ownerName}` : ''}
+            </p>
+          ) : null}
+        </div>
+      </header>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!data && !error ? <p className="empty">Loading the transcript…</p> : null}
+      {data ? (
+        <div className="chat-pane-body transcript-body" tabIndex={0} aria-label="Transcript details" role="group">
+          <blockquote className="question">
+            <p className="question-label">Question</p>
+            <p>{data.chat.question}</p>
+          </blockquote>
+          <MessageList label="Transcript" messages={data.messages} followNewest={false} />
+          <h3>Analytics</h3>
+          {data.analytics ? (
+            <dl className="patron-info">
+              <div>
+                <dt>Question Type</dt>
+                <dd>{data.analytics.questionTypeLabel}</dd>
+              </div>
+              <div>
+                <dt>Time Spent</dt>
+                <dd>{data.analytics.timeSpentMinutes} min</dd>
+              </div>
+              <div>
+                <dt>Notes</dt>
+                <dd>{data.analytics.notes || <span className="not-given">None</span>}</dd>
+              </div>
+              <div>
+                <dt>Saved by</dt>
+                <dd>
+                  {data.analytics.operatorName}, {formatDateTime(data.analytics.savedAt)}
+                </dd>
+              </div>
+            </dl>
+          ) : (
+            <p className="empty">No analytics entry was saved for this chat.</p>
+          )}
+          <h3>Patron info</h3>
+          <PatronInfoTab chat={data.chat} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useId } from 'react';
+import { formatDateTime, isoOf } from '../../shared/format-time';
+import { firstWords, patronNameOf } from '../../store/new-chat-alert';
+import { useConsole } from '../../store/store-context';
+
+/** Ended chats, newest first; opening one reads back its stored transcript. */
+export function TranscriptsList() {
+  const chats = useConsole((state) => state.endedChats);
+  const error = useConsole((state) => state.endedChatsError);
+  const openTranscript = useConsole((state) => state.openTranscript);
+  const reload = useConsole((state) => state.loadEndedChats);
+  const openId = useConsole((state) => (state.rightView === 'transcript' ? state.transcript?.chatId : null));
+  const headingId = useId();
+  return (
+    <section className="transcripts" aria-labelledby={headingId}>
+      <div className="section-heading">
+        <h2 id={headingId}>Transcripts</h2>
+        <button type="button" className="small" onClick={() => void reload()}>
+          Refresh
+        </button>
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {chats === null && !error ? <p className="empty">Loading…</p> : null}
+      {chats?.length === 0 ? <p className="empty">No ended chats yet.</p> : null}
+      <ul aria-labelledby={headingId} className="chat-rows">
+        {(chats ?? []).map((chat) => (
+          <li key={chat.id} data-chat-id={chat.id} className={`chat-row${openId === chat.id ? ' chat-row-open' : ''}`}>
+            <div className="chat-row-main">
+              <button
+                type="button"
+                className="link-button patron-name"
+                aria-current={openId === chat.id ? 'true' : undefined}
+                onClick={() => void openTranscript(chat.id)}
+              >
+                {patronNameOf(chat)}
+              </button>
+              <span className="chat-row-department">{chat.departmentName}</span>
+              <p className="chat-row-preview">{firstWords(chat.question, 60)}</p>
+              <p className="chat-row-waited">
+                Ended {chat.endedAt ? <time dateTime={isoOf(chat.endedAt)}>{formatDateTime(chat.endedAt)}</time> : null}
+                {chat.ownerName ? ` · ${chat.ownerName}` : ''}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

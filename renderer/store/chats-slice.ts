@@ -1,0 +1,102 @@
+import type { StateCreator } from 'zustand';
+import type { ConsoleRuntime } from './console-runtime';
+import type { ChatsSlice, ConsoleState } from './console-state';
+
+type ChatsData = Pick<ChatsSlice, 'chats' | 'claimNotes' | 'busy' | 'endedChats' | 'endedChatsError' | 'transcript'>;
+
+export const initialChatsState: ChatsData = {
+  chats: {},
+  claimNotes: {},
+  busy: {},
+  endedChats: null,
+  endedChatsError: null,
+  transcript: null,
+};
+
+export const createChatsSlice =
+  (runtime: ConsoleRuntime): StateCreator<ConsoleState, [], [], ChatsSlice> =>
+  (set, get) => {
+    const markBusy = (chatId: string, action: 'preview' | 'claim' | 'end' | null) =>
+      set((state) => {
+        const busy = { ...state.busy };
+        if (action) busy[chatId] = action;
+        else delete busy[chatId];
+        return { busy, actionErrors: without(state.actionErrors, chatId) };
+      });
+
+    const failed = (chatId: string, message: string) =>
+      set((state) => ({ actionErrors: { ...state.actionErrors, [chatId]: message } }));
+
+    return {
+      ...initialChatsState,
+
+      async previewChat(chatId) {
+        const connection = runtime.connection();
+        if (!connection) return;
+        get().openChat(chatId);
+        markBusy(chatId, 'preview');
+        const ack = await connection.preview(chatId);
+        markBusy(chatId, null);
+        if (!ack.ok) failed(chatId, ack.error.message);
+      },
+
+      async claimChat(chatId) {
+        const connection = runtime.connection();
+        if (!connection) return;
+        get().openChat(chatId);
+        markBusy(chatId, 'claim');
+        const ack = await connection.claim(chatId);
+        markBusy(chatId, null);
+        if (ack.ok) {
+          get().setChatTab('chat');
+          return;
+        }
+        if (ack.error.code === 'ALREADY_CLAIMED') {
+          set((state) => ({ claimNotes: { ...state.claimNotes, [chatId]: ack.error.message } }));
+          get().announce(ack.error.message);
+        } else {
+          failed(chatId, ack.error.message);
+        }
+      },
+
+      async endChat(chatId) {
+        const connection = runtime.connection();
+        if (!connection) return;
+        markBusy(chatId, 'end');
+        const ack = await connection.end(chatId);
+        markBusy(chatId, null);
+        if (ack.ok) get().openAnalytics(chatId);
+        else failed(chatId, ack.error.message);
+      },
+
+      async loadEndedChats() {
+        const connection = runtime.connection();
+        if (!connection) return;
+        set({ endedChatsError: null });
+        const ack = await connection.endedChats({ limit: 50 });
+        if (ack.ok) set({ endedChats: ack.data.chats });
+        else set({ endedChatsError: ack.error.message });
+      },
+
+      async openTranscript(chatId) {
+        const connection = runtime.connection();
+        if (!connection) return;
+        set({ rightView: 'transcript', transcript: { chatId, data: null, error: null } });
+        const ack = await connection.transcript(chatId);
+        // The operator may have opened another one meanwhile.
+        if (get().transcript?.chatId !== chatId) return;
+        set({
+          transcript: ack.ok
+            ? { chatId, data: ack.data, error: null }
+            : { chatId, data: null, error: ack.error.message },
+        });
+      },
+    };
+  };
+
+export function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}

@@ -1,0 +1,162 @@
+import type { StoreApi } from 'zustand';
+import type { OperatorConnection } from '../../src/client/operator-connection';
+import type { ChatSummary, DesktopBridge, PresenceSnapshot, SyncResult } from '../../src/protocol';
+import { without } from './chats-slice';
+import type { ConsoleState } from './console-state';
+import { newChatAlertFor, patronNameOf } from './new-chat-alert';
+
+/**
+ * Routes the connection's events into the store, and turns the queue's changes
+ * into the desktop's signals: a patron's new chat pops up and chirps; a chat
+ * that was claimed or ended takes its pop-up down; the tray (or the tab title)
+ * hears the waiting count. Returns the function that undoes all of it.
+ */
+export function bindConnection(
+  connection: OperatorConnection,
+  store: StoreApi<ConsoleState>,
+  bridge: DesktopBridge,
+): () => void {
+  let synced = false;
+
+  const stopEvents = connection.subscribe((event) => {
+    switch (event.type) {
+      case 'state':
+        return store.setState((state) => ({
+          connection: event.state,
+          problem: event.state === 'connected' ? null : state.problem,
+        }));
+      case 'synced':
+        applySync(store, bridge, event.result, !synced);
+        synced = true;
+        return;
+      case 'chat':
+        return applyChat(store, bridge, event.chat, event.isNew);
+      case 'messages':
+        return applyMessages(store, event.chatId, event.messages);
+      case 'status':
+        return store.setState({ status: event.status });
+      case 'outbox':
+        return store.setState((state) => ({
+          pending: { ...state.pending, [event.chatId]: connection.pending(event.chatId) },
+          refused: { ...state.refused, [event.chatId]: connection.refused(event.chatId) },
+        }));
+      case 'unauthorized':
+        void store
+          .getState()
+          .logOut()
+          .then(() => store.setState({ loginError: event.message }));
+        return;
+      case 'problem':
+        return store.setState({ problem: event.message });
+    }
+  });
+
+  const stopAlertActions = bridge.onAlertAction(({ chatId, action }) => {
+    const state = store.getState();
+    void (action === 'claim' ? state.claimChat(chatId) : state.previewChat(chatId));
+  });
+
+  let reported = '';
+  const reportPresence = (state: ConsoleState) => {
+    const presence: PresenceSnapshot = {
+      status: state.status,
+      connected: state.connection === 'connected',
+      waiting: Object.values(state.chats).filter((chat) => chat.status === 'waiting').length,
+    };
+    const key = JSON.stringify(presence);
+    if (key === reported) return;
+    reported = key;
+    bridge.reportPresence(presence);
+  };
+  reportPresence(store.getState());
+  const stopPresence = store.subscribe(reportPresence);
+
+  return () => {
+    stopEvents();
+    stopAlertActions();
+    stopPresence();
+  };
+}
+
+function applySync(store: StoreApi<ConsoleState>, bridge: DesktopBridge, result: SyncResult, first: boolean): void {
+  const before = store.getState();
+  const chats: Record<string, ChatSummary> = {};
+  for (const chat of result.chats) chats[chat.id] = chat;
+  // Keep the chat on screen even when the snapshot no longer lists it (ended by someone else meanwhile).
+  const open = before.openChatId ? before.chats[before.openChatId] : undefined;
+  if (open && !chats[open.id]) chats[open.id] = open;
+
+  for (const chat of Object.values(before.chats)) {
+    if (chat.status === 'waiting' && chats[chat.id]?.status !== 'waiting') bridge.clearChatAlert(chat.id);
+  }
+  // Chats that arrived while the connection was down still deserve a pop-up; the ones already
+  // waiting at log-in are in plain sight in Patron Chats.
+  if (!first) {
+    const arrived = result.chats.filter((chat) => chat.status === 'waiting' && !before.chats[chat.id]);
+    for (const chat of arrived) bridge.alertNewChat(newChatAlertFor(chat));
+    if (arrived.length > 0) bridge.chirp();
+  }
+
+  store.setState({
+    chats,
+    operator: result.me,
+    status: result.status,
+    departments: result.departments,
+    questionTypes: result.questionTypes,
+    patronFields: result.patronFields,
+  });
+}
+
+function applyChat(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: ChatSummary, isNew: boolean): void {
+  const state = store.getState();
+  const previous = state.chats[chat.id];
+  const me = state.operator?.id;
+  const isOpen = state.openChatId === chat.id;
+
+  if (isNew && chat.status === 'waiting' && !previous) {
+    bridge.alertNewChat(newChatAlertFor(chat));
+    bridge.chirp();
+    state.announce(`New patron chat from ${patronNameOf(chat)} in ${chat.departmentName}.`);
+  }
+  if (previous?.status === 'waiting' && chat.status !== 'waiting') bridge.clearChatAlert(chat.id);
+
+  let claimNotes = state.claimNotes;
+  if (previous?.status === 'waiting' && chat.status === 'active' && chat.ownerId !== me && isOpen) {
+    const note = `${chat.ownerName ?? 'Another operator'} claimed this chat.`;
+    claimNotes = { ...claimNotes, [chat.id]: note };
+    state.announce(note);
+  }
+
+  // Ended chats of other operators leave the console unless someone is reading them.
+  const forget = chat.status === 'ended' && chat.ownerId !== me && !isOpen;
+  store.setState({
+    chats: forget ? without(state.chats, chat.id) : { ...state.chats, [chat.id]: chat },
+    claimNotes,
+  });
+  if (chat.status === 'ended' && previous?.status === 'active' && chat.ownerId === me && chat.endedBy === 'patron') {
+    state.announce(`${patronNameOf(chat)} ended the chat.`);
+  }
+}
+
+function applyMessages(
+  store: StoreApi<ConsoleState>,
+  chatId: string,
+  messages: ConsoleState['messages'][string],
+): void {
+  const state = store.getState();
+  const before = state.messages[chatId]?.length ?? 0;
+  store.setState({ messages: { ...state.messages, [chatId]: messages } });
+  // The open chat's message log announces itself; a reply in another of my chats needs a word.
+  const latest = messages.at(-1);
+  const chat = state.chats[chatId];
+  if (
+    latest &&
+    messages.length > before &&
+    before > 0 &&
+    latest.authorKind === 'patron' &&
+    chat?.ownerId === state.operator?.id &&
+    state.openChatId !== chatId
+  ) {
+    state.announce(`New message from ${latest.authorName}.`);
+  }
+}

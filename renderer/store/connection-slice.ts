@@ -1,0 +1,30 @@
+import type { StateCreator } from 'zustand';
+import type { ConsoleRuntime } from './console-runtime';
+import type { ConnectionSlice, ConsoleState } from './console-state';
+
+type ConnectionData = Omit<ConnectionSlice, 'setStatus'>;
+
+export const initialConnectionState: ConnectionData = {
+  connection: 'offline',
+  status: 'offline',
+  statusError: null,
+  departments: [],
+  questionTypes: [],
+  patronFields: [],
+  problem: null,
+};
+
+export const createConnectionSlice =
+  (runtime: ConsoleRuntime): StateCreator<ConsoleState, [], [], ConnectionSlice> =>
+  (set) => ({
+    ...initialConnectionState,
+
+    async setStatus(status) {
+      const connection = runtime.connection();
+      if (!connection) return;
+      set({ statusError: null });
+      const ack = await connection.setStatus(status);
+      if (ack.ok) set({ status: ack.data.status });
+      else set({ statusError: ack.error.message });
+    },
+  });

@@ -1,0 +1,86 @@
+import type { ConnectionState, FailedMessage, PendingMessage } from '../../src/client/connection-events';
+import type {
+  ChatSummary,
+  Department,
+  Message,
+  OperatorProfile,
+  OperatorStatus,
+  PatronField,
+  QuestionType,
+  SaveAnalyticsRequest,
+  Transcript,
+} from '../../src/protocol';
+
+/** The console's whole state: one zustand store made of five slices, each with its actions beside it. */
+export type ConsoleState = SessionSlice & ConnectionSlice & ChatsSlice & MessagesSlice & UiSlice;
+
+export type SessionPhase = 'checking' | 'logged-out' | 'logging-in' | 'logged-in';
+
+export interface SessionSlice {
+  phase: SessionPhase;
+  operator: OperatorProfile | null;
+  loginError: string | null;
+  /** After a reload: resumes the session the cookie holds, or shows the login form. */
+  restoreSession(): Promise<void>;
+  logIn(username: string, password: string): Promise<void>;
+  logOut(): Promise<void>;
+}
+
+export interface ConnectionSlice {
+  connection: ConnectionState;
+  status: OperatorStatus;
+  statusError: string | null;
+  departments: Department[];
+  questionTypes: QuestionType[];
+  patronFields: PatronField[];
+  /** The last thing that went wrong with the connection itself, for the banner. */
+  problem: string | null;
+  setStatus(status: OperatorStatus): Promise<void>;
+}
+
+export interface ChatsSlice {
+  chats: Record<string, ChatSummary>;
+  /** Per chat, why this operator cannot claim it any more ("Bob has already claimed this chat."). */
+  claimNotes: Record<string, string>;
+  /** Chats with a Claim Chat, preview or End Chat on its way. */
+  busy: Record<string, 'preview' | 'claim' | 'end'>;
+  endedChats: ChatSummary[] | null;
+  endedChatsError: string | null;
+  transcript: { chatId: string; data: Transcript | null; error: string | null } | null;
+  previewChat(chatId: string): Promise<void>;
+  claimChat(chatId: string): Promise<void>;
+  endChat(chatId: string): Promise<void>;
+  loadEndedChats(): Promise<void>;
+  openTranscript(chatId: string): Promise<void>;
+}
+
+export interface MessagesSlice {
+  messages: Record<string, readonly Message[]>;
+  pending: Record<string, PendingMessage[]>;
+  refused: Record<string, FailedMessage[]>;
+  sendMessage(chatId: string, body: string): void;
+  dismissRefused(messageId: string): void;
+}
+
+export type RightView = 'chat' | 'transcript';
+export type ChatTab = 'chat' | 'patron-info';
+export type LeftTab = 'chats' | 'transcripts';
+
+export interface UiSlice {
+  openChatId: string | null;
+  rightView: RightView;
+  chatTab: ChatTab;
+  leftTab: LeftTab;
+  /** Errors of the last action per chat (claim, end, ...), shown in the chat pane. */
+  actionErrors: Record<string, string>;
+  analytics: { chatId: string; saving: boolean; error: string | null } | null;
+  /** The latest thing to read out to screen readers (new chats, new messages). */
+  announcement: string;
+  openChat(chatId: string): void;
+  setChatTab(tab: ChatTab): void;
+  setLeftTab(tab: LeftTab): void;
+  openAnalytics(chatId: string): void;
+  closeAnalytics(): void;
+  saveAnalytics(request: SaveAnalyticsRequest): Promise<void>;
+  announce(text: string): void;
+}

@@ -1,0 +1,26 @@
+import type { ChatSummary, NewChatAlert } from '../../src/protocol';
+
+/** The pop-up's words for a patron's new chat: who, where, and the first words of the question. */
+export function newChatAlertFor(chat: ChatSummary): NewChatAlert {
+  return {
+    chatId: chat.id,
+    patronName: patronNameOf(chat),
+    departmentName: chat.departmentName,
+    preview: firstWords(chat.question, 140),
+    note: null,
+  };
+}
+
+/** Patrons may leave their name out; the console still needs something to call them. */
+export function patronNameOf(chat: Pick<ChatSummary, 'patron'>): string {
+  return chat.patron.name?.trim() || 'Anonymous patron';
+}
+
+/** Cuts at a word boundary and marks the cut, for previews in lists and pop-ups. */
+export function firstWords(text: string, maxLength: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= maxLength) return flat;
+  const cut = flat.slice(0, maxLength - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,41 @@
+import { countChats, type ChatCounter } from '../../src/domain/chat-stats';
+import type { ChatSummary, Message } from '../../src/protocol';
+import type { ConsoleState } from './console-state';
+
+/**
+ * Selectors for components. The ones returning fresh arrays are meant for
+ * `useShallow`, which re-renders only when the items themselves change.
+ */
+
+/** Patron Chats: chats waiting to be claimed, the longest-waiting first. */
+export const selectWaitingChats = (state: ConsoleState): ChatSummary[] =>
+  Object.values(state.chats)
+    .filter((chat) => chat.status === 'waiting')
+    .sort((a, b) => a.createdAt - b.createdAt);
+
+/** My chats: the ones I am answering, then my ended ones still missing their analytics entry. */
+export const selectMyChats = (state: ConsoleState): ChatSummary[] => {
+  const me = state.operator?.id;
+  if (!me) return [];
+  return Object.values(state.chats)
+    .filter((chat) => chat.ownerId === me && (chat.status === 'active' || !chat.hasAnalytics))
+    .sort((a, b) => rank(a) - rank(b) || (a.claimedAt ?? a.createdAt) - (b.claimedAt ?? b.createdAt));
+};
+
+const rank = (chat: ChatSummary) => (chat.status === 'active' ? 0 : 1);
+
+/** The stats counter: in progress, new, mine. Compare with `shallow`: it is a fresh object each time. */
+export const selectCounter = (state: ConsoleState): ChatCounter =>
+  countChats(Object.values(state.chats), state.operator?.id ?? '');
+
+export const selectOpenChat = (state: ConsoleState): ChatSummary | null =>
+  state.openChatId ? (state.chats[state.openChatId] ?? null) : null;
+
+const NO_MESSAGES: readonly Message[] = [];
+export const selectMessages =
+  (chatId: string) =>
+  (state: ConsoleState): readonly Message[] =>
+    state.messages[chatId] ?? NO_MESSAGES;
+
+export const selectIsMine = (state: ConsoleState, chat: ChatSummary): boolean =>
+  chat.ownerId !== null && chat.ownerId === state.operator?.id;

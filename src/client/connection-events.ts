@@ -1,0 +1,42 @@
+import type { AckError } from '../protocol/ack';
+import type { ChatSummary, Message, OperatorStatus } from '../protocol/models';
+import type { SyncResult } from '../protocol/operator-events';
+
+/**
+ * - `connecting`: the first connection is being made.
+ * - `connected`: connected and caught up (`console:sync` answered).
+ * - `reconnecting`: the connection dropped; socket.io is trying again by itself.
+ * - `offline`: not trying: logged out, refused by the server, or closed.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/** An operator's message on its way: shown as "Sending..." until the server has stored it. */
+export interface PendingMessage {
+  id: string;
+  chatId: string;
+  body: string;
+}
+
+/** A message the server refused (the chat ended, it was too long, ...): shown with the reason. */
+export interface FailedMessage extends PendingMessage {
+  error: AckError;
+}
+
+/** What the connection tells its listener (the console's store). */
+export type OperatorConnectionEvent =
+  | { type: 'state'; state: ConnectionState }
+  /** The snapshot after every (re)connect; chats not in it are no longer open to this operator. */
+  | { type: 'synced'; result: SyncResult }
+  /** A chat arrived or changed; `isNew` for a patron's new chat (`chat:new`). */
+  | { type: 'chat'; chat: ChatSummary; isNew: boolean }
+  /** A chat's held messages changed; `messages` is the whole list, in order, without duplicates. */
+  | { type: 'messages'; chatId: string; messages: readonly Message[] }
+  | { type: 'status'; status: OperatorStatus }
+  /** A chat's pending or refused sends changed. */
+  | { type: 'outbox'; chatId: string }
+  /** The server refused this operator's session: log in again. */
+  | { type: 'unauthorized'; message: string }
+  /** Something to tell the operator that is not tied to one action (a bad payload, a failed sync). */
+  | { type: 'problem'; message: string };
+
+export type OperatorConnectionListener = (event: OperatorConnectionEvent) => void;

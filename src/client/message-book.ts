@@ -1,0 +1,73 @@
+import { lastSeqOf, mergeMessages } from '../domain/message-order';
+import type { Message } from '../protocol/models';
+
+/**
+ * The messages a console holds, per chat, each list in sequence order and
+ * free of duplicates. A chat is "loaded" once its whole history arrived (a
+ * preview, a claim, or a sync of a chat this operator owns); a live message
+ * for a chat that is not loaded is ignored, because holding seq 7 alone would
+ * make the next sync ask only for what comes after 7.
+ */
+export class MessageBook {
+  private readonly byChat = new Map<string, readonly Message[]>();
+
+  /** Holds a chat's full history and marks it loaded. Returns the chat's list. */
+  load(chatId: string, messages: readonly Message[]): readonly Message[] {
+    return this.put(chatId, mergeMessages(this.byChat.get(chatId) ?? [], messages));
+  }
+
+  /**
+   * Merges messages for loaded chats; returns the chats whose list changed,
+   * so listeners re-render only those.
+   */
+  merge(messages: readonly Message[]): string[] {
+    const grouped = new Map<string, Message[]>();
+    for (const message of messages) {
+      if (!this.byChat.has(message.chatId)) continue;
+      const group = grouped.get(message.chatId) ?? [];
+      group.push(message);
+      grouped.set(message.chatId, group);
+    }
+    const changed: string[] = [];
+    for (const [chatId, incoming] of grouped) {
+      const before = this.byChat.get(chatId) ?? [];
+      const after = mergeMessages(before, incoming);
+      if (after !== before) {
+        this.byChat.set(chatId, after);
+        changed.push(chatId);
+      }
+    }
+    return changed;
+  }
+
+  isLoaded(chatId: string): boolean {
+    return this.byChat.has(chatId);
+  }
+
+  /** The chat's messages in order; the same array until something new arrives. */
+  get(chatId: string): readonly Message[] {
+    return this.byChat.get(chatId) ?? EMPTY;
+  }
+
+  /** What `console:sync` sends: the newest sequence number held, per loaded chat. */
+  lastSeqByChat(): Record<string, number> {
+    const result: Record<string, number> = {};
+    for (const [chatId, messages] of this.byChat) result[chatId] = lastSeqOf(messages);
+    return result;
+  }
+
+  forget(chatId: string): void {
+    this.byChat.delete(chatId);
+  }
+
+  clear(): void {
+    this.byChat.clear();
+  }
+
+  private put(chatId: string, messages: readonly Message[]): readonly Message[] {
+    this.byChat.set(chatId, messages);
+    return messages;
+  }
+}
+
+const EMPTY: readonly Message[] = Object.freeze([]);

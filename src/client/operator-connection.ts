@@ -1,0 +1,374 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { z } from 'zod';
+import type { Ack, AckError } from '../protocol/ack';
+import { chatSummarySchema, messageSchema, operatorStatusSchema } from '../protocol/models';
+import type { AnalyticsEntry, ChatSummary, Message, OperatorStatus } from '../protocol/models';
+import {
+  OPERATOR_NAMESPACE,
+  type ChatWithMessages,
+  type OperatorClientEvents,
+  type OperatorServerEvents,
+  type SyncResult,
+  type Transcript,
+} from '../protocol/operator-events';
+import type { EndedChatsRequest, OperatorSendRequest, SaveAnalyticsRequest } from '../protocol/requests';
+import { checkAck, offlineAck, settleAck } from './ack-request';
+import type {
+  ConnectionState,
+  FailedMessage,
+  OperatorConnectionEvent,
+  OperatorConnectionListener,
+  PendingMessage,
+} from './connection-events';
+import { MessageBook } from './message-book';
+import { newClientId } from './new-id';
+import { Outbox } from './outbox';
+import {
+  analyticsResultSchema,
+  chatResultSchema,
+  chatWithMessagesSchema,
+  endedChatsResultSchema,
+  messageResultSchema,
+  statusResultSchema,
+  syncResultSchema,
+  transcriptSchema,
+} from './response-schemas';
+
+export interface OperatorConnectionOptions {
+  /** The Deskbell server's origin, e.g. "https://chat.library.org"; the page's own origin when omitted. */
+  url?: string;
+  /** The bearer token from /api/login, for the desktop client; the browser console uses its cookie. */
+  token?: string;
+  /** How long a request waits for its answer; 10 s by default. */
+  requestTimeoutMs?: number;
+  /**
+   * Subscribes to "the network is back" (the browser's `online` event), so the
+   * console reconnects at once instead of waiting out socket.io's back-off.
+   * src/ has no DOM, so the renderer passes this in.
+   */
+  onlineSignal?: (listener: () => void) => () => void;
+  /** Extra socket.io options (tests shorten the reconnection delays). */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+}
+
+type OperatorSocket = Socket<OperatorServerEvents, OperatorClientEvents>;
+type RequestName = keyof OperatorClientEvents;
+type RequestPayload<K extends RequestName> = Parameters<OperatorClientEvents[K]>[0];
+
+/**
+ * The operator console's connection to the `/operator` namespace, with no UI
+ * in it: the browser console and the desktop app share it. It reconnects by
+ * itself, catches up after every (re)connect with `console:sync` (sending the
+ * newest sequence number it holds per chat), holds each chat's messages once
+ * and in order, and sends chat messages through an Outbox so none is lost
+ * while the connection is down.
+ */
+export class OperatorConnection {
+  private readonly socket: OperatorSocket;
+  private readonly book = new MessageBook();
+  private readonly outbox: Outbox<OperatorSendRequest & { id: string; body: string }, { message: Message }>;
+  private readonly failed = new Map<string, FailedMessage>();
+  private readonly listeners = new Set<OperatorConnectionListener>();
+  private readonly timeoutMs: number;
+  private readonly stopOnlineSignal: (() => void) | null;
+  private currentState: ConnectionState = 'offline';
+  private everConnected = false;
+  private closedByUser = true;
+  private restarting = false;
+  private syncRound = 0;
+  private syncedSinceServerDisconnect = true;
+  /** Chats that had pending or refused sends at the last outbox change. */
+  private lastOutboxChats = new Set<string>();
+
+  constructor(options: OperatorConnectionOptions = {}) {
+    this.timeoutMs = options.requestTimeoutMs ?? 10_000;
+    const target = `${options.url?.replace(/\/$/, '') ?? ''}${OPERATOR_NAMESPACE}`;
+    this.socket = io(target, {
+      autoConnect: false,
+      withCredentials: true,
+      // Its own Manager: socket.io shares one per origin by default, and then this connection's
+      // reconnects (and the manager options) would reach any other socket on the page, and theirs this one.
+      forceNew: true,
+      ...(options.token ? { auth: { token: options.token } } : {}),
+      ...options.socketOptions,
+    });
+    this.outbox = new Outbox({
+      emit: async (payload) => {
+        if (this.currentState !== 'connected') throw new Error('offline');
+        return checkAck(
+          await this.socket.timeout(this.timeoutMs).emitWithAck('chat:send', payload),
+          messageResultSchema,
+          'the message',
+        );
+      },
+      isConnected: () => this.currentState === 'connected',
+      onDelivered: (_payload, result) => this.mergeLive([result.message]),
+      onRejected: (payload, error) => this.failed.set(payload.id, { ...pendingOf(payload), error }),
+      onChange: () => this.emitOutboxChanges(),
+    });
+    this.stopOnlineSignal = options.onlineSignal?.(() => this.reconnectNow()) ?? null;
+    this.listen();
+  }
+
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  subscribe(listener: OperatorConnectionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  connect(): void {
+    this.closedByUser = false;
+    this.setState(this.everConnected ? 'reconnecting' : 'connecting');
+    this.socket.connect();
+  }
+
+  /** Closes for good (log out); pending sends are dropped with it. */
+  close(): void {
+    this.closedByUser = true;
+    this.socket.disconnect();
+    this.stopOnlineSignal?.();
+    this.setState('offline');
+  }
+
+  // ---- requests ----
+
+  setStatus(status: OperatorStatus): Promise<Ack<{ status: OperatorStatus }>> {
+    return this.request('status:set', { status }, statusResultSchema, 'the status change');
+  }
+
+  /** Loads a chat and its messages without claiming it ("click the patron's name"). */
+  async preview(chatId: string): Promise<Ack<ChatWithMessages>> {
+    return this.holdChat(await this.request('chat:preview', { chatId }, chatWithMessagesSchema, 'the preview'));
+  }
+
+  /** Claim Chat. A refusal with ALREADY_CLAIMED names who took it. */
+  async claim(chatId: string): Promise<Ack<ChatWithMessages>> {
+    return this.holdChat(await this.request('chat:claim', { chatId }, chatWithMessagesSchema, 'Claim Chat'));
+  }
+
+  async end(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
+    const ack = await this.request('chat:end', { chatId }, chatResultSchema, 'End Chat');
+    if (ack.ok) this.emit({ type: 'chat', chat: ack.data.chat, isNew: false });
+    return ack;
+  }
+
+  saveAnalytics(request: SaveAnalyticsRequest): Promise<Ack<{ entry: AnalyticsEntry }>> {
+    return this.request('chat:save-analytics', request, analyticsResultSchema, 'the analytics entry');
+  }
+
+  transcript(chatId: string): Promise<Ack<Transcript>> {
+    return this.request('chat:transcript', { chatId }, transcriptSchema, 'the transcript request');
+  }
+
+  endedChats(request: EndedChatsRequest = {}): Promise<Ack<{ chats: ChatSummary[] }>> {
+    return this.request('chats:ended', request, endedChatsResultSchema, 'the list of ended chats');
+  }
+
+  // ---- messages ----
+
+  /** Queues a message; it shows as pending until the server has stored it, and is re-sent after a reconnect. */
+  send(chatId: string, body: string): PendingMessage | null {
+    const text = body.trim();
+    if (text === '') return null;
+    const payload = { chatId, id: newClientId(), body: text };
+    this.outbox.send(payload);
+    return payload;
+  }
+
+  /** The chat's messages in sequence order, each once. */
+  messages(chatId: string): readonly Message[] {
+    return this.book.get(chatId);
+  }
+
+  pending(chatId: string): PendingMessage[] {
+    return this.outbox
+      .list()
+      .filter((payload) => payload.chatId === chatId)
+      .map(pendingOf);
+  }
+
+  refused(chatId: string): FailedMessage[] {
+    return [...this.failed.values()].filter((message) => message.chatId === chatId);
+  }
+
+  dismissRefused(messageId: string): void {
+    const message = this.failed.get(messageId);
+    if (message && this.failed.delete(messageId)) this.emit({ type: 'outbox', chatId: message.chatId });
+  }
+
+  /** The newest sequence number held per loaded chat (what the next sync will send). */
+  lastSeqByChat(): Record<string, number> {
+    return this.book.lastSeqByChat();
+  }
+
+  // ---- internals ----
+
+  private listen(): void {
+    const socket = this.socket;
+    socket.on('connect', () => {
+      this.everConnected = true;
+      void this.sync();
+    });
+    socket.on('disconnect', (reason) => {
+      this.syncRound += 1;
+      if (this.closedByUser && !this.restarting) return this.setState('offline');
+      if (reason === 'io server disconnect') {
+        // socket.io does not retry a disconnect the server made. A server shutting down (a restart,
+        // a deploy) makes one too, so try once more; a server that ends a fresh connection before
+        // it could even sync means it, and the console stays offline.
+        if (this.syncedSinceServerDisconnect) {
+          this.syncedSinceServerDisconnect = false;
+          this.setState('reconnecting');
+          socket.connect();
+          return;
+        }
+        this.emit({ type: 'problem', message: 'The Deskbell server closed this connection.' });
+        return this.setState('offline');
+      }
+      this.setState('reconnecting');
+    });
+    socket.on('connect_error', (error: Error & { data?: { code?: string; message?: string } }) => {
+      if (socket.active) return this.setState(this.everConnected ? 'reconnecting' : 'connecting');
+      // Refused by the server's middleware: socket.io does not retry, and neither should we.
+      this.setState('offline');
+      const message = error.data?.message ?? error.message;
+      if (error.data?.code === 'UNAUTHORIZED' || /unauthori[sz]ed|session|log in/i.test(message)) {
+        this.emit({ type: 'unauthorized', message });
+      } else {
+        this.emit({ type: 'problem', message });
+      }
+    });
+    socket.io.on('reconnect_attempt', () => this.setState(this.everConnected ? 'reconnecting' : 'connecting'));
+    socket.io.on('reconnect_failed', () => this.setState('offline'));
+
+    socket.on('chat:new', (payload) => this.receiveChat(payload, true));
+    socket.on('chat:updated', (payload) => this.receiveChat(payload, false));
+    socket.on('chat:message', (payload) => {
+      const parsed = messageSchema.safeParse(payload);
+      if (parsed.success) this.mergeLive([parsed.data]);
+      else this.emit({ type: 'problem', message: 'A message from the server was not understood.' });
+    });
+    socket.on('status:changed', (payload) => {
+      const parsed = operatorStatusSchema.safeParse(payload?.status);
+      if (parsed.success) this.emit({ type: 'status', status: parsed.data });
+    });
+  }
+
+  /** Catches up after every (re)connect; only then is the console "connected" and the outbox flushed. */
+  private async sync(): Promise<void> {
+    const round = ++this.syncRound;
+    const ack = await settleAck(
+      () =>
+        this.socket.timeout(this.timeoutMs).emitWithAck('console:sync', { lastSeqByChat: this.book.lastSeqByChat() }),
+      syncResultSchema,
+      'the sync',
+    );
+    if (round !== this.syncRound || !this.socket.connected) return;
+    if (!ack.ok) return this.syncFailed(ack.error);
+    this.applySync(ack.data);
+    this.syncedSinceServerDisconnect = true;
+    this.setState('connected');
+    this.emit({ type: 'synced', result: ack.data });
+    this.outbox.flush();
+  }
+
+  private applySync(result: SyncResult): void {
+    const missedByChat = new Map<string, Message[]>();
+    for (const message of result.missed) {
+      const list = missedByChat.get(message.chatId) ?? [];
+      list.push(message);
+      missedByChat.set(message.chatId, list);
+    }
+    // Chats this operator owns come with their whole history when not held yet.
+    for (const chat of result.chats) {
+      if (chat.ownerId === result.me.id && !this.book.isLoaded(chat.id)) {
+        this.book.load(chat.id, missedByChat.get(chat.id) ?? []);
+        this.emit({ type: 'messages', chatId: chat.id, messages: this.book.get(chat.id) });
+      }
+    }
+    this.mergeLive(result.missed);
+  }
+
+  private syncFailed(error: AckError): void {
+    if (error.code === 'UNAUTHORIZED') {
+      this.closedByUser = true;
+      this.socket.disconnect();
+      this.setState('offline');
+      this.emit({ type: 'unauthorized', message: error.message });
+      return;
+    }
+    this.emit({ type: 'problem', message: `Could not catch up with the server: ${error.message}` });
+    // Start over: a fresh connection syncs again.
+    this.reconnectNow();
+  }
+
+  private reconnectNow(): void {
+    if (this.closedByUser || this.currentState === 'connected') return;
+    this.restarting = true;
+    this.socket.disconnect();
+    this.restarting = false;
+    this.setState(this.everConnected ? 'reconnecting' : 'connecting');
+    this.socket.connect();
+  }
+
+  private async request<K extends RequestName, T>(
+    event: K,
+    payload: RequestPayload<K>,
+    schema: z.ZodType<T>,
+    what: string,
+  ): Promise<Ack<T>> {
+    if (this.currentState !== 'connected') return offlineAck(what);
+    // The event map types each ack per event; one generic path needs a looser view of emitWithAck.
+    const emitter = this.socket.timeout(this.timeoutMs) as unknown as {
+      emitWithAck: (event: string, payload: unknown) => Promise<unknown>;
+    };
+    return settleAck(() => emitter.emitWithAck(event, payload), schema, what);
+  }
+
+  private holdChat(ack: Ack<ChatWithMessages>): Ack<ChatWithMessages> {
+    if (!ack.ok) return ack;
+    const { chat, messages } = ack.data;
+    this.emit({ type: 'chat', chat, isNew: false });
+    this.emit({ type: 'messages', chatId: chat.id, messages: this.book.load(chat.id, messages) });
+    return { ok: true, data: { chat, messages: [...this.book.get(chat.id)] } };
+  }
+
+  private receiveChat(payload: unknown, isNew: boolean): void {
+    const parsed = chatSummarySchema.safeParse(payload);
+    if (parsed.success) this.emit({ type: 'chat', chat: parsed.data, isNew });
+    else this.emit({ type: 'problem', message: 'A chat update from the server was not understood.' });
+  }
+
+  private mergeLive(messages: readonly Message[]): void {
+    for (const chatId of this.book.merge(messages)) {
+      this.emit({ type: 'messages', chatId, messages: this.book.get(chatId) });
+    }
+  }
+
+  private emitOutboxChanges(): void {
+    // Tell listeners about every chat that had or has pending or refused sends.
+    const now = new Set([
+      ...this.outbox.list().map((p) => p.chatId),
+      ...[...this.failed.values()].map((f) => f.chatId),
+    ]);
+    for (const chatId of new Set([...now, ...this.lastOutboxChats])) this.emit({ type: 'outbox', chatId });
+    this.lastOutboxChats = now;
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.currentState) return;
+    this.currentState = state;
+    this.emit({ type: 'state', state });
+  }
+
+  private emit(event: OperatorConnectionEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+function pendingOf(payload: { id: string; chatId: string; body: string }): PendingMessage {
+  return { id: payload.id, chatId: payload.chatId, body: payload.body };
+}

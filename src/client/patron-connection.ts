@@ -1,0 +1,340 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { Ack, AckError } from '../protocol/ack';
+import type { Message, PatronChatView } from '../protocol/models';
+import type { PatronClientEvents, PatronServerEvents, WidgetConfig } from '../protocol/patron-events';
+import type { PatronSendRequest, StartChatRequest } from '../protocol/requests';
+import { messageSchema, patronChatViewSchema } from '../protocol/models';
+import { mergeMessages } from '../domain/message-order';
+import { Outbox } from './outbox';
+import { offline, parseAck, unreachable } from './patron-ack';
+import { makeMessageId } from './patron-message-id';
+import {
+  leaveResultSchema,
+  patronChatStateSchema,
+  sendResultSchema,
+  startChatResultSchema,
+  widgetConfigSchema,
+} from './patron-payloads';
+
+type PatronSocket = Socket<PatronServerEvents, PatronClientEvents>;
+
+// src/ is runtime-free (no DOM or Node types), yet every JS runtime has timers.
+const timers = globalThis as unknown as {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+
+/** Where the widget keeps the patron's resume token (the widget uses localStorage, per department). */
+export interface ResumeTokenStore {
+  read(): string | null;
+  write(token: string): void;
+  clear(): void;
+}
+
+/** `connecting` before the first connection, `reconnecting` after a drop, `closed` after `close()`. */
+export type PatronLink = 'connecting' | 'online' | 'reconnecting' | 'closed';
+
+export interface FailedSend {
+  id: string;
+  body: string;
+  error: AckError;
+}
+
+/** Everything the widget draws from; a new object whenever something changed. */
+export interface PatronConnectionState {
+  link: PatronLink;
+  /** True while a stored resume token is being tried, before the widget knows whether a chat exists. */
+  resuming: boolean;
+  chat: PatronChatView | null;
+  /** The chat's messages, each once, in sequence order. */
+  messages: readonly Message[];
+  /** Messages the patron sent that the server has not acknowledged yet ("Sending..."). */
+  pending: readonly PatronSendRequest[];
+  /** Messages the server refused (e.g. the chat had ended). */
+  failed: readonly FailedSend[];
+}
+
+/** The pre-chat form, as the widget sends it; the department is the connection's. */
+export type StartChatForm = Omit<StartChatRequest, 'departmentId'>;
+
+export interface PatronConnectionOptions {
+  /** The `/patron` namespace URL, e.g. `https://chat.library.example/patron`. */
+  url: string;
+  departmentId: string;
+  tokens: ResumeTokenStore;
+  /** How long a request waits for its acknowledgement before it counts as lost. */
+  ackTimeoutMs?: number;
+  /** How long to wait before trying a resume or a send again when its answer was lost. */
+  resumeRetryMs?: number;
+  makeId?: () => string;
+  /** Passed to socket.io-client (tests shorten the reconnection delays). */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+}
+
+/** Codes that mean the stored token will never resume anything: forget it. */
+const DEAD_TOKEN_CODES = new Set(['CHAT_NOT_FOUND', 'NOT_FOUND', 'BAD_REQUEST', 'NO_ACTIVE_CHAT', 'UNAUTHORIZED']);
+
+/**
+ * The patron's side of a chat: one socket to `/patron` that reconnects by
+ * itself. After every (re)connect it resumes the stored chat, asking only for
+ * messages after the last contiguous sequence number it holds, and only then
+ * re-sends what is still pending, so the server knows which chat they belong
+ * to. Messages are merged by sequence number, so none is shown twice.
+ *
+ * Framework-free: a UI subscribes with `subscribe` and reads `getState()`
+ * (React's `useSyncExternalStore` fits this shape).
+ */
+export class PatronConnection {
+  private readonly socket: PatronSocket;
+  /** Replaced on `forget()`, so nothing written in an old chat is sent into the next one. */
+  private outbox: Outbox<PatronSendRequest, { message: Message }>;
+  private readonly listeners = new Set<() => void>();
+  private readonly ackTimeoutMs: number;
+  private readonly resumeRetryMs: number;
+  private readonly makeId: () => string;
+  /** True once the server has tied this socket to the chat (start or resume answered). */
+  private bound = false;
+  private resumeTimer: unknown = null;
+  private retryTimer: unknown = null;
+  private state: PatronConnectionState;
+
+  constructor(private readonly options: PatronConnectionOptions) {
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 8000;
+    this.resumeRetryMs = options.resumeRetryMs ?? 2000;
+    this.makeId = options.makeId ?? makeMessageId;
+    this.state = {
+      link: 'connecting',
+      resuming: options.tokens.read() !== null,
+      chat: null,
+      messages: [],
+      pending: [],
+      failed: [],
+    };
+    this.outbox = this.makeOutbox();
+    // WebSocket first (no sticky sessions needed across nodes); long-polling only where a network blocks it.
+    this.socket = io(options.url, {
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+      ...options.socketOptions,
+    });
+    this.socket.on('connect', () => void this.onConnect());
+    this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
+    this.socket.on('chat:message', (raw) => this.onMessage(raw));
+    this.socket.on('chat:status', (raw) => this.onStatus(raw));
+  }
+
+  getState = (): PatronConnectionState => this.state;
+
+  /** Calls `listener` after every change of state; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The department's name, its extra form fields, and whether any librarian is Online now. */
+  async loadConfig(): Promise<Ack<WidgetConfig>> {
+    try {
+      const raw: unknown = await this.socket
+        .timeout(this.ackTimeoutMs)
+        .emitWithAck('widget:config', { departmentId: this.options.departmentId });
+      return parseAck(raw, widgetConfigSchema);
+    } catch {
+      return unreachable();
+    }
+  }
+
+  /** Starts a chat from the pre-chat form and keeps its resume token for later refreshes. */
+  async start(form: StartChatForm): Promise<Ack<PatronChatView>> {
+    if (!this.socket.connected) return offline();
+    let ack;
+    try {
+      const raw: unknown = await this.socket
+        .timeout(this.ackTimeoutMs)
+        .emitWithAck('chat:start', { ...form, departmentId: this.options.departmentId });
+      ack = parseAck(raw, startChatResultSchema);
+    } catch {
+      return unreachable();
+    }
+    if (!ack.ok) return ack;
+    this.options.tokens.write(ack.data.resumeToken);
+    this.bound = true;
+    this.update({ chat: ack.data.chat, messages: mergeMessages([], ack.data.messages), failed: [] });
+    this.outbox.flush();
+    return { ok: true, data: ack.data.chat };
+  }
+
+  /** Queues a message; it is re-sent until the server acknowledges it. Returns its id. */
+  send(body: string): string | null {
+    const text = body.trim();
+    if (text === '' || !this.state.chat) return null;
+    const id = this.makeId();
+    this.outbox.send({ id, body: text });
+    return id;
+  }
+
+  /** The patron ends the chat from the widget. */
+  async leave(): Promise<Ack<PatronChatView>> {
+    if (!this.socket.connected) return offline();
+    try {
+      const raw: unknown = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('chat:leave', {});
+      const ack = parseAck(raw, leaveResultSchema);
+      if (!ack.ok) return ack;
+      this.applyChat(ack.data.chat);
+      return { ok: true, data: ack.data.chat };
+    } catch {
+      return unreachable();
+    }
+  }
+
+  /** Forgets the current chat and its token, so the next `start` opens a new one ("Start a new chat"). */
+  forget(): void {
+    this.options.tokens.clear();
+    this.bound = false;
+    this.outbox = this.makeOutbox();
+    this.update({ chat: null, messages: [], pending: [], failed: [], resuming: false });
+  }
+
+  /** Closes the socket for good. */
+  close(): void {
+    if (this.resumeTimer !== null) timers.clearTimeout(this.resumeTimer);
+    if (this.retryTimer !== null) timers.clearTimeout(this.retryTimer);
+    this.socket.disconnect();
+    this.update({ link: 'closed' });
+  }
+
+  private async onConnect(): Promise<void> {
+    this.update({ link: 'online' });
+    const resumeToken = this.options.tokens.read();
+    if (resumeToken === null) {
+      this.update({ resuming: false });
+      return;
+    }
+    this.update({ resuming: true });
+    let ack;
+    try {
+      const raw: unknown = await this.socket
+        .timeout(this.ackTimeoutMs)
+        .emitWithAck('chat:resume', { resumeToken, lastSeq: contiguousLastSeq(this.state.messages) });
+      ack = parseAck(raw, patronChatStateSchema);
+    } catch {
+      // The answer was lost; try again unless the socket dropped (then `connect` will).
+      this.scheduleResume();
+      return;
+    }
+    if (this.options.tokens.read() !== resumeToken) return; // the patron moved on meanwhile
+    if (ack.ok) {
+      this.bound = true;
+      const sameChat = this.state.chat?.id === ack.data.chat.id;
+      this.update({
+        resuming: false,
+        chat: ack.data.chat,
+        messages: mergeMessages(sameChat ? this.state.messages : [], ack.data.messages),
+      });
+      this.outbox.flush();
+    } else if (DEAD_TOKEN_CODES.has(ack.error.code)) {
+      this.forget();
+    } else {
+      this.scheduleResume();
+    }
+  }
+
+  private scheduleResume(): void {
+    if (this.resumeTimer !== null) timers.clearTimeout(this.resumeTimer);
+    this.resumeTimer = timers.setTimeout(() => {
+      this.resumeTimer = null;
+      if (this.socket.connected && !this.bound) void this.onConnect();
+    }, this.resumeRetryMs);
+  }
+
+  private onDisconnect(reason: string): void {
+    this.bound = false;
+    if (reason === 'io client disconnect') return;
+    this.update({ link: 'reconnecting' });
+    // socket.io does not reconnect by itself after a server-side disconnect.
+    if (reason === 'io server disconnect') this.socket.connect();
+  }
+
+  private onMessage(raw: unknown): void {
+    const parsed = messageSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.chatId !== this.state.chat?.id) return;
+    this.receive([parsed.data]);
+  }
+
+  private onStatus(raw: unknown): void {
+    const parsed = patronChatViewSchema.safeParse(raw);
+    if (parsed.success) this.applyChat(parsed.data);
+  }
+
+  private applyChat(chat: PatronChatView): void {
+    if (this.state.chat && this.state.chat.id !== chat.id) return;
+    this.update({ chat });
+  }
+
+  private receive(messages: Message[]): void {
+    const merged = mergeMessages(this.state.messages, messages);
+    if (merged !== this.state.messages) this.update({ messages: merged });
+  }
+
+  private makeOutbox(): Outbox<PatronSendRequest, { message: Message }> {
+    const outbox: Outbox<PatronSendRequest, { message: Message }> = new Outbox({
+      emit: (payload) => this.emitSend(payload),
+      isConnected: () => this.socket.connected && this.bound && outbox === this.outbox,
+      onDelivered: (_payload, result) => {
+        if (outbox === this.outbox) this.receive([result.message]);
+      },
+      onRejected: (payload, error) => {
+        if (outbox !== this.outbox) return;
+        this.update({ failed: [...this.state.failed, { id: payload.id, body: payload.body, error }] });
+      },
+      onChange: () => {
+        if (outbox === this.outbox) this.update({ pending: outbox.list() });
+      },
+    });
+    return outbox;
+  }
+
+  private async emitSend(payload: PatronSendRequest): Promise<Ack<{ message: Message }>> {
+    try {
+      const raw: unknown = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('chat:send', payload);
+      return parseAck(raw, sendResultSchema);
+    } catch (error) {
+      // No answer in time while still connected: send it again soon (same id, so it is stored once).
+      this.scheduleRetry();
+      throw error;
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    this.retryTimer = timers.setTimeout(() => {
+      this.retryTimer = null;
+      this.outbox.flush();
+    }, this.resumeRetryMs);
+  }
+
+  private update(patch: Partial<PatronConnectionState>): void {
+    this.state = { ...this.state, ...patch };
+    // A pending send that the server already stored (its answer was lost) shows once, as sent.
+    if (this.state.pending.length > 0) {
+      const stored = new Set(this.state.messages.map((message) => message.id));
+      if (this.state.pending.some((payload) => stored.has(payload.id))) {
+        this.state = { ...this.state, pending: this.state.pending.filter((payload) => !stored.has(payload.id)) };
+      }
+    }
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/**
+ * The newest sequence number below which nothing is missing. Resuming from it
+ * rather than from the newest held fills any gap left by a drop; the merge
+ * drops the repeats.
+ */
+export function contiguousLastSeq(messages: readonly Message[]): number {
+  let last = 0;
+  for (const message of messages) {
+    if (message.seq === last + 1) last = message.seq;
+    else if (message.seq > last + 1) break;
+  }
+  return last;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import {
+  analyticsEntrySchema,
+  chatSummarySchema,
+  departmentSchema,
+  messageSchema,
+  operatorProfileSchema,
+  operatorStatusSchema,
+  patronFieldSchema,
+  questionTypeSchema,
+} from '../protocol/models';
+import type { ChatWithMessages, SyncResult, Transcript } from '../protocol/operator-events';
+
+/**
+ * What the console checks in the server's answers before it shows them: the
+ * receiving side parses every payload, whichever side that is.
+ */
+export const syncResultSchema = z.object({
+  me: operatorProfileSchema,
+  status: operatorStatusSchema,
+  departments: z.array(departmentSchema),
+  questionTypes: z.array(questionTypeSchema),
+  patronFields: z.array(patronFieldSchema),
+  chats: z.array(chatSummarySchema),
+  missed: z.array(messageSchema),
+}) satisfies z.ZodType<SyncResult>;
+
+export const chatWithMessagesSchema = z.object({
+  chat: chatSummarySchema,
+  messages: z.array(messageSchema),
+}) satisfies z.ZodType<ChatWithMessages>;
+
+export const transcriptSchema = chatWithMessagesSchema.extend({
+  analytics: analyticsEntrySchema.nullable(),
+}) satisfies z.ZodType<Transcript>;
+
+export const statusResultSchema = z.object({ status: operatorStatusSchema });
+export const chatResultSchema = z.object({ chat: chatSummarySchema });
+export const messageResultSchema = z.object({ message: messageSchema });
+export const analyticsResultSchema = z.object({ entry: analyticsEntrySchema });
+export const endedChatsResultSchema = z.object({ chats: z.array(chatSummarySchema) });
