@@ -1,0 +1,71 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { Message } from '../../src/protocol/models';
+import type { FailedSend } from '../../src/client/patron-connection';
+import type { PatronSendRequest } from '../../src/protocol/requests';
+
+interface Props {
+  /** Shown above the messages and scrolled with them (the question, the waiting notice). */
+  before?: ReactNode;
+  messages: readonly Message[];
+  pending: readonly PatronSendRequest[];
+  failed: readonly FailedSend[];
+}
+
+/**
+ * The conversation: the librarian's messages, the patron's own ("You"), and
+ * system lines. It is a live region (role="log"), so a screen reader reads
+ * each new message as it arrives.
+ */
+export function ChatLog({ before, messages, pending, failed }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const count = messages.length + pending.length + failed.length;
+  useEffect(() => {
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [count]);
+
+  return (
+    // Focusable so keyboard users can scroll back through a long chat.
+    <div ref={scroller} className="scroller" role="region" aria-label="Conversation" tabIndex={0}>
+      {before}
+      <div className="log" role="log" aria-label="Chat messages">
+        <ol>
+          {messages.map((message) => (
+            <MessageItem key={message.seq} message={message} />
+          ))}
+          {pending.map((send) => (
+            <li key={send.id} className="msg mine pending">
+              <span className="who">You</span>
+              <p className="body">{send.body}</p>
+              <span className="state">Sending...</span>
+            </li>
+          ))}
+          {failed.map((send) => (
+            <li key={send.id} className="msg mine failed">
+              <span className="who">You</span>
+              <p className="body">{send.body}</p>
+              <span className="state">Not sent: {send.error.message}</span>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
+
+function MessageItem({ message }: { message: Message }) {
+  if (message.authorKind === 'system') {
+    return (
+      <li className="msg system">
+        <p className="body">{message.body}</p>
+      </li>
+    );
+  }
+  const mine = message.authorKind === 'patron';
+  return (
+    <li className={mine ? 'msg mine' : 'msg theirs'}>
+      <span className="who">{mine ? 'You' : message.authorName}</span>
+      <p className="body">{message.body}</p>
+    </li>
+  );
+}

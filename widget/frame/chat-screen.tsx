@@ -1,0 +1,107 @@
+import { useRef, useState } from 'react';
+import type { PatronConnection, PatronConnectionState } from '../../src/client/patron-connection';
+import type { PatronChatView } from '../../src/protocol/models';
+import { ChatLog } from './chat-log';
+import { Composer } from './composer';
+import { EndChatConfirm } from './end-chat-confirm';
+
+interface Props {
+  connection: PatronConnection;
+  state: PatronConnectionState;
+  chat: PatronChatView;
+  onNewChat: () => void;
+}
+
+/** A started chat: waiting for a librarian, in progress, or ended. */
+export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  const [leaveError, setLeaveError] = useState<string | null>(null);
+  const endButton = useRef<HTMLButtonElement>(null);
+  const ended = chat.status === 'ended';
+  // The server may or may not repeat the question as the first message; show it once either way.
+  const questionInLog = state.messages.some((m) => m.authorKind === 'patron' && m.body === chat.question);
+
+  const leave = async () => {
+    setLeaving(true);
+    setLeaveError(null);
+    const ack = await connection.leave();
+    setLeaving(false);
+    if (ack.ok) setConfirming(false);
+    else setLeaveError(ack.error.message);
+  };
+
+  const cancel = () => {
+    setConfirming(false);
+    setLeaveError(null);
+    endButton.current?.focus();
+  };
+
+  return (
+    <div className="chat">
+      {!ended && (
+        <div className="chat-bar">
+          <p>
+            {chat.status === 'active'
+              ? `You're chatting with ${chat.operatorName ?? 'a librarian'}`
+              : 'Waiting for a librarian'}
+          </p>
+          <button
+            type="button"
+            ref={endButton}
+            className="quiet"
+            onClick={() => setConfirming(true)}
+            disabled={confirming}
+          >
+            End chat
+          </button>
+        </div>
+      )}
+      {confirming && !ended && (
+        <EndChatConfirm busy={leaving} error={leaveError} onConfirm={() => void leave()} onCancel={cancel} />
+      )}
+      <ChatLog
+        before={
+          <>
+            {!questionInLog && (
+              <div className="question">
+                <span className="who">Your question</span>
+                <p>{chat.question}</p>
+              </div>
+            )}
+            {chat.status === 'waiting' && (
+              <div className="waiting" role="status">
+                <span className="dots" aria-hidden="true">
+                  <span />
+                  <span />
+                  <span />
+                </span>
+                <p>
+                  <strong>A librarian will be with you shortly.</strong> You can add details below while you wait.
+                </p>
+              </div>
+            )}
+          </>
+        }
+        messages={state.messages}
+        pending={state.pending}
+        failed={state.failed}
+      />
+      {ended ? <EndedNotice onNewChat={onNewChat} /> : <Composer onSend={(body) => connection.send(body)} />}
+    </div>
+  );
+}
+
+function EndedNotice({ onNewChat }: { onNewChat: () => void }) {
+  return (
+    <div className="ended">
+      <div role="status">
+        <h2>This chat has ended</h2>
+        <p>Thank you for asking the library. The conversation stays above until you start a new chat.</p>
+      </div>
+      <button type="button" data-autofocus className="primary" onClick={onNewChat}>
+        Start a new chat
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** What the loader put in the frame's address (see loader-params.ts). */
+export interface FrameParams {
+  department: string | null;
+  pageUrl: string | null;
+  referrer: string | null;
+  /** The host page's origin: the only parent whose messages the frame accepts. */
+  parentOrigin: string | null;
+}
+
+export function readFrameParams(search: string): FrameParams {
+  const query = new URLSearchParams(search);
+  const text = (name: string) => query.get(name)?.trim() || null;
+  const pageUrl = text('page');
+  return { department: text('department'), pageUrl, referrer: text('referrer'), parentOrigin: originOf(pageUrl) };
+}
+
+function originOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
