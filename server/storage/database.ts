@@ -27,6 +27,12 @@ pg.types.setTypeParser(20, Number);
 export function openStorage(options: StorageOptions): Storage {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection that PostgreSQL closes (a restart, a failover, an admin's
+    // pg_terminate_backend) is reported here; without a listener Node would crash the
+    // whole server. The pool drops that connection and opens a fresh one on next use.
+    pool.on('error', (error) => {
+      console.warn(`deskbell: an idle PostgreSQL connection was closed (${error.message}); it will be replaced`);
+    });
     const db = new Kysely<DeskbellTables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
