@@ -64,6 +64,23 @@ export default tseslint.config(
   room('server', ['renderer', 'widget', 'electron', 'tests', 'bench'], [electronImport]),
   room('renderer', ['server', 'widget', 'electron', 'tests', 'bench'], [nodeBuiltins, electronImport]),
   room('widget', ['server', 'renderer', 'electron', 'tests', 'bench'], [nodeBuiltins, electronImport]),
+  room('electron/main', ['server', 'renderer', 'widget', 'tests', 'bench'], [electronImport]),
+  room('electron/preload', ['server', 'renderer', 'widget', 'tests', 'bench'], [nodeBuiltins]),
+  {
+    // The thin adapters and the entry point are the only main-process files that touch Electron.
+    files: ['electron/main/**/electron-*.ts', 'electron/main/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['server', 'renderer', 'widget', 'tests', 'bench'].map((other) => ({
+            group: [`**/${other}/**`, `**/${other}`],
+            message: `electron/main may not import ${other}/ (see ARCHITECTURE.md, Rooms).`,
+          })),
+        },
+      ],
+    },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}', 'widget/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

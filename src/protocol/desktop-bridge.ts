@@ -28,6 +28,115 @@ export const presenceSnapshotSchema = z.object({
 });
 export type PresenceSnapshot = z.infer<typeof presenceSnapshotSchema>;
 
+export const ALERT_STYLES = ['deskbell', 'system'] as const;
+
+/** The desktop client's settings, kept by the main process (electron-store). */
+export const desktopSettingsSchema = z.object({
+  /** The Deskbell server the console talks to. */
+  serverUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  sound: z.object({
+    muted: z.boolean(),
+    /** 0 to 1. */
+    volume: z.number().min(0).max(1),
+    /** Chirp again every this many seconds while a chat waits unclaimed; 0 never repeats. */
+    repeatSeconds: z.number().int().min(0).max(600),
+  }),
+  /** Deskbell's own lower-right pop-up, or the operating system's notifications. */
+  alertStyle: z.enum(ALERT_STYLES),
+  /** Minutes without input before Online turns Away; 0 turns auto-away off. */
+  autoAwayMinutes: z.number().int().min(0).max(240),
+  startAtLogin: z.boolean(),
+  startMinimized: z.boolean(),
+});
+export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
+
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
+  serverUrl: 'http://127.0.0.1:8080',
+  sound: { muted: false, volume: 0.8, repeatSeconds: 30 },
+  alertStyle: 'deskbell',
+  autoAwayMinutes: 10,
+  startAtLogin: false,
+  startMinimized: false,
+};
+
+/** A change to some settings; nested `sound` may be partial too. */
+export const desktopSettingsPatchSchema = desktopSettingsSchema
+  .omit({ sound: true })
+  .partial()
+  .extend({ sound: desktopSettingsSchema.shape.sound.partial().optional() })
+  .strict();
+export type DesktopSettingsPatch = z.infer<typeof desktopSettingsPatchSchema>;
+
+export const alertActionSchema = z.object({ chatId: idSchema, action: z.enum(['claim', 'preview']) });
+export type AlertAction = z.infer<typeof alertActionSchema>;
+
+export const popupActionSchema = z.object({ chatId: idSchema, action: z.enum(['claim', 'preview', 'dismiss']) });
+export type PopupAction = z.infer<typeof popupActionSchema>;
+
+export const statusRequestSchema = z.object({
+  status: operatorStatusSchema,
+  /** Who asks: the tray menu, or auto-away going away / coming back. */
+  reason: z.enum(['tray', 'auto-away', 'auto-return']),
+});
+export type StatusRequest = z.infer<typeof statusRequestSchema>;
+
+export const reconnectHintSchema = z.object({ reason: z.enum(['resume', 'unlock', 'network']) });
+export type ReconnectHint = z.infer<typeof reconnectHintSchema>;
+
+export const playSoundSchema = z.object({ sound: z.literal('chirp'), volume: z.number().min(0).max(1) });
+export type PlaySound = z.infer<typeof playSoundSchema>;
+
+export const storedTokenSchema = z.object({
+  token: z.string().min(1).max(512).nullable(),
+  /** False when the OS offers no encryption: the token then lives in memory only. */
+  persisted: z.boolean(),
+});
+export type StoredToken = z.infer<typeof storedTokenSchema>;
+
+const none = z.object({}).strict();
+
+/**
+ * The IPC channel map, `feature/verb`. `invoke` channels answer; `send`
+ * channels are one-way from the renderer; `events` flow from main to the
+ * renderer. Main parses every request with these schemas.
+ */
+export const DESKTOP_CHANNELS = {
+  invoke: {
+    'settings/get': { request: none, response: desktopSettingsSchema },
+    'settings/update': { request: desktopSettingsPatchSchema, response: desktopSettingsSchema },
+    'credentials/get-token': { request: none, response: storedTokenSchema },
+    'credentials/set-token': {
+      request: z.object({ token: z.string().min(1).max(512).nullable() }),
+      response: storedTokenSchema,
+    },
+    /** The pop-up window asks which alert it shows. */
+    'alerts/popup-ready': { request: none, response: newChatAlertSchema.nullable() },
+  },
+  send: {
+    'alerts/new-chat': newChatAlertSchema,
+    'alerts/clear': z.object({ chatId: idSchema }),
+    'alerts/popup-action': popupActionSchema,
+    'sound/chirp': none,
+    'presence/report': presenceSnapshotSchema,
+    'window/show': none,
+  },
+  events: {
+    'alerts/action': alertActionSchema,
+    'sound/play': playSoundSchema,
+    'presence/status-request': statusRequestSchema,
+    'connection/reconnect-now': reconnectHintSchema,
+    'settings/changed': desktopSettingsSchema,
+  },
+} as const;
+
+export type InvokeChannel = keyof typeof DESKTOP_CHANNELS.invoke;
+export type SendChannel = keyof typeof DESKTOP_CHANNELS.send;
+export type EventChannel = keyof typeof DESKTOP_CHANNELS.events;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof DESKTOP_CHANNELS.invoke)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.output<(typeof DESKTOP_CHANNELS.invoke)[C]['response']>;
+export type SendPayload<C extends SendChannel> = z.input<(typeof DESKTOP_CHANNELS.send)[C]>;
+export type EventPayload<C extends EventChannel> = z.output<(typeof DESKTOP_CHANNELS.events)[C]>;
+
 export interface DesktopBridge {
   /** 'web' in a browser, 'electron' in the desktop app. */
   readonly kind: 'web' | 'electron';
@@ -35,10 +144,26 @@ export interface DesktopBridge {
   alertNewChat(alert: NewChatAlert): void;
   /** Takes down a chat's alert: it was claimed (by anyone), ended, or dismissed. */
   clearChatAlert(chatId: string): void;
-  /** Plays the chirp, unless muted or it just played. */
+  /** Asks for the chirp; the desktop (or the web bridge) decides whether it plays now. */
   chirp(): void;
   /** Tells the desktop the operator's presence and queue, for the tray and badge. */
   reportPresence(presence: PresenceSnapshot): void;
   /** The operator clicked Claim Chat (or Preview) on an alert outside the console. */
-  onAlertAction(listener: (action: { chatId: string; action: 'claim' | 'preview' }) => void): () => void;
+  onAlertAction(listener: (action: AlertAction) => void): () => void;
+  /** The desktop's settings (the web console keeps the sound ones in the browser). */
+  getSettings(): Promise<DesktopSettings>;
+  updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings>;
+  onSettingsChanged(listener: (settings: DesktopSettings) => void): () => void;
+  /** The desktop asks the console to change status: tray menu, auto-away, coming back. */
+  onStatusRequest(listener: (request: StatusRequest) => void): () => void;
+  /** The machine resumed or unlocked, or the network changed: reconnect now. */
+  onReconnectHint(listener: (hint: ReconnectHint) => void): () => void;
+  /** The desktop decided the chirp plays now: the renderer plays it at this volume. */
+  onPlaySound(listener: (sound: PlaySound) => void): () => void;
+  /** The pop-up window's own page: which alert it shows, and what the operator clicked. */
+  popupAlert(): Promise<NewChatAlert | null>;
+  popupAction(action: PopupAction): void;
+  /** The session token for the bearer login (desktop); the web console uses its cookie and gets null. */
+  loadSessionToken(): Promise<StoredToken>;
+  saveSessionToken(token: string | null): Promise<StoredToken>;
 }
