@@ -8,7 +8,11 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 /** `npm run dev`-style work against a running server: `DESKBELL_DEV_SERVER=http://127.0.0.1:3000 npx vite --config renderer/vite.config.ts`. */
 const devServer = process.env.DESKBELL_DEV_SERVER ?? 'http://127.0.0.1:3000';
 
-/** The operator console: served by the Deskbell server at /console/, built into dist/console. */
+/**
+ * The operator console: served by the Deskbell server at /console/, built into
+ * dist/console. Two pages: index.html (the console) and alert.html (the desktop
+ * app's lower-right pop-up window, which shares the console's look).
+ */
 export default defineConfig({
   root: here,
   base: '/console/',
@@ -17,6 +21,9 @@ export default defineConfig({
     outDir: `${repo}dist/console`,
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      input: { index: `${here}index.html`, alert: `${here}alert.html` },
+    },
   },
   server: {
     fs: { allow: [repo] },

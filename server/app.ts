@@ -6,6 +6,7 @@ import { PATRON_NAMESPACE } from '../src/protocol/patron-events';
 import { registerAuthRoutes } from './auth/auth-routes';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
 import type { DeskbellContext } from './context';
+import { registerDesktopCors } from './http/cors';
 import { registerHealthRoute } from './http/health-route';
 import { installErrorHandlers } from './http/http-errors';
 import { registerStaticFiles } from './http/static-files';
@@ -74,6 +75,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
   setUpPatronNamespace(ctx);
 
   installErrorHandlers(app);
+  registerDesktopCors(app);
   await app.register(fastifyCookie);
   registerHealthRoute(app, deps.storage, deps.version ?? '0.0.0');
   registerAuthRoutes(app, {

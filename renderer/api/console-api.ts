@@ -1,11 +1,15 @@
 import type { LoginResult, OperatorProfile } from '../../src/protocol';
 
-/** The console's few HTTP calls: log in, log out, "who am I" (to resume a session after a reload). */
+/**
+ * The console's few HTTP calls: log in, log out, "who am I" (to resume a
+ * session after a reload or a restart). `token` is the desktop app's bearer
+ * token; the browser console leaves it out and relies on its cookie.
+ */
 export interface ConsoleApi {
   logIn(username: string, password: string): Promise<LoginResult>;
-  logOut(): Promise<void>;
-  /** The operator whose session cookie this browser holds, or null when there is none (or it expired). */
-  me(): Promise<OperatorProfile | null>;
+  logOut(token?: string): Promise<void>;
+  /** The operator this session belongs to, or null when there is none (or it expired: 401). */
+  me(token?: string): Promise<OperatorProfile | null>;
 }
 
 /** A failed HTTP call, with the server's own words when it gave any. */
@@ -19,12 +23,31 @@ export class ConsoleApiError extends Error {
   }
 }
 
-/** The console API over fetch; `serverUrl` is '' for the page's own origin. */
-export function createHttpConsoleApi(serverUrl: string): ConsoleApi {
-  const base = serverUrl.replace(/\/$/, '');
-  const call = async (path: string, init: RequestInit = {}): Promise<Response> => {
+export interface HttpConsoleApiOptions {
+  /**
+   * 'include' (the default) for the browser console's cookie; 'omit' for the
+   * desktop app, which sends a bearer token to a server of another origin
+   * (the server's CORS answer allows no credentials).
+   */
+  credentials?: RequestCredentials;
+}
+
+/**
+ * The console API over fetch. `serverUrl` is '' for the page's own origin, or
+ * a function read on every call (the desktop app's server URL is a setting
+ * that can change while it runs).
+ */
+export function createHttpConsoleApi(
+  serverUrl: string | (() => string),
+  options: HttpConsoleApiOptions = {},
+): ConsoleApi {
+  const base = () => (typeof serverUrl === 'function' ? serverUrl() : serverUrl).replace(/\/$/, '');
+  const credentials = options.credentials ?? 'include';
+  const call = async (path: string, init: RequestInit = {}, token?: string): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
     try {
-      return await fetch(`${base}${path}`, { credentials: 'include', ...init });
+      return await fetch(`${base()}${path}`, { credentials, ...init, headers });
     } catch {
       throw new ConsoleApiError(0, 'Cannot reach the Deskbell server. Check the network and try again.');
     }
@@ -39,11 +62,11 @@ export function createHttpConsoleApi(serverUrl: string): ConsoleApi {
       if (!response.ok) throw new ConsoleApiError(response.status, await errorMessage(response, 'Log in failed.'));
       return (await response.json()) as LoginResult;
     },
-    async logOut() {
-      await call('/api/logout', { method: 'POST' });
+    async logOut(token) {
+      await call('/api/logout', { method: 'POST' }, token);
     },
-    async me() {
-      const response = await call('/api/me');
+    async me(token) {
+      const response = await call('/api/me', {}, token);
       if (response.status === 401 || response.status === 403) return null;
       if (!response.ok)
         throw new ConsoleApiError(response.status, await errorMessage(response, 'Could not check the session.'));

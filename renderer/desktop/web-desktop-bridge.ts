@@ -1,30 +1,69 @@
-import type { DesktopBridge, NewChatAlert, PresenceSnapshot } from '../../src/protocol';
+import {
+  DEFAULT_DESKTOP_SETTINGS,
+  desktopSettingsPatchSchema,
+  type DesktopBridge,
+  type DesktopSettings,
+  type DesktopSettingsPatch,
+  type NewChatAlert,
+  type PresenceSnapshot,
+  type StoredToken,
+} from '../../src/protocol';
 import chirpUrl from '../../assets/sounds/chirp.wav';
 import { throttle } from './chirp-throttle';
+import {
+  browserStorage,
+  readSoundSettings,
+  WEB_SOUND_SETTINGS_KEY,
+  writeSoundSettings,
+  type SettingsStorage,
+  type SoundSettings,
+} from './web-sound-settings';
 
 /** Chirps closer together than this are dropped. */
 const CHIRP_GAP_MS = 4000;
 const BASE_TITLE = 'Deskbell';
+/** The browser keeps its cookie; there is no token for script to hold. */
+const NO_TOKEN: StoredToken = { token: null, persisted: false };
 
 type AlertListener = Parameters<DesktopBridge['onAlertAction']>[0];
+type SettingsListener = Parameters<DesktopBridge['onSettingsChanged']>[0];
+
+export interface WebDesktopBridgeOptions {
+  /** Where the sound settings live; `localStorage` by default. */
+  storage?: SettingsStorage | null;
+}
 
 /**
  * The desktop bridge for the browser console: pop-ups through the Notification
  * API, the chirp through an Audio element, the waiting count in the tab title.
+ * Of the desktop's settings only the sound ones mean something in a browser;
+ * they live in `localStorage`. Nothing here ever asks the console to change
+ * status, reconnect or play a sound: there is no desktop to ask.
  */
 export class WebDesktopBridge implements DesktopBridge {
   readonly kind = 'web' as const;
   private readonly notifications = new Map<string, Notification>();
   private readonly listeners = new Set<AlertListener>();
+  private readonly settingsListeners = new Set<SettingsListener>();
   private readonly audio: HTMLAudioElement | null;
+  private readonly storage: SettingsStorage | null;
+  private sound: SoundSettings;
+  private waiting = 0;
+  private repeatTimer: ReturnType<typeof setInterval> | null = null;
   readonly chirp: () => void;
 
-  constructor() {
+  constructor(options: WebDesktopBridgeOptions = {}) {
+    this.storage = options.storage === undefined ? browserStorage() : options.storage;
+    this.sound = readSoundSettings(this.storage);
     this.audio = typeof Audio === 'undefined' ? null : new Audio(chirpUrl);
+    this.applyVolume();
     this.chirp = throttle(() => {
+      if (this.sound.muted || !this.audio) return;
       // A browser that has not seen a gesture refuses to play; the pop-up still shows.
-      if (this.audio) void playQuietly(this.audio);
+      void playQuietly(this.audio);
     }, CHIRP_GAP_MS);
+    // Another tab of the console changed the sound: follow it.
+    if (typeof window !== 'undefined') window.addEventListener('storage', this.onStorage);
   }
 
   /**
@@ -73,12 +112,106 @@ export class WebDesktopBridge implements DesktopBridge {
 
   reportPresence(presence: PresenceSnapshot): void {
     document.title = presence.waiting > 0 ? `(${presence.waiting}) ${BASE_TITLE}` : BASE_TITLE;
+    this.waiting = presence.waiting;
+    this.scheduleRepeat();
   }
 
   onAlertAction(listener: AlertListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+
+  // ---- settings ----
+
+  /** The sound settings as saved in this browser; the rest are the desktop app's defaults, shown for reference. */
+  getSettings(): Promise<DesktopSettings> {
+    return Promise.resolve(this.settings());
+  }
+
+  /**
+   * Changes the sound settings. The browser has no tray, no start-up and no
+   * server to pick (it talks to the server that served it), so a patch that
+   * touches anything else is refused with the reason.
+   */
+  updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings> {
+    const parsed = desktopSettingsPatchSchema.safeParse(patch);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return Promise.reject(new Error(`${issue?.path.join('.') || 'settings'}: ${issue?.message ?? 'is not valid'}`));
+    }
+    const { sound, ...others } = parsed.data;
+    const notHere = Object.keys(others);
+    if (notHere.length > 0) {
+      return Promise.reject(
+        new Error(`Only the sound settings can be changed in the browser (not ${notHere.join(', ')}).`),
+      );
+    }
+    if (sound) this.setSound({ ...this.sound, ...sound }, true);
+    return Promise.resolve(this.settings());
+  }
+
+  onSettingsChanged(listener: SettingsListener): () => void {
+    this.settingsListeners.add(listener);
+    return () => this.settingsListeners.delete(listener);
+  }
+
+  // ---- what only a desktop does: never happens in a browser ----
+
+  readonly onStatusRequest: DesktopBridge['onStatusRequest'] = () => () => undefined;
+  readonly onReconnectHint: DesktopBridge['onReconnectHint'] = () => () => undefined;
+  readonly onPlaySound: DesktopBridge['onPlaySound'] = () => () => undefined;
+  readonly popupAlert: DesktopBridge['popupAlert'] = () => Promise.resolve(null);
+  /** There are no pop-up windows in a browser; its notifications answer through onAlertAction. */
+  readonly popupAction: DesktopBridge['popupAction'] = () => undefined;
+  readonly loadSessionToken: DesktopBridge['loadSessionToken'] = () => Promise.resolve({ ...NO_TOKEN });
+  readonly saveSessionToken: DesktopBridge['saveSessionToken'] = () => Promise.resolve({ ...NO_TOKEN });
+
+  /** Stops the repeat timer and the cross-tab listener (tests; the console keeps one bridge for its life). */
+  dispose(): void {
+    this.stopRepeat();
+    if (typeof window !== 'undefined') window.removeEventListener('storage', this.onStorage);
+  }
+
+  // ---- internals ----
+
+  private settings(): DesktopSettings {
+    const origin = typeof window === 'undefined' ? '' : window.location.origin;
+    return {
+      ...DEFAULT_DESKTOP_SETTINGS,
+      serverUrl: /^https?:\/\//.test(origin) ? origin : DEFAULT_DESKTOP_SETTINGS.serverUrl,
+      sound: { ...this.sound },
+    };
+  }
+
+  private setSound(sound: SoundSettings, save: boolean): void {
+    this.sound = sound;
+    if (save) writeSoundSettings(this.storage, sound);
+    this.applyVolume();
+    this.stopRepeat();
+    this.scheduleRepeat();
+    const settings = this.settings();
+    for (const listener of this.settingsListeners) listener(settings);
+  }
+
+  private applyVolume(): void {
+    if (this.audio) this.audio.volume = this.sound.volume;
+  }
+
+  /** While a patron waits unclaimed the chirp comes back every `repeatSeconds` (0: never). */
+  private scheduleRepeat(): void {
+    if (this.waiting === 0 || this.sound.repeatSeconds === 0) return this.stopRepeat();
+    this.repeatTimer ??= setInterval(() => this.chirp(), this.sound.repeatSeconds * 1000);
+  }
+
+  private stopRepeat(): void {
+    if (this.repeatTimer !== null) clearInterval(this.repeatTimer);
+    this.repeatTimer = null;
+  }
+
+  private readonly onStorage = (event: StorageEvent): void => {
+    if (event.key !== WEB_SOUND_SETTINGS_KEY) return;
+    this.setSound(readSoundSettings(this.storage), false);
+  };
 }
 
 /** `play()` rejects without a user gesture (and some engines return nothing or throw); none of that is an error here. */

@@ -9,12 +9,22 @@ export interface ConsoleDeps {
   createConnection(token: string | undefined): OperatorConnection;
   bridge: DesktopBridge;
   now(): number;
+  /**
+   * Plays the chirp at this volume (0 to 1) when the desktop says so; the
+   * desktop app's main process decides when, the renderer only has the speakers.
+   * `playChirp` (an Audio element) when left out.
+   */
+  playSound?(volume: number): void;
+  /** Loads the console page afresh (the desktop app after its server URL changed); nothing when left out. */
+  reloadPage?(): void;
 }
 
 /** The store's handle on its one live connection (not state: nothing renders from the object itself). */
 export interface ConsoleRuntime {
   deps: ConsoleDeps;
   connection(): OperatorConnection | null;
+  /** The desktop app's bearer token while logged in (never state: nothing renders it, and it is a secret). */
+  token: string | undefined;
   /** Replaces the connection: the old one is unbound from the store and closed. */
   setConnection(connection: OperatorConnection | null, unbind?: () => void): void;
 }
@@ -24,6 +34,7 @@ export function createRuntime(deps: ConsoleDeps): ConsoleRuntime {
   let unbindCurrent: (() => void) | undefined;
   return {
     deps,
+    token: undefined,
     connection: () => current,
     setConnection(connection, unbind) {
       unbindCurrent?.();

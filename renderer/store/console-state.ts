@@ -2,6 +2,8 @@ import type { ConnectionState, FailedMessage, PendingMessage } from '../../src/c
 import type {
   ChatSummary,
   Department,
+  DesktopSettings,
+  DesktopSettingsPatch,
   Message,
   OperatorProfile,
   OperatorStatus,
@@ -11,8 +13,8 @@ import type {
   Transcript,
 } from '../../src/protocol';
 
-/** The console's whole state: one zustand store made of five slices, each with its actions beside it. */
-export type ConsoleState = SessionSlice & ConnectionSlice & ChatsSlice & MessagesSlice & UiSlice;
+/** The console's whole state: one zustand store made of six slices, each with its actions beside it. */
+export type ConsoleState = SessionSlice & ConnectionSlice & ChatsSlice & MessagesSlice & UiSlice & SettingsSlice;
 
 export type SessionPhase = 'checking' | 'logged-out' | 'logging-in' | 'logged-in';
 
@@ -20,7 +22,16 @@ export interface SessionSlice {
   phase: SessionPhase;
   operator: OperatorProfile | null;
   loginError: string | null;
-  /** After a reload: resumes the session the cookie holds, or shows the login form. */
+  /**
+   * The desktop app only: whether the login is kept (encrypted) for the next
+   * start; false when the computer offers no encryption and it lives in memory
+   * only. Null in a browser, which keeps its cookie.
+   */
+  tokenPersisted: boolean | null;
+  /**
+   * On start: resumes the session the cookie holds (browser) or the saved
+   * token names (desktop app), or shows the login form.
+   */
   restoreSession(): Promise<void>;
   logIn(username: string, password: string): Promise<void>;
   logOut(): Promise<void>;
@@ -83,4 +94,21 @@ export interface UiSlice {
   closeAnalytics(): void;
   saveAnalytics(request: SaveAnalyticsRequest): Promise<void>;
   announce(text: string): void;
+}
+
+export interface SettingsSlice {
+  /** The Settings page is showing (instead of the chats, or of the login form). */
+  settingsOpen: boolean;
+  /** The desktop's settings (in a browser: its sound settings, the rest the defaults); null until loaded. */
+  desktopSettings: DesktopSettings | null;
+  settingsSaving: boolean;
+  /** Why loading or saving failed, in words for the Settings page. */
+  settingsError: string | null;
+  /** What the last Save did ("Settings saved."), for a polite status line. */
+  settingsNotice: string | null;
+  loadSettings(): Promise<void>;
+  openSettings(): void;
+  closeSettings(): void;
+  /** Saves a change; resolves true when the desktop (or the browser) accepted it. */
+  saveSettings(patch: DesktopSettingsPatch): Promise<boolean>;
 }

@@ -3,18 +3,21 @@ import { createChatsSlice } from './chats-slice';
 import { createConnectionSlice } from './connection-slice';
 import { createRuntime, type ConsoleDeps } from './console-runtime';
 import type { ConsoleState } from './console-state';
+import { bindDesktop } from './desktop-binding';
 import { createMessagesSlice } from './messages-slice';
 import { createSessionSlice } from './session-slice';
+import { createSettingsSlice } from './settings-slice';
 import { createUiSlice } from './ui-slice';
 
 export type ConsoleStore = StoreApi<ConsoleState> & {
-  /** Closes the connection (tests call it after each case; the app never needs to). */
+  /** Closes the connection and stops listening to the desktop (tests call it after each case; the app never needs to). */
   dispose(): void;
 };
 
 /**
- * One store, five slices (session, connection, chats, messages, ui). A factory
- * rather than a module-level store so each test starts from a fresh one.
+ * One store, six slices (session, connection, chats, messages, ui, settings).
+ * A factory rather than a module-level store so each test starts from a
+ * fresh one. It listens to the desktop bridge from the start (desktop-binding.ts).
  */
 export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
   const runtime = createRuntime(deps);
@@ -24,6 +27,13 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createChatsSlice(runtime)(...args),
     ...createMessagesSlice(runtime)(...args),
     ...createUiSlice(runtime)(...args),
+    ...createSettingsSlice(runtime)(...args),
   }));
-  return Object.assign(store, { dispose: () => runtime.setConnection(null) });
+  const unbindDesktop = bindDesktop(store, runtime);
+  return Object.assign(store, {
+    dispose: () => {
+      unbindDesktop();
+      runtime.setConnection(null);
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { OperatorProfile } from '../../src/protocol';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState, SessionSlice } from './console-state';
 import { bindConnection } from './connection-binding';
@@ -12,10 +13,14 @@ type Creator = StateCreator<ConsoleState, [], [], SessionSlice>;
 export const createSessionSlice =
   (runtime: ConsoleRuntime): Creator =>
   (set, get, store) => {
+    const { api, bridge } = runtime.deps;
+    /** The desktop app cannot rely on a cookie: it logs in with a bearer token it keeps itself. */
+    const desktop = bridge.kind === 'electron';
+
     /** Connects and routes the connection's events into the store. */
     const connect = (token: string | undefined) => {
       const connection = runtime.deps.createConnection(token);
-      runtime.setConnection(connection, bindConnection(connection, store, runtime.deps.bridge));
+      runtime.setConnection(connection, bindConnection(connection, store, bridge));
       connection.connect();
     };
 
@@ -23,18 +28,49 @@ export const createSessionSlice =
     const resetWork = () =>
       set({ ...initialConnectionState, ...initialChatsState, ...initialMessagesState, ...initialUiState });
 
+    const enter = (operator: OperatorProfile, token: string | undefined) => {
+      runtime.token = token;
+      set({ phase: 'logged-in', operator, loginError: null, settingsOpen: false });
+      connect(token);
+    };
+
+    /** The desktop app's start: the saved token, checked with the server, or the login form. */
+    const restoreDesktopSession = async () => {
+      const stored = await bridge.loadSessionToken();
+      set({ tokenPersisted: stored.persisted });
+      if (!stored.token) return set({ phase: 'logged-out' });
+      const operator = await api.me(stored.token);
+      if (!operator) {
+        // Expired or revoked (401): forget it, so the next start does not try it again.
+        await bridge.saveSessionToken(null);
+        return set({ phase: 'logged-out' });
+      }
+      enter(operator, stored.token);
+    };
+
+    /** Keeps the desktop app's token for the next start; says whether it could (see tokenPersisted). */
+    const keepToken = async (token: string) => {
+      try {
+        set({ tokenPersisted: (await bridge.saveSessionToken(token)).persisted });
+      } catch {
+        set({ tokenPersisted: false });
+      }
+    };
+
     return {
       phase: 'checking',
       operator: null,
       loginError: null,
+      tokenPersisted: null,
 
       async restoreSession() {
         try {
-          const operator = await runtime.deps.api.me();
+          if (desktop) return await restoreDesktopSession();
+          const operator = await api.me();
           if (!operator) return set({ phase: 'logged-out' });
-          set({ phase: 'logged-in', operator, loginError: null });
-          connect(undefined);
+          enter(operator, undefined);
         } catch (error) {
+          // The server could not be reached: a saved token stays for the next try.
           set({ phase: 'logged-out', loginError: (error as Error).message });
         }
       },
@@ -42,22 +78,25 @@ export const createSessionSlice =
       async logIn(username, password) {
         set({ phase: 'logging-in', loginError: null });
         try {
-          const result = await runtime.deps.api.logIn(username, password);
+          const result = await api.logIn(username, password);
           resetWork();
-          set({ phase: 'logged-in', operator: result.operator });
-          // The desktop app cannot rely on a cookie; the browser console does and keeps the token out of script.
-          connect(runtime.deps.bridge.kind === 'electron' ? result.token : undefined);
+          if (desktop) await keepToken(result.token);
+          // The browser console relies on its httpOnly cookie and keeps the token out of script.
+          enter(result.operator, desktop ? result.token : undefined);
         } catch (error) {
           set({ phase: 'logged-out', loginError: (error as Error).message });
         }
       },
 
       async logOut() {
+        const token = runtime.token;
+        runtime.token = undefined;
         runtime.setConnection(null);
         resetWork();
         set({ phase: 'logged-out', operator: null, loginError: null });
+        if (desktop) await bridge.saveSessionToken(null).catch(() => undefined);
         try {
-          await runtime.deps.api.logOut();
+          await api.logOut(token);
         } catch {
           // The session is gone from this console either way; the server expires it on its own.
         }

@@ -106,7 +106,7 @@ export class OperatorConnection {
       onRejected: (payload, error) => this.failed.set(payload.id, { ...pendingOf(payload), error }),
       onChange: () => this.emitOutboxChanges(),
     });
-    this.stopOnlineSignal = options.onlineSignal?.(() => this.reconnectNow()) ?? null;
+    this.stopOnlineSignal = options.onlineSignal?.(() => this.reconnectIfDown()) ?? null;
     this.listen();
   }
 
@@ -131,6 +131,17 @@ export class OperatorConnection {
     this.socket.disconnect();
     this.stopOnlineSignal?.();
     this.setState('offline');
+  }
+
+  /**
+   * Drops the socket and connects again at once, even when it looks connected,
+   * then catches up with `console:sync`. The desktop calls this after the
+   * machine resumes or unlocks, or the network changes: a socket from before a
+   * sleep can look open for its whole ping timeout while nothing arrives on it.
+   * Does nothing after `close()` (logged out).
+   */
+  reconnectNow(): void {
+    this.restart();
   }
 
   // ---- requests ----
@@ -302,11 +313,17 @@ export class OperatorConnection {
     }
     this.emit({ type: 'problem', message: `Could not catch up with the server: ${error.message}` });
     // Start over: a fresh connection syncs again.
-    this.reconnectNow();
+    this.reconnectIfDown();
   }
 
-  private reconnectNow(): void {
-    if (this.closedByUser || this.currentState === 'connected') return;
+  /** Skips socket.io's back-off when the connection is not up (the browser says the network is back). */
+  private reconnectIfDown(): void {
+    if (this.currentState === 'connected') return;
+    this.restart();
+  }
+
+  private restart(): void {
+    if (this.closedByUser) return;
     this.restarting = true;
     this.socket.disconnect();
     this.restarting = false;

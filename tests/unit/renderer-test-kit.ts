@@ -1,17 +1,51 @@
 import { OperatorConnection } from '../../src/client/operator-connection';
-import type { DesktopBridge, NewChatAlert, OperatorProfile, PresenceSnapshot } from '../../src/protocol';
+import {
+  DEFAULT_DESKTOP_SETTINGS,
+  desktopSettingsPatchSchema,
+  type AlertAction,
+  type DesktopBridge,
+  type DesktopSettings,
+  type DesktopSettingsPatch,
+  type NewChatAlert,
+  type OperatorProfile,
+  type OperatorStatus,
+  type PlaySound,
+  type PopupAction,
+  type PresenceSnapshot,
+  type ReconnectHint,
+  type StatusRequest,
+  type StoredToken,
+} from '../../src/protocol';
 import type { ConsoleApi } from '../../renderer/api/console-api';
+import type { ConsoleDeps } from '../../renderer/store/console-runtime';
 import { createConsoleStore, type ConsoleStore } from '../../renderer/store/console-store';
 import type { FakeDeskServer } from './client-fake-desk-server';
 
-/** A desktop bridge that remembers what the console asked of it, and lets a test click a pop-up. */
+/**
+ * A desktop bridge (the Electron kind) that remembers what the console asked
+ * of it, and lets a test play the main process: click a pop-up, ask for a
+ * status, hint a reconnect, say "play the chirp", hold a session token.
+ */
 export class RecordingBridge implements DesktopBridge {
-  readonly kind = 'electron' as const;
+  /** 'web' plays the browser console's bridge kind, to see the store take the cookie way. */
+  constructor(readonly kind: 'web' | 'electron' = 'electron') {}
   readonly alerts: NewChatAlert[] = [];
   readonly cleared: string[] = [];
   readonly presence: PresenceSnapshot[] = [];
+  readonly settingsPatches: DesktopSettingsPatch[] = [];
+  readonly popupActions: PopupAction[] = [];
+  /** Every saveSessionToken call, in order (null = forget). */
+  readonly savedTokens: Array<string | null> = [];
   chirps = 0;
-  private listeners = new Set<(action: { chatId: string; action: 'claim' | 'preview' }) => void>();
+  settings: DesktopSettings = structuredClone(DEFAULT_DESKTOP_SETTINGS);
+  /** The token "main" holds; `persisted` false plays a computer without safeStorage. */
+  storedToken: string | null = null;
+  persisted = true;
+  private listeners = new Set<(action: AlertAction) => void>();
+  private settingsListeners = new Set<(settings: DesktopSettings) => void>();
+  private statusListeners = new Set<(request: StatusRequest) => void>();
+  private reconnectListeners = new Set<(hint: ReconnectHint) => void>();
+  private soundListeners = new Set<(sound: PlaySound) => void>();
   alertNewChat(alert: NewChatAlert) {
     this.alerts.push(alert);
   }
@@ -24,13 +58,65 @@ export class RecordingBridge implements DesktopBridge {
   reportPresence(presence: PresenceSnapshot) {
     this.presence.push(presence);
   }
-  onAlertAction(listener: (action: { chatId: string; action: 'claim' | 'preview' }) => void) {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
+  onAlertAction(listener: (action: AlertAction) => void) {
+    return subscribe(this.listeners, listener);
   }
   clickAlert(chatId: string, action: 'claim' | 'preview') {
     for (const listener of this.listeners) listener({ chatId, action });
   }
+  async getSettings() {
+    return structuredClone(this.settings);
+  }
+  async updateSettings(patch: DesktopSettingsPatch) {
+    this.settingsPatches.push(patch);
+    const { sound, ...rest } = desktopSettingsPatchSchema.parse(patch);
+    this.settings = { ...this.settings, ...rest, sound: { ...this.settings.sound, ...sound } };
+    for (const listener of this.settingsListeners) listener(structuredClone(this.settings));
+    return structuredClone(this.settings);
+  }
+  onSettingsChanged(listener: (settings: DesktopSettings) => void) {
+    return subscribe(this.settingsListeners, listener);
+  }
+  onStatusRequest(listener: (request: StatusRequest) => void) {
+    return subscribe(this.statusListeners, listener);
+  }
+  onReconnectHint(listener: (hint: ReconnectHint) => void) {
+    return subscribe(this.reconnectListeners, listener);
+  }
+  onPlaySound(listener: (sound: PlaySound) => void) {
+    return subscribe(this.soundListeners, listener);
+  }
+  /** Main asks for a status (the tray menu, auto-away, coming back). */
+  requestStatus(status: OperatorStatus, reason: StatusRequest['reason'] = 'tray') {
+    for (const listener of this.statusListeners) listener({ status, reason });
+  }
+  /** Main saw the machine resume or unlock, or the network change. */
+  hintReconnect(reason: ReconnectHint['reason'] = 'resume') {
+    for (const listener of this.reconnectListeners) listener({ reason });
+  }
+  /** Main's sound scheduler decided the chirp plays now. */
+  playSound(volume: number) {
+    for (const listener of this.soundListeners) listener({ sound: 'chirp', volume });
+  }
+  async popupAlert() {
+    return null;
+  }
+  popupAction(action: PopupAction) {
+    this.popupActions.push(action);
+  }
+  async loadSessionToken(): Promise<StoredToken> {
+    return { token: this.storedToken, persisted: this.persisted };
+  }
+  async saveSessionToken(token: string | null): Promise<StoredToken> {
+    this.savedTokens.push(token);
+    this.storedToken = token;
+    return { token, persisted: this.persisted };
+  }
+}
+
+function subscribe<T>(set: Set<T>, listener: T): () => void {
+  set.add(listener);
+  return () => void set.delete(listener);
 }
 
 const PROFILES: Record<string, OperatorProfile> = {
@@ -44,17 +130,36 @@ const PROFILES: Record<string, OperatorProfile> = {
   bob: { id: 'op-bob', username: 'bob', displayName: 'Bob', role: 'operator', departmentIds: ['general-reference'] },
 };
 
-/** The fake server's log-in: the demo password, and a token its socket middleware accepts. */
-export function fakeApi(): ConsoleApi {
+/** The console API against the fake server, remembering the tokens it was shown. */
+export interface FakeApi extends ConsoleApi {
+  /** The bearer token of every `me` call (undefined: the cookie way). */
+  readonly meTokens: Array<string | undefined>;
+  readonly logOutTokens: Array<string | undefined>;
+}
+
+/**
+ * The fake server's log-in: the demo password, and a token its socket
+ * middleware accepts (`alice-token`); `me` knows only those tokens (a cookie,
+ * or any other token, is "not logged in": 401).
+ */
+export function fakeApi(): FakeApi {
+  const meTokens: Array<string | undefined> = [];
+  const logOutTokens: Array<string | undefined> = [];
   return {
+    meTokens,
+    logOutTokens,
     async logIn(username, password) {
       const operator = PROFILES[username];
       if (!operator || password !== 'deskbell-demo') throw new Error('That username and password do not match.');
       return { token: `${username}-token`, operator };
     },
-    async logOut() {},
-    async me() {
-      return null;
+    async logOut(token) {
+      logOutTokens.push(token);
+    },
+    async me(token) {
+      meTokens.push(token);
+      const operator = PROFILES[token?.replace(/-token$/, '') ?? ''];
+      return operator && token === `${operator.username}-token` ? operator : null;
     },
   };
 }
@@ -63,6 +168,7 @@ export function fakeApi(): ConsoleApi {
 export function consoleFor(
   server: FakeDeskServer,
   bridge = new RecordingBridge(),
+  overrides: Partial<ConsoleDeps> = {},
 ): { store: ConsoleStore; bridge: RecordingBridge } {
   const store = createConsoleStore({
     api: fakeApi(),
@@ -75,6 +181,7 @@ export function consoleFor(
         requestTimeoutMs: 1000,
         socketOptions: { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 100 },
       }),
+    ...overrides,
   });
   return { store, bridge };
 }

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDesktopBridge } from '../../renderer/desktop/get-desktop-bridge';
 import { WebDesktopBridge } from '../../renderer/desktop/web-desktop-bridge';
+import { RecordingBridge } from './renderer-test-kit';
 
 /** The browser's Notification API, recorded: jsdom has none. */
 class RecordedNotification {
@@ -45,14 +46,7 @@ const alert = {
 describe('the browser console desktop bridge', () => {
   it('is the web one in a browser and the preload one in the desktop app', () => {
     expect(getDesktopBridge().kind).toBe('web');
-    const preload = {
-      kind: 'electron' as const,
-      alertNewChat: () => {},
-      clearChatAlert: () => {},
-      chirp: () => {},
-      reportPresence: () => {},
-      onAlertAction: () => () => {},
-    };
+    const preload = new RecordingBridge();
     window.deskbell = preload;
     try {
       expect(getDesktopBridge()).toBe(preload);

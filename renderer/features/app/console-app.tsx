@@ -4,6 +4,7 @@ import { AnalyticsDialog } from '../analytics/analytics-dialog';
 import { ChatPane } from '../chat-pane/chat-pane';
 import { ConnectionBanner } from '../connection/connection-banner';
 import { LoginForm } from '../login/login-form';
+import { SettingsPage } from '../settings/settings-page';
 import { TranscriptView } from '../transcripts/transcript-view';
 import { ConsoleHeader } from './console-header';
 import { LeftColumn } from './left-column';
@@ -13,6 +14,7 @@ import { LiveAnnouncer } from './live-announcer';
 export function ConsoleApp() {
   const phase = useConsole((state) => state.phase);
   const restoreSession = useConsole((state) => state.restoreSession);
+  const settingsOpen = useConsole((state) => state.settingsOpen);
 
   useEffect(() => {
     void restoreSession();
@@ -25,17 +27,33 @@ export function ConsoleApp() {
       </main>
     );
   }
-  if (phase !== 'logged-in') return <LoginForm />;
+  if (phase !== 'logged-in') {
+    // The desktop app needs its server URL before anyone can log in, so Settings opens from the login form too.
+    return settingsOpen ? (
+      <main className="settings-standalone">
+        <SettingsPage />
+      </main>
+    ) : (
+      <LoginForm />
+    );
+  }
   return <Workspace />;
 }
 
 function Workspace() {
   const rightView = useConsole((state) => state.rightView);
+  const settingsOpen = useConsole((state) => state.settingsOpen);
   return (
     <div className="console">
       <ConsoleHeader />
       <ConnectionBanner />
-      <main className="workspace">
+      {settingsOpen ? (
+        <main className="settings-main">
+          <SettingsPage />
+        </main>
+      ) : null}
+      {/* Hidden, not unmounted, while Settings shows: a half-typed reply survives a look at the settings. */}
+      <main className="workspace" hidden={settingsOpen}>
         <LeftColumn />
         <div className="right-panel">{rightView === 'transcript' ? <TranscriptView /> : <ChatPane />}</div>
       </main>

@@ -7,6 +7,9 @@ export function LoginForm() {
   const logIn = useConsole((state) => state.logIn);
   const phase = useConsole((state) => state.phase);
   const error = useConsole((state) => state.loginError);
+  const openSettings = useConsole((state) => state.openSettings);
+  const server = useConsole((state) => state.desktopSettings?.serverUrl ?? null);
+  const desktop = getDesktopBridge().kind === 'electron';
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const id = useId();
@@ -50,6 +53,15 @@ export function LoginForm() {
         <button type="submit" className="primary" disabled={phase === 'logging-in'}>
           {phase === 'logging-in' ? 'Logging in…' : 'Log in'}
         </button>
+        {desktop ? (
+          // The desktop app is not served by a server: it says which one it will use, and where to change it.
+          <p className="login-server">
+            Server: <span className="login-server-url">{server ?? '…'}</span>{' '}
+            <button type="button" className="link-button" onClick={openSettings}>
+              Settings
+            </button>
+          </p>
+        ) : null}
       </form>
     </main>
   );
