@@ -1,7 +1,9 @@
 // `npm test`: every check and every test, in one command, ending with one line
 // "N passed, N failed". Static checks first, then the build the end-to-end
-// tests drive, then vitest (unit + integration over SQLite and PostgreSQL),
-// then Playwright in Chromium. A step that fails does not stop the others,
+// tests drive, then vitest (unit + integration over SQLite and PostgreSQL,
+// then the desktop project: the packed app.asar and real OS notifications
+// under Xvfb), then Playwright in Chromium, then the Electron smoke suite
+// (which skips, saying why, where Electron's binary is missing). A step that fails does not stop the others,
 // so one run tells everything; the exit code is non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -91,6 +93,22 @@ if (playwright) {
   counts.failed += playwright.stats.unexpected;
   counts.skipped += playwright.stats.skipped;
 } else failures.push('playwright wrote no report');
+
+// The desktop client through Playwright's _electron: it skips (saying why) where Electron's binary was never downloaded.
+step(
+  'playwright-electron',
+  'npx',
+  ['playwright', 'test', '-c', 'tests/e2e-electron/playwright.config.ts', '--reporter=list,json'],
+  {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright-electron.json`,
+  },
+);
+const playwrightElectron = readJson(`${reports}/playwright-electron.json`);
+if (playwrightElectron) {
+  counts.passed += playwrightElectron.stats.expected + playwrightElectron.stats.flaky;
+  counts.failed += playwrightElectron.stats.unexpected;
+  counts.skipped += playwrightElectron.stats.skipped;
+} else failures.push('playwright-electron wrote no report');
 
 console.log('');
 if (failures.length > 0) console.log(`Failed steps: ${failures.join(', ')}`);
