@@ -5,6 +5,8 @@ import { OPERATOR_NAMESPACE } from '../src/protocol/operator-events';
 import { PATRON_NAMESPACE } from '../src/protocol/patron-events';
 import { registerAuthRoutes } from './auth/auth-routes';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
+import { startChatUpkeep } from './chats/chat-upkeep';
+import { type ChatTimings, resolveChatTimings } from './config/chat-timings';
 import type { DeskbellContext } from './context';
 import { registerDesktopCors } from './http/cors';
 import { registerHealthRoute } from './http/health-route';
@@ -12,6 +14,7 @@ import { installErrorHandlers } from './http/http-errors';
 import { registerStaticFiles } from './http/static-files';
 import { setUpOperatorNamespace } from './operators/operator-namespace';
 import { setUpPatronNamespace } from './patrons/patron-namespace';
+import { PatronPresenceTracker } from './patrons/patron-presence';
 import { PresenceService } from './presence/presence-service';
 import { createRepositories } from './repositories';
 import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit } from './sockets/rate-limiter';
@@ -31,6 +34,8 @@ export interface DeskbellServerDeps {
   /** Events one socket may send (burst and refill per second). */
   socketRateLimit?: RateLimit;
   loginThrottle?: Partial<Omit<LoginThrottleOptions, 'now'>>;
+  /** Transfer timeout, presence grace, patron return period (short ones in tests). */
+  timings?: Partial<ChatTimings>;
 }
 
 export interface DeskbellServer {
@@ -60,19 +65,23 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
   const operators = io.of(OPERATOR_NAMESPACE) as unknown as OperatorNamespace;
   const patrons = io.of(PATRON_NAMESPACE) as unknown as PatronNamespace;
   const repos = createRepositories(deps.storage.db);
+  const timings = resolveChatTimings(deps.timings);
 
   const ctx: DeskbellContext = {
     repos,
     operators,
     patrons,
-    presence: new PresenceService(operators, repos.accounts),
+    presence: new PresenceService(operators, repos.accounts, { graceMs: timings.presenceGraceMs, now }),
     now,
     log: app.log,
     trustProxy: deps.trustProxy ?? false,
     socketRateLimit: deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT,
+    timings,
+    patronPresence: new PatronPresenceTracker(),
   };
   setUpOperatorNamespace(ctx);
   setUpPatronNamespace(ctx);
+  const stopUpkeep = startChatUpkeep(ctx);
 
   installErrorHandlers(app);
   registerDesktopCors(app);
@@ -90,10 +99,13 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     app,
     io,
     async close() {
+      stopUpkeep();
       operators.disconnectSockets(true);
       patrons.disconnectSockets(true);
       io.engine.close();
       await app.close();
+      ctx.presence.stop();
+      ctx.patronPresence.stop();
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { ChatTimings } from './config/chat-timings';
+import type { PatronPresenceTracker } from './patrons/patron-presence';
 import type { PresenceService } from './presence/presence-service';
 import type { Repositories } from './repositories';
 import type { RateLimit } from './sockets/rate-limiter';
@@ -15,4 +17,7 @@ export interface DeskbellContext {
   /** Take the patron's IP from X-Forwarded-For (first hop) instead of the connection. */
   trustProxy: boolean;
   socketRateLimit: RateLimit;
+  timings: ChatTimings;
+  /** Whether each chat's patron is connected (this node's view). */
+  patronPresence: PatronPresenceTracker;
 }

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     version: readVersion(),
     logger: { level: 'warn' },
+    timings: config.timings,
   });
   // Set up before anything is printed: a signal that arrives before its listener exists kills the process outright.
   let closing = false;

@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import { AccountRepository } from './auth/account-repository';
 import { SessionRepository } from './auth/session-repository';
 import { AnalyticsRepository } from './chats/analytics-repository';
+import { CannedMessageRepository } from './canned/canned-message-repository';
 import { ChatRepository } from './chats/chat-repository';
+import { ChatTransitions } from './chats/chat-transitions';
+import { PatronHistoryRepository } from './patrons/patron-history-repository';
+import { StaffChatRepository } from './staff/staff-chat-repository';
 import { MessageStore } from './chats/message-store';
 import { DepartmentRepository } from './departments/department-repository';
 import type { DeskbellTables } from './storage/schema';
@@ -15,15 +19,24 @@ export interface Repositories {
   chats: ChatRepository;
   messages: MessageStore;
   analytics: AnalyticsRepository;
+  transitions: ChatTransitions;
+  staffChats: StaffChatRepository;
+  canned: CannedMessageRepository;
+  patronHistory: PatronHistoryRepository;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
+  const chats = new ChatRepository(db);
   return {
     accounts: new AccountRepository(db),
     sessions: new SessionRepository(db),
     departments: new DepartmentRepository(db),
-    chats: new ChatRepository(db),
+    chats,
     messages: new MessageStore(db),
     analytics: new AnalyticsRepository(db),
+    transitions: new ChatTransitions(db, chats),
+    staffChats: new StaffChatRepository(db),
+    canned: new CannedMessageRepository(db),
+    patronHistory: new PatronHistoryRepository(db),
   };
 }

@@ -112,6 +112,33 @@ export class AccountRepository {
     };
   }
 
+  /** Every staff account with its departments, by display name: the Operators list. */
+  async listAll(): Promise<Account[]> {
+    const [rows, members] = await Promise.all([
+      this.db
+        .selectFrom('accounts')
+        .select(['id', 'username', 'display_name', 'role', 'status'])
+        .orderBy('display_name')
+        .orderBy('id')
+        .execute(),
+      this.db
+        .selectFrom('department_members')
+        .innerJoin('departments', 'departments.id', 'department_members.department_id')
+        .select(['department_members.account_id', 'department_members.department_id'])
+        .orderBy('departments.sort_order')
+        .orderBy('departments.id')
+        .execute(),
+    ]);
+    return rows.map((row) => ({
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: roleSchema.parse(row.role),
+      status: operatorStatusSchema.catch('offline').parse(row.status),
+      departmentIds: members.filter((member) => member.account_id === row.id).map((member) => member.department_id),
+    }));
+  }
+
   async addMembership(accountId: string, departmentId: string): Promise<void> {
     const existing = await this.db
       .selectFrom('department_members')

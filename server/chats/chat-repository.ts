@@ -3,6 +3,7 @@ import type { ChatSummary, Message } from '../../src/protocol/models';
 import { newId } from '../storage/ids';
 import type { DeskbellTables } from '../storage/schema';
 import { selectChatSummaries, toChatSummary } from './chat-rows';
+import { withTeamFacts } from './chat-team-rows';
 import { insertMessage } from './message-store';
 
 /** Which chats an account may see: every department, or the ones it monitors plus its own chats. */
@@ -25,6 +26,8 @@ export interface NewChat {
   extraFields: Record<string, string>;
   resumeTokenHash: string;
   createdAt: number;
+  /** The browser's earlier chat's lineage (chat:start with a previous resume token); a new one otherwise. */
+  lineageId?: string | null;
 }
 
 /** A state change that also wrote a system message ("Alice has joined the chat."). */
@@ -44,6 +47,12 @@ export const SYSTEM_AUTHOR = 'Deskbell';
  */
 export class ChatRepository {
   constructor(private readonly db: Kysely<DeskbellTables>) {}
+
+  /** One summary with its participants and pending transfer. */
+  private async one(chat: ChatSummary): Promise<ChatSummary> {
+    const [withTeam] = await withTeamFacts(this.db, [chat]);
+    return withTeam ?? chat;
+  }
 
   async create(chat: NewChat): Promise<ChatSummary> {
     const id = newId();
@@ -69,6 +78,7 @@ export class ChatRepository {
         ended_at: null,
         ended_by: null,
         last_seq: 0,
+        lineage_id: chat.lineageId ?? id,
       })
       .execute();
     return this.findOrThrow(id);
@@ -76,16 +86,18 @@ export class ChatRepository {
 
   async find(id: string): Promise<ChatSummary | undefined> {
     const row = await selectChatSummaries(this.db).where('chats.id', '=', id).executeTakeFirst();
-    return row ? toChatSummary(row) : undefined;
+    return row ? this.one(toChatSummary(row)) : undefined;
   }
 
   async findOrThrow(id: string): Promise<ChatSummary> {
-    return toChatSummary(await selectChatSummaries(this.db).where('chats.id', '=', id).executeTakeFirstOrThrow());
+    return this.one(
+      toChatSummary(await selectChatSummaries(this.db).where('chats.id', '=', id).executeTakeFirstOrThrow()),
+    );
   }
 
   async findByResumeTokenHash(tokenHash: string): Promise<ChatSummary | undefined> {
     const row = await selectChatSummaries(this.db).where('chats.resume_token_hash', '=', tokenHash).executeTakeFirst();
-    return row ? toChatSummary(row) : undefined;
+    return row ? this.one(toChatSummary(row)) : undefined;
   }
 
   /**
@@ -107,17 +119,29 @@ export class ChatRepository {
       .orderBy('chats.created_at')
       .orderBy('chats.id')
       .execute();
-    return rows.map(toChatSummary);
+    return withTeamFacts(this.db, rows.map(toChatSummary));
   }
 
-  /** Active chats this account owns: the ones its sockets must follow. */
+  /** Active chats this account owns or takes part in (group chats): the ones its sockets must follow. */
   async listOwnedActive(accountId: string): Promise<ChatSummary[]> {
     const rows = await selectChatSummaries(this.db)
-      .where('chats.owner_id', '=', accountId)
+      .where((eb) =>
+        eb.or([
+          eb('chats.owner_id', '=', accountId),
+          eb.exists(
+            eb
+              .selectFrom('chat_participants')
+              .select('chat_participants.chat_id')
+              .whereRef('chat_participants.chat_id', '=', 'chats.id')
+              .where('chat_participants.account_id', '=', accountId)
+              .where('chat_participants.left_at', 'is', null),
+          ),
+        ]),
+      )
       .where('chats.status', '=', 'active')
       .orderBy('chats.created_at')
       .execute();
-    return rows.map(toChatSummary);
+    return withTeamFacts(this.db, rows.map(toChatSummary));
   }
 
   /** Ended chats this account may read, newest first, paging back with `before`. */
@@ -128,7 +152,46 @@ export class ChatRepository {
     let query = selectChatSummaries(this.db).where('chats.status', '=', 'ended').where(visibleTo(visibility));
     if (page.before !== undefined) query = query.where('chats.ended_at', '<', page.before);
     const rows = await query.orderBy('chats.ended_at', 'desc').orderBy('chats.id', 'desc').limit(page.limit).execute();
-    return rows.map(toChatSummary);
+    return withTeamFacts(this.db, rows.map(toChatSummary));
+  }
+
+  /** Waiting chats of a department in queue order (oldest first): for the patrons' queue positions. */
+  /**
+   * The waiting chats of a department that were asked at or after `since`, in
+   * queue order, with how many wait ahead of the first of them. Announcing
+   * positions from a point in the queue keeps a new chat's cost constant
+   * instead of re-telling every waiting patron (which grew with the queue).
+   */
+  async listWaitingFrom(departmentId: string, since: number): Promise<{ ahead: number; ids: string[] }> {
+    const [aheadRow, rows] = await Promise.all([
+      this.db
+        .selectFrom('chats')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('department_id', '=', departmentId)
+        .where('status', '=', 'waiting')
+        .where('created_at', '<', since)
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('chats')
+        .select('id')
+        .where('department_id', '=', departmentId)
+        .where('status', '=', 'waiting')
+        .where('created_at', '>=', since)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+    ]);
+    return { ahead: Number(aheadRow?.count ?? 0), ids: rows.map((row) => row.id) };
+  }
+
+  /** The lineage of the chat a resume token belongs to (for a returning browser's next chat). */
+  async findLineageByResumeTokenHash(tokenHash: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('chats')
+      .select(['id', 'lineage_id'])
+      .where('resume_token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row ? (row.lineage_id ?? row.id) : undefined;
   }
 
   /** Claims a waiting chat; undefined when someone else got there first (or it ended). */
@@ -215,7 +278,25 @@ function systemMessage(
 function visibleTo(visibility: Visibility): Expression<SqlBool> {
   if (visibility.allDepartments) return sql<SqlBool>`1 = 1`;
   const eb = expressionBuilder<DeskbellTables, 'chats'>();
-  const mine = eb('chats.owner_id', '=', visibility.accountId);
+  // Their own chats include those they take part in, or that wait for them to accept a transfer.
+  const mine = eb.or([
+    eb('chats.owner_id', '=', visibility.accountId),
+    eb.exists(
+      eb
+        .selectFrom('chat_participants')
+        .select('chat_participants.chat_id')
+        .whereRef('chat_participants.chat_id', '=', 'chats.id')
+        .where('chat_participants.account_id', '=', visibility.accountId)
+        .where('chat_participants.left_at', 'is', null),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('chat_transfers')
+        .select('chat_transfers.chat_id')
+        .whereRef('chat_transfers.chat_id', '=', 'chats.id')
+        .where('chat_transfers.to_id', '=', visibility.accountId),
+    ),
+  ]);
   // `IN ()` is not valid SQL, so an account monitoring nothing sees only its own chats.
   if (visibility.departmentIds.length === 0) return mine;
   return eb.or([eb('chats.department_id', 'in', [...visibility.departmentIds]), mine]);

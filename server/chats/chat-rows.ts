@@ -1,10 +1,12 @@
-import { type Kysely } from 'kysely';
+import { type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import {
   type ChatSummary,
   type Message,
   type PatronChatView,
+  type ChatEvent,
   AUTHOR_KINDS,
+  chatEventSchema,
   chatStatusSchema,
 } from '../../src/protocol/models';
 import type { DeskbellTables, MessagesTable } from '../storage/schema';
@@ -85,7 +87,19 @@ export function toPatronView(chat: ChatSummary): PatronChatView {
   };
 }
 
-export function toMessage(row: MessagesTable): Message {
+/** A stored event that does not parse (a newer server wrote it?) is dropped; the text still tells the story. */
+function parseEvent(text: string | null | undefined): ChatEvent | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = chatEventSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function toMessage(row: Selectable<MessagesTable>): Message {
+  const event = parseEvent(row.event);
   return {
     id: row.id,
     chatId: row.chat_id,
@@ -95,5 +109,7 @@ export function toMessage(row: MessagesTable): Message {
     authorName: row.author_name,
     body: row.body,
     createdAt: row.created_at,
+    // Left out (not null) when absent, so plain messages look as they always did.
+    ...(event ? { event } : {}),
   };
 }

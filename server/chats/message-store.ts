@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { DeskbellError } from '../../src/protocol/ack';
-import type { ChatStatus, Message } from '../../src/protocol/models';
+import type { ChatEvent, ChatStatus, Message } from '../../src/protocol/models';
 import type { DeskbellTables } from '../storage/schema';
 import { toMessage } from './chat-rows';
 
@@ -13,12 +13,16 @@ export interface NewMessage {
   authorName: string;
   body: string;
   createdAt: number;
+  /** System messages: the structured event (stored as JSON). */
+  event?: ChatEvent;
 }
 
 /** Who may still write: the chat must be in one of these states (and owned by ownerId, when given). */
 export interface SendGuard {
   statuses: readonly ChatStatus[];
   ownerId?: string;
+  /** The author must own the chat or be one of its current participants (group chats). */
+  memberId?: string;
 }
 
 export type AppendResult = { kind: 'stored'; message: Message; created: boolean } | { kind: 'refused' };
@@ -61,6 +65,22 @@ export class MessageStore {
           .where('id', '=', input.chatId)
           .where('status', 'in', [...guard.statuses]);
         if (guard.ownerId !== undefined) bump = bump.where('owner_id', '=', guard.ownerId);
+        const memberId = guard.memberId;
+        if (memberId !== undefined) {
+          bump = bump.where((eb) =>
+            eb.or([
+              eb('owner_id', '=', memberId),
+              eb.exists(
+                eb
+                  .selectFrom('chat_participants')
+                  .select('chat_participants.account_id')
+                  .whereRef('chat_participants.chat_id', '=', 'chats.id')
+                  .where('chat_participants.account_id', '=', memberId)
+                  .where('chat_participants.left_at', 'is', null),
+              ),
+            ]),
+          );
+        }
         const row = await bump.returning('last_seq').executeTakeFirst();
         if (!row) return { kind: 'refused' } as const;
         // Checked again under the chat row's lock: a concurrent retry may have committed meanwhile.
@@ -100,6 +120,7 @@ export async function insertMessage(db: Kysely<DeskbellTables>, input: NewMessag
     author_name: input.authorName,
     body: input.body,
     created_at: input.createdAt,
+    event: input.event ? JSON.stringify(input.event) : null,
   };
   await db.insertInto('messages').values(row).execute();
   return toMessage(row);

@@ -1,11 +1,5 @@
-import {
-  assertCanClaim,
-  assertCanEnd,
-  assertCanPreview,
-  assertCanReadTranscript,
-  assertCanSaveAnalytics,
-  assertCanSend,
-} from '../../src/domain/chat-lifecycle';
+import { assertCanPreview, assertCanSaveAnalytics } from '../../src/domain/chat-lifecycle';
+import { assertCanSeeChat, decide } from '../../src/domain/chat-state-machine';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary } from '../../src/protocol/models';
 import type { OperatorClientEvents } from '../../src/protocol/operator-events';
@@ -22,9 +16,11 @@ import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
 import type { EventHandlers } from '../sockets/serve-events';
 import type { OperatorSocket } from '../sockets/socket-types';
+import { announceTransition, runChatAction } from './chat-actions';
 import { announceChatUpdate, announceMessage } from './chat-broadcast';
 
-type ChatEvents = Exclude<keyof OperatorClientEvents, 'console:sync' | 'status:set'>;
+type ChatEvents =
+  'chat:preview' | 'chat:claim' | 'chat:send' | 'chat:end' | 'chat:save-analytics' | 'chat:transcript' | 'chats:ended';
 
 /**
  * What an operator does with patron chats: preview, Claim Chat, reply,
@@ -38,6 +34,7 @@ export function operatorChatHandlers(
   account: Account,
 ): Pick<EventHandlers<OperatorClientEvents>, ChatEvents> {
   const actor = actorFacts(account);
+  const me = { ...actor, name: account.displayName };
 
   const load = async (chatId: string): Promise<ChatSummary> => {
     const chat = await ctx.repos.chats.find(chatId);
@@ -48,35 +45,38 @@ export function operatorChatHandlers(
   return {
     'chat:preview': async (payload) => {
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:preview');
-      const chat = await load(chatId);
-      assertCanPreview(chat, actor);
+      const loaded = await ctx.repos.transitions.load(chatId);
+      if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
+      assertCanSeeChat(loaded.state, actor);
+      const { chat } = loaded;
       // Follow the chat while it is open so the preview stays live.
       if (chat.status !== 'ended') await socket.join(rooms.chat(chat.id));
-      return { chat, messages: await ctx.repos.messages.listAfter(chat.id, 0) };
+      const [messages, patronHistory] = await Promise.all([
+        ctx.repos.messages.listAfter(chat.id, 0),
+        ctx.repos.patronHistory.earlierChats(chat),
+      ]);
+      return { chat: ctx.patronPresence.decorate(chat), messages, patronHistory };
     },
 
     'chat:claim': async (payload) => {
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:claim');
-      assertCanClaim(await load(chatId), actor);
-      const claimed = await ctx.repos.chats.claim(chatId, account, ctx.now());
-      if (!claimed) {
-        // Someone else's conditional update won; tell this operator who.
-        assertCanClaim(await load(chatId), actor);
-        throw new DeskbellError('CHAT_NOT_WAITING', 'This chat can no longer be claimed.');
-      }
+      const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'claim', actor: me }));
+      if (!transition) throw new DeskbellError('CHAT_NOT_WAITING', 'This chat can no longer be claimed.');
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
-      announceMessage(ctx, claimed.message);
-      announceChatUpdate(ctx, claimed.chat, { toPatron: true });
-      return { chat: claimed.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
+      announceTransition(ctx, before.chat, transition);
+      return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
     },
 
     'chat:send': async (payload) => {
       const request = parsePayload(operatorSendRequestSchema, payload, 'chat:send');
-      const chat = await load(request.chatId);
-      assertCanPreview(chat, actor);
+      const loaded = await ctx.repos.transitions.load(request.chatId);
+      if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
+      // A retried send of a stored message is answered with it, whatever happened to the chat since.
+      const stored = await ctx.repos.messages.find(request.chatId, request.id);
+      if (!stored) decide(loaded.state, { type: 'send', actor: me });
       const result = await ctx.repos.messages.append(
         {
-          chatId: chat.id,
+          chatId: loaded.chat.id,
           id: request.id,
           authorKind: 'operator',
           authorId: account.id,
@@ -84,10 +84,12 @@ export function operatorChatHandlers(
           body: request.body,
           createdAt: ctx.now(),
         },
-        { statuses: ['active'], ownerId: account.id },
+        { statuses: ['active'], memberId: account.id },
       );
       if (result.kind === 'refused') {
-        assertCanSend(await load(chat.id), actor);
+        // The chat changed between the check and the write: ask the machine again for the reason.
+        const fresh = await ctx.repos.transitions.load(request.chatId);
+        if (fresh) decide(fresh.state, { type: 'send', actor: me });
         throw new DeskbellError('CHAT_NOT_ACTIVE', 'This chat is not open for replies.');
       }
       if (result.created) announceMessage(ctx, result.message);
@@ -96,15 +98,10 @@ export function operatorChatHandlers(
 
     'chat:end': async (payload) => {
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:end');
-      assertCanEnd(await load(chatId), actor);
-      const ended = await ctx.repos.chats.endByOperator(chatId, account, ctx.now());
-      if (!ended) {
-        assertCanEnd(await load(chatId), actor);
-        throw new DeskbellError('CHAT_NOT_ACTIVE', 'This chat can no longer be ended.');
-      }
-      announceMessage(ctx, ended.message);
-      announceChatUpdate(ctx, ended.chat, { toPatron: true });
-      return { chat: ended.chat };
+      const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'end', actor: me }));
+      if (!transition) throw new DeskbellError('CHAT_NOT_ACTIVE', 'This chat can no longer be ended.');
+      announceTransition(ctx, before.chat, transition);
+      return { chat: transition.chat };
     },
 
     'chat:save-analytics': async (payload) => {
@@ -130,13 +127,17 @@ export function operatorChatHandlers(
 
     'chat:transcript': async (payload) => {
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:transcript');
-      const chat = await load(chatId);
-      assertCanReadTranscript(chat, actor);
-      const [messages, analytics] = await Promise.all([
+      const loaded = await ctx.repos.transitions.load(chatId);
+      if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
+      // Everyone who ever owned it keeps reading it: the owner, and whoever monitors the department.
+      if (loaded.chat.ownerId !== account.id) assertCanSeeChat(loaded.state, actor);
+      const { chat } = loaded;
+      const [messages, analytics, patronHistory] = await Promise.all([
         ctx.repos.messages.listAfter(chat.id, 0),
         ctx.repos.analytics.find(chat.id),
+        ctx.repos.patronHistory.earlierChats(chat),
       ]);
-      return { chat, messages, analytics: analytics ?? null };
+      return { chat, messages, analytics: analytics ?? null, patronHistory };
     },
 
     'chats:ended': async (payload) => {

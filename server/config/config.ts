@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import type { ChatTimings } from './chat-timings';
 import { ConfigError } from './config-error';
 import { type LibrarySettings, readLibrarySettings } from './library-settings';
 
@@ -18,6 +19,29 @@ export interface DeskbellConfig {
   /** The first-run admin's password; a random one is printed when absent. */
   adminPassword: string | undefined;
   settings: LibrarySettings;
+  /** Transfer timeout, presence grace, patron return period: only the ones the environment sets. */
+  timings: Partial<ChatTimings>;
+}
+
+const secondsSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,6}$/, 'must be a whole number of seconds')
+  .transform((value) => Number(value) * 1000);
+
+/** Waiting periods from DESKBELL_*_SECONDS variables; unset ones keep their defaults. */
+function readTimings(env: Readonly<Record<string, string | undefined>>): Partial<ChatTimings> {
+  const names = {
+    transferTimeoutMs: 'DESKBELL_TRANSFER_TIMEOUT_SECONDS',
+    presenceGraceMs: 'DESKBELL_PRESENCE_GRACE_SECONDS',
+    patronReturnMs: 'DESKBELL_PATRON_RETURN_SECONDS',
+  } as const;
+  const timings: Partial<ChatTimings> = {};
+  for (const [key, name] of Object.entries(names) as Array<[keyof typeof names, string]>) {
+    const value = env[name];
+    if (value !== undefined && value !== '') timings[key] = parseOption(secondsSchema, value, name);
+  }
+  return timings;
 }
 
 const portSchema = z
@@ -120,5 +144,6 @@ export function loadConfig({ argv, env, cwd }: ConfigSources): DeskbellConfig {
     trustProxy,
     adminPassword,
     settings: readLibrarySettings(dataDir),
+    timings: readTimings(env),
   };
 }

@@ -33,12 +33,13 @@ export function consoleSyncHandlers(
       }
       const fresh = (await ctx.repos.accounts.findById(account.id)) ?? account;
       const actor = actorFacts(fresh);
-      const [allDepartments, questionTypes, patronFields, chats, owned] = await Promise.all([
+      const [allDepartments, questionTypes, patronFields, chats, owned, operators] = await Promise.all([
         ctx.repos.departments.list(),
         ctx.repos.departments.listQuestionTypes(),
         ctx.repos.departments.listPatronFields(),
         ctx.repos.chats.listOpen(visibilityOf(fresh)),
         ctx.repos.chats.listOwnedActive(fresh.id),
+        ctx.presence.list(),
       ]);
 
       const follow = new Map<string, number>();
@@ -47,7 +48,8 @@ export function consoleSyncHandlers(
         if (follow.has(chatId)) continue;
         const chat = await ctx.repos.chats.find(chatId);
         // Chats that vanished or that this account may not read are skipped, not refused: the client's list may be old.
-        if (chat && (chat.ownerId === fresh.id || canSeeDepartment(actor, chat.departmentId)))
+        const member = chat?.participants?.some((participant) => participant.id === fresh.id) ?? false;
+        if (chat && (chat.ownerId === fresh.id || member || canSeeDepartment(actor, chat.departmentId)))
           follow.set(chatId, lastSeq);
       }
 
@@ -65,8 +67,9 @@ export function consoleSyncHandlers(
         departments: allDepartments.filter((department) => canSeeDepartment(actor, department.id)),
         questionTypes,
         patronFields,
-        chats,
+        chats: chats.map((chat) => ctx.patronPresence.decorate(chat)),
         missed,
+        operators,
       };
     },
   };

@@ -3,11 +3,14 @@ import type { OperatorClientEvents } from '../../src/protocol/operator-events';
 import { type Account } from '../auth/account-repository';
 import { visibilityOf } from '../auth/actor';
 import { sessionKey, tokenFromRequest } from '../auth/request-token';
+import { cannedHandlers } from '../canned/canned-handlers';
 import { operatorChatHandlers } from '../chats/operator-chat-handlers';
+import { transferHandlers } from '../chats/transfer-handlers';
 import type { DeskbellContext } from '../context';
 import { presenceHandlers } from '../presence/presence-handlers';
 import { rooms } from '../sockets/rooms';
 import { serveEvents } from '../sockets/serve-events';
+import { staffChatHandlers } from '../staff/staff-chat-handlers';
 import type { OperatorSocket } from '../sockets/socket-types';
 import { consoleSyncHandlers } from './console-sync';
 
@@ -53,12 +56,21 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
     const { account } = entry;
     void socket.join(entry.rooms);
     ctx.presence.joinOnlineRooms(socket, account);
+    ctx.presence.connected(account);
+    socket.on('disconnect', () => {
+      ctx.presence.disconnected(account.id).catch((error: unknown) => {
+        ctx.log.warn({ err: error }, 'could not update presence after a disconnect');
+      });
+    });
     serveEvents<OperatorClientEvents>(
       socket,
       {
         ...consoleSyncHandlers(ctx, socket, account),
         ...presenceHandlers(ctx, account),
         ...operatorChatHandlers(ctx, socket, account),
+        ...transferHandlers(ctx, socket, account),
+        ...staffChatHandlers(ctx, account),
+        ...cannedHandlers(ctx, account),
       },
       { log: ctx.log, rateLimit: ctx.socketRateLimit, now: ctx.now },
     );

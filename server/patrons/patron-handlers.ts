@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { describeBrowser } from '../../src/domain/user-agent';
 import { assertPatronCanSend } from '../../src/domain/chat-lifecycle';
 import { DeskbellError } from '../../src/protocol/ack';
@@ -6,13 +5,17 @@ import type { ChatSummary, PatronField } from '../../src/protocol/models';
 import type { PatronClientEvents } from '../../src/protocol/patron-events';
 import { parsePayload } from '../../src/protocol/parse';
 import {
+  emptyRequestSchema,
   patronSendRequestSchema,
+  patronTypingRequestSchema,
   resumeChatRequestSchema,
   startChatRequestSchema,
   widgetConfigRequestSchema,
 } from '../../src/protocol/requests';
 import { hashToken, newSecretToken } from '../auth/tokens';
-import { announceChatUpdate, announceMessage, announceNewChat } from '../chats/chat-broadcast';
+import { announceTransition, runChatAction } from '../chats/chat-actions';
+import { announceMessage, announceNewChat } from '../chats/chat-broadcast';
+import { announceQueuePositions, queuePositionOf } from '../chats/queue-positions';
 import { toPatronView } from '../chats/chat-rows';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
@@ -60,6 +63,10 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
         throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${request.departmentId}".`);
       }
       const resumeToken = newSecretToken();
+      // The same browser's earlier chat links this one to it, for the patron's history.
+      const lineageId = request.previousResumeToken
+        ? await ctx.repos.chats.findLineageByResumeTokenHash(hashToken(request.previousResumeToken))
+        : undefined;
       const chat = await ctx.repos.chats.create({
         departmentId: department.id,
         question: request.question,
@@ -73,10 +80,14 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
         extraFields: keepConfigured(request.extraFields, await ctx.repos.departments.listPatronFields()),
         resumeTokenHash: hashToken(resumeToken),
         createdAt: ctx.now(),
+        lineageId: lineageId ?? null,
       });
       await follow(chat);
       announceNewChat(ctx, chat);
-      return { chat: toPatronView(chat), messages: [], resumeToken };
+      // A new chat joins the back of the queue: only it (and any asked in the same millisecond) learns a position.
+      void announceQueuePositions(ctx, chat.departmentId, chat.createdAt);
+      const queuePosition = await queuePositionOf(ctx, chat);
+      return { chat: toPatronView(chat), messages: [], resumeToken, queuePosition };
     },
 
     'chat:resume': async (payload) => {
@@ -84,7 +95,12 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       const chat = await ctx.repos.chats.findByResumeTokenHash(hashToken(request.resumeToken));
       if (!chat) throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
       await follow(chat);
-      return { chat: toPatronView(chat), messages: await ctx.repos.messages.listAfter(chat.id, request.lastSeq) };
+      ctx.patronPresence.returned(ctx, chat.id);
+      return {
+        chat: toPatronView(chat),
+        messages: await ctx.repos.messages.listAfter(chat.id, request.lastSeq),
+        queuePosition: await queuePositionOf(ctx, chat),
+      };
     },
 
     'chat:send': async (payload) => {
@@ -114,16 +130,27 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       // The request carries nothing, but it still has to be an object.
       parsePayload(emptyRequestSchema, payload ?? {}, 'chat:leave');
       const chat = await currentChat();
-      const ended = await ctx.repos.chats.endByPatron(chat.id, ctx.now());
-      if (!ended) throw new DeskbellError('CHAT_ENDED', 'This chat has already ended.');
-      announceMessage(ctx, ended.message);
-      announceChatUpdate(ctx, ended.chat, { toPatron: true });
-      return { chat: toPatronView(ended.chat) };
+      const { before, transition } = await runChatAction(ctx, chat.id, () => ({ type: 'patron-end' }));
+      if (!transition) throw new DeskbellError('CHAT_ENDED', 'This chat has already ended.');
+      announceTransition(ctx, before.chat, transition);
+      return { chat: toPatronView(transition.chat) };
+    },
+
+    'chat:typing': async (payload) => {
+      const { typing } = parsePayload(patronTypingRequestSchema, payload, 'chat:typing');
+      const chat = await currentChat();
+      assertPatronCanSend(chat);
+      ctx.operators.to(rooms.chat(chat.id)).emit('chat:typing', {
+        chatId: chat.id,
+        typing,
+        authorKind: 'patron',
+        name: chat.patron.name ?? ANONYMOUS_PATRON,
+        operatorId: null,
+      });
+      return { relayed: true };
     },
   };
 }
-
-const emptyRequestSchema = z.object({});
 
 /** Only the fields the library configured are kept; anything else a page sends is dropped. */
 function keepConfigured(fields: Record<string, string>, configured: readonly PatronField[]): Record<string, string> {

@@ -15,6 +15,13 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     socket.data.ip = patronAddress(socket.handshake, ctx.trustProxy);
     socket.data.userAgent =
       typeof userAgent === 'string' && userAgent !== '' ? userAgent.slice(0, USER_AGENT_MAX) : null;
+    socket.on('disconnect', () => {
+      const chatId = socket.data.chatId;
+      if (!chatId) return;
+      ctx.patronPresence.disconnected(ctx, chatId).catch((error: unknown) => {
+        ctx.log.warn({ err: error, chatId }, 'could not mark the patron away');
+      });
+    });
     serveEvents<PatronClientEvents>(socket, patronHandlers(ctx, socket), {
       log: ctx.log,
       rateLimit: ctx.socketRateLimit,

@@ -1,20 +1,42 @@
 import { takesPatronChats } from '../../src/domain/presence';
-import type { OperatorStatus } from '../../src/protocol/models';
+import type { OperatorPresence, OperatorStatus } from '../../src/protocol/models';
 import type { Account, AccountRepository } from '../auth/account-repository';
 import { rooms } from '../sockets/rooms';
 import type { OperatorNamespace, OperatorSocket } from '../sockets/socket-types';
+
+export interface PresenceOptions {
+  /** How long a gone connection keeps its status before the operator shows Offline. */
+  graceMs?: number;
+  now?: () => number;
+}
+
+const DEFAULT_GRACE_MS = 15_000;
 
 /**
  * Presence lives in rooms: an Online operator's sockets are in `online:<dept>`
  * for each department they monitor. A department is available when that room
  * has any socket, asked with fetchSockets so it also counts other server nodes.
  * The chosen status is stored on the account so a reconnect restores it.
+ *
+ * What colleagues see (the Operators list) is the server's view: the stored
+ * status while a connection is up or was lost less than the grace period ago,
+ * Offline after that. Every change is broadcast as `operators:presence`.
  */
 export class PresenceService {
+  /** Accounts whose last socket on this node went away, and when. */
+  private readonly goneSince = new Map<string, number>();
+  private readonly graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly graceMs: number;
+  private readonly now: () => number;
+
   constructor(
     private readonly operators: OperatorNamespace,
     private readonly accounts: AccountRepository,
-  ) {}
+    options: PresenceOptions = {},
+  ) {
+    this.graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
+    this.now = options.now ?? Date.now;
+  }
 
   /** True when at least one operator monitoring the department is Online right now. */
   async isDepartmentOnline(departmentId: string): Promise<boolean> {
@@ -38,5 +60,82 @@ export class PresenceService {
       else own.socketsLeave(onlineRooms);
     }
     this.operators.to(rooms.operator(account.id)).emit('status:changed', { status });
+    this.announce(this.describe(account, true));
+  }
+
+  /** A socket of the account connected: it is present again. */
+  connected(account: Account): void {
+    this.goneSince.delete(account.id);
+    this.clearTimer(account.id);
+    this.announce(this.describe(account, true));
+  }
+
+  /** A socket of the account went away; when it was the last one, colleagues see it now and Offline after the grace. */
+  async disconnected(accountId: string): Promise<void> {
+    const remaining = await this.operators.in(rooms.operator(accountId)).fetchSockets();
+    if (remaining.length > 0) return;
+    const account = await this.accounts.findById(accountId);
+    if (!account) return;
+    this.goneSince.set(accountId, this.now());
+    this.announce(this.describe(account, false));
+    this.clearTimer(accountId);
+    const timer = setTimeout(() => {
+      this.graceTimers.delete(accountId);
+      void this.graceOver(accountId);
+    }, this.graceMs);
+    timer.unref?.();
+    this.graceTimers.set(accountId, timer);
+  }
+
+  private async graceOver(accountId: string): Promise<void> {
+    const remaining = await this.operators.in(rooms.operator(accountId)).fetchSockets();
+    if (remaining.length > 0 || !this.goneSince.has(accountId)) return;
+    const account = await this.accounts.findById(accountId);
+    // The timer fired after the grace period: Offline, whatever the clock's rounding says.
+    if (account) this.announce({ ...this.describe(account, false), status: 'offline' });
+  }
+
+  /** The Operators list: every account as colleagues see it now. */
+  async list(): Promise<OperatorPresence[]> {
+    const [accounts, sockets] = await Promise.all([this.accounts.listAll(), this.operators.fetchSockets()]);
+    const connected = new Set(sockets.map((socket) => socket.data.accountId));
+    return accounts.map((account) => this.describe(account, connected.has(account.id)));
+  }
+
+  /** One account's presence as colleagues see it. */
+  async presenceOf(accountId: string): Promise<OperatorPresence | undefined> {
+    const account = await this.accounts.findById(accountId);
+    if (!account) return undefined;
+    const sockets = await this.operators.in(rooms.operator(accountId)).fetchSockets();
+    return this.describe(account, sockets.length > 0);
+  }
+
+  private describe(account: Account, connected: boolean): OperatorPresence {
+    const gone = this.goneSince.get(account.id);
+    const withinGrace = gone !== undefined && this.now() - gone < this.graceMs;
+    return {
+      id: account.id,
+      displayName: account.displayName,
+      role: account.role,
+      status: connected || withinGrace ? account.status : 'offline',
+      connected,
+      departmentIds: account.departmentIds,
+    };
+  }
+
+  private announce(presence: OperatorPresence): void {
+    this.operators.emit('operators:presence', presence);
+  }
+
+  private clearTimer(accountId: string): void {
+    const timer = this.graceTimers.get(accountId);
+    if (timer) clearTimeout(timer);
+    this.graceTimers.delete(accountId);
+  }
+
+  /** Stops the grace timers (the server is closing). */
+  stop(): void {
+    for (const timer of this.graceTimers.values()) clearTimeout(timer);
+    this.graceTimers.clear();
   }
 }

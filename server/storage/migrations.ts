@@ -108,6 +108,74 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /** Teamwork: transfers, group chats, staff chats, canned messages, chat events, patron history. */
+  '0002_teamwork': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('messages').addColumn('event', 'text').execute();
+      // The first chat of a browser's chain of resume tokens; a returning patron's chats share it.
+      await db.schema.alterTable('chats').addColumn('lineage_id', 'text').execute();
+      await db.schema.createIndex('chats_lineage_idx').on('chats').column('lineage_id').execute();
+      await db.schema.createIndex('chats_patron_email_idx').on('chats').column('patron_email').execute();
+
+      await db.schema
+        .createTable('chat_participants')
+        .addColumn('chat_id', 'text', (c) => c.notNull().references('chats.id').onDelete('cascade'))
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('joined_at', 'bigint', (c) => c.notNull())
+        .addColumn('left_at', 'bigint')
+        .addPrimaryKeyConstraint('chat_participants_pk', ['chat_id', 'account_id'])
+        .execute();
+
+      await db.schema
+        .createTable('chat_transfers')
+        .addColumn('chat_id', 'text', (c) => c.primaryKey().references('chats.id').onDelete('cascade'))
+        .addColumn('from_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('to_kind', 'text', (c) => c.notNull())
+        .addColumn('to_id', 'text', (c) => c.notNull())
+        .addColumn('briefing', 'text')
+        .addColumn('previous_department_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('chat_transfers_expires_idx').on('chat_transfers').column('expires_at').execute();
+
+      await db.schema
+        .createTable('staff_chats')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        // The two colleagues, smaller id first, so a pair has exactly one chat.
+        .addColumn('member_a', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('member_b', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_message_at', 'bigint')
+        .addUniqueConstraint('staff_chats_pair_unique', ['member_a', 'member_b'])
+        .execute();
+
+      await db.schema
+        .createTable('staff_messages')
+        .addColumn('staff_chat_id', 'text', (c) => c.notNull().references('staff_chats.id').onDelete('cascade'))
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('author_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('author_name', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('staff_messages_pk', ['staff_chat_id', 'id'])
+        .addUniqueConstraint('staff_messages_seq_unique', ['staff_chat_id', 'seq'])
+        .execute();
+
+      await db.schema
+        .createTable('canned_messages')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.references('accounts.id').onDelete('cascade'))
+        .addColumn('department_id', 'text', (c) => c.references('departments.id').onDelete('cascade'))
+        .addColumn('shortcut', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -73,6 +73,8 @@ export interface ChatsTable {
   ended_by: string | null;
   /** The newest message's sequence number; bumped in the same transaction as each insert. */
   last_seq: ColumnType<number, number | undefined, number>;
+  /** The first chat of this browser's resume-token chain (0002); null on chats from before it. */
+  lineage_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MessagesTable {
@@ -85,6 +87,8 @@ export interface MessagesTable {
   author_name: string;
   body: string;
   created_at: number;
+  /** JSON of a ChatEvent on system messages (0002); null otherwise. */
+  event: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AnalyticsTable {
@@ -106,4 +110,62 @@ export interface DeskbellTables {
   chats: ChatsTable;
   messages: MessagesTable;
   analytics: AnalyticsTable;
+  chat_participants: ChatParticipantsTable;
+  chat_transfers: ChatTransfersTable;
+  staff_chats: StaffChatsTable;
+  staff_messages: StaffMessagesTable;
+  canned_messages: CannedMessagesTable;
+}
+
+/** Operators in a patron chat beside its owner; left_at is set when they leave (the row stays, for the record). */
+export interface ChatParticipantsTable {
+  chat_id: string;
+  account_id: string;
+  joined_at: number;
+  left_at: number | null;
+}
+
+/** At most one pending transfer per chat. */
+export interface ChatTransfersTable {
+  chat_id: string;
+  from_id: string;
+  /** 'operator' | 'department' */
+  to_kind: string;
+  to_id: string;
+  /** Staff-only: never sent to the patron. */
+  briefing: string | null;
+  previous_department_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface StaffChatsTable {
+  id: string;
+  /** The smaller account id of the pair. */
+  member_a: string;
+  member_b: string;
+  created_at: number;
+  last_seq: ColumnType<number, number | undefined, number>;
+  last_message_at: number | null;
+}
+
+export interface StaffMessagesTable {
+  staff_chat_id: string;
+  id: string;
+  seq: number;
+  author_id: string;
+  author_name: string;
+  body: string;
+  created_at: number;
+}
+
+/** Personal (owner_id set) or shared by a department (department_id set). */
+export interface CannedMessagesTable {
+  id: string;
+  owner_id: string | null;
+  department_id: string | null;
+  shortcut: string;
+  body: string;
+  created_at: number;
+  updated_at: number;
 }

@@ -19,6 +19,16 @@ export const ERROR_CODES = [
   'DEPARTMENT_NOT_FOUND',
   'NO_ACTIVE_CHAT',
   'RATE_LIMITED',
+  /** Transfers: the colleague is Offline or Away (as the server sees them). */
+  'TRANSFER_TARGET_UNAVAILABLE',
+  /** Transfers: one is already waiting to be accepted. */
+  'TRANSFER_PENDING',
+  /** Transfers: there is no transfer waiting for this operator in that chat. */
+  'NO_PENDING_TRANSFER',
+  /** Group chats: the operator is neither the owner nor a participant. */
+  'NOT_CHAT_PARTICIPANT',
+  /** Group chats: the owner cannot leave; they transfer or end the chat instead. */
+  'OWNER_CANNOT_LEAVE',
   'INTERNAL',
   /** Client side: the server did not answer a request in time. */
   'TIMEOUT',

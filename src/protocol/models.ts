@@ -66,6 +66,28 @@ export const patronInfoSchema = z.object({
 });
 export type PatronInfo = z.infer<typeof patronInfoSchema>;
 
+/** Someone on the staff, as chats and transfers name them. */
+export const staffRefSchema = z.object({ id: idSchema, name: z.string() });
+export type StaffRef = z.infer<typeof staffRefSchema>;
+
+/** Where a transfer goes: a colleague, or a department's queue. */
+export const transferTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('operator'), id: idSchema, name: z.string() }),
+  z.object({ kind: z.literal('department'), id: idSchema, name: z.string() }),
+]);
+export type TransferTarget = z.infer<typeof transferTargetSchema>;
+
+/** A transfer waiting to be accepted (colleague) or claimed (department). Staff only: the briefing is never shown to the patron. */
+export const pendingTransferSchema = z.object({
+  from: staffRefSchema,
+  to: transferTargetSchema,
+  briefing: z.string().nullable(),
+  createdAt: z.number().int(),
+  /** Nobody accepted by then: the chat returns to `from`. */
+  expiresAt: z.number().int(),
+});
+export type PendingTransfer = z.infer<typeof pendingTransferSchema>;
+
 export const chatSummarySchema = z.object({
   id: idSchema,
   departmentId: idSchema,
@@ -82,10 +104,32 @@ export const chatSummarySchema = z.object({
   /** The sequence number of the chat's newest message. */
   lastSeq: z.number().int().nonnegative(),
   hasAnalytics: z.boolean(),
+  /** Operators in the chat beside its owner (a group chat after a transfer). */
+  participants: z.array(staffRefSchema).optional(),
+  /** A transfer waiting to be accepted; a waiting chat with one is "marked as a transfer". */
+  transfer: pendingTransferSchema.nullable().optional(),
+  /** When the patron's widget lost its connection and has not come back; null while connected. */
+  patronAwaySince: z.number().int().nullable().optional(),
 });
 export type ChatSummary = z.infer<typeof chatSummarySchema>;
 
 export const AUTHOR_KINDS = ['patron', 'operator', 'system'] as const;
+
+/**
+ * What a system message records, for clients that show more than its text.
+ * Seen by the patron too, so nothing staff-only (no briefing) goes in here.
+ */
+export const chatEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('claimed'), operator: staffRefSchema }),
+  z.object({ type: z.literal('ended'), by: z.enum(['operator', 'patron', 'system']) }),
+  z.object({ type: z.literal('transfer-requested'), from: staffRefSchema, to: transferTargetSchema }),
+  z.object({ type: z.literal('transfer-accepted'), from: staffRefSchema, to: staffRefSchema }),
+  z.object({ type: z.literal('transfer-returned'), to: staffRefSchema }),
+  z.object({ type: z.literal('joined'), operator: staffRefSchema }),
+  z.object({ type: z.literal('left'), operator: staffRefSchema }),
+  z.object({ type: z.literal('patron-left') }),
+]);
+export type ChatEvent = z.infer<typeof chatEventSchema>;
 export const messageSchema = z.object({
   /** Client-generated id; a retried send with the same id is stored once. */
   id: idSchema,
@@ -97,6 +141,8 @@ export const messageSchema = z.object({
   authorName: z.string(),
   body: z.string(),
   createdAt: z.number().int(),
+  /** System messages: the structured event the text describes. */
+  event: chatEventSchema.optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -123,3 +169,69 @@ export const patronChatViewSchema = z.object({
   lastSeq: z.number().int().nonnegative(),
 });
 export type PatronChatView = z.infer<typeof patronChatViewSchema>;
+
+/** An operator on the Operators list: the server's view of their presence. */
+export const operatorPresenceSchema = z.object({
+  id: idSchema,
+  displayName: z.string(),
+  role: roleSchema,
+  /** Offline once the connection has been gone longer than the grace period. */
+  status: operatorStatusSchema,
+  /** False while no window of theirs is connected (during the grace period the status is kept). */
+  connected: z.boolean(),
+  departmentIds: z.array(idSchema),
+});
+export type OperatorPresence = z.infer<typeof operatorPresenceSchema>;
+
+/** An earlier chat of the same patron (same email, or the same browser's resume token). */
+export const patronHistoryEntrySchema = z.object({
+  chatId: idSchema,
+  departmentName: z.string(),
+  question: z.string(),
+  status: chatStatusSchema,
+  ownerName: z.string().nullable(),
+  createdAt: z.number().int(),
+  endedAt: z.number().int().nullable(),
+  /** How it was recognised. */
+  match: z.enum(['email', 'browser']),
+});
+export type PatronHistoryEntry = z.infer<typeof patronHistoryEntrySchema>;
+
+/** A staff-to-staff chat between two colleagues; archived, readable by both and by supervisors. */
+export const staffChatSchema = z.object({
+  id: idSchema,
+  members: z.array(staffRefSchema),
+  createdAt: z.number().int(),
+  lastSeq: z.number().int().nonnegative(),
+  lastMessageAt: z.number().int().nullable(),
+});
+export type StaffChat = z.infer<typeof staffChatSchema>;
+
+export const staffMessageSchema = z.object({
+  /** Client-generated id; a retried send with the same id is stored once. */
+  id: idSchema,
+  staffChatId: idSchema,
+  seq: z.number().int().positive(),
+  authorId: idSchema,
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: z.number().int(),
+});
+export type StaffMessage = z.infer<typeof staffMessageSchema>;
+
+export const CANNED_SCOPES = ['personal', 'department'] as const;
+
+/** A saved answer: personal (its owner's), or shared by a department (managed by admins). */
+export const cannedMessageSchema = z.object({
+  id: idSchema,
+  scope: z.enum(CANNED_SCOPES),
+  /** The owner of a personal one; null for shared ones. */
+  ownerId: idSchema.nullable(),
+  /** The department of a shared one; null for personal ones. */
+  departmentId: idSchema.nullable(),
+  /** Typed after `/` in the message box, e.g. `hours`. */
+  shortcut: z.string(),
+  body: z.string(),
+  updatedAt: z.number().int(),
+});
+export type CannedMessage = z.infer<typeof cannedMessageSchema>;

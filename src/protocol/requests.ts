@@ -49,6 +49,66 @@ export const endedChatsRequestSchema = z.object({
 });
 export type EndedChatsRequest = z.input<typeof endedChatsRequestSchema>;
 
+export const transferRequestSchema = z.object({
+  chatId: idSchema,
+  to: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('operator'), id: idSchema }),
+    z.object({ kind: z.literal('department'), id: idSchema }),
+  ]),
+  /** A note for whoever takes the chat; staff only, never shown to the patron. */
+  briefing: optionalText(LIMITS.messageMaxLength),
+});
+export type TransferRequest = z.input<typeof transferRequestSchema>;
+
+/** "Is typing" on or off; the text itself is never sent before it is. */
+export const operatorTypingRequestSchema = z.object({ chatId: idSchema, typing: z.boolean() });
+export type OperatorTypingRequest = z.infer<typeof operatorTypingRequestSchema>;
+
+export const staffOpenRequestSchema = z.object({ operatorId: idSchema });
+export type StaffOpenRequest = z.infer<typeof staffOpenRequestSchema>;
+
+export const staffSendRequestSchema = z.object({
+  staffChatId: idSchema,
+  id: idSchema,
+  body: typedText(LIMITS.messageMaxLength),
+});
+export type StaffSendRequest = z.input<typeof staffSendRequestSchema>;
+
+export const staffHistoryRequestSchema = z.object({
+  staffChatId: idSchema,
+  afterSeq: z.number().int().nonnegative().default(0),
+});
+export type StaffHistoryRequest = z.input<typeof staffHistoryRequestSchema>;
+
+export const staffListRequestSchema = z.object({
+  /** Supervisors and admins: every staff chat, not only their own. */
+  all: z.boolean().default(false),
+});
+export type StaffListRequest = z.input<typeof staffListRequestSchema>;
+
+export const cannedSaveRequestSchema = z.object({
+  /** Present to change an existing one. */
+  id: idSchema.optional(),
+  /** Personal (yours) or shared by a department (admins only). */
+  scope: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('personal') }),
+    z.object({ kind: z.literal('department'), departmentId: idSchema }),
+  ]),
+  shortcut: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only (it is typed after /)'),
+  body: typedText(LIMITS.messageMaxLength),
+});
+export type CannedSaveRequest = z.input<typeof cannedSaveRequestSchema>;
+
+export const cannedRefSchema = z.object({ id: idSchema });
+export type CannedRef = z.infer<typeof cannedRefSchema>;
+
+export const emptyRequestSchema = z.object({});
+
 // ---- /patron ----
 
 export const widgetConfigRequestSchema = z.object({ departmentId: idSchema });
@@ -73,6 +133,8 @@ export const startChatRequestSchema = z.object({
   /** The page the widget was opened on; the loader script passes it in. */
   pageUrl: optionalText(LIMITS.urlMaxLength),
   referrer: optionalText(LIMITS.urlMaxLength),
+  /** The resume token of this browser's previous chat, so the operator sees the patron's earlier chats. */
+  previousResumeToken: z.string().min(16).max(128).optional(),
 });
 export type StartChatRequest = z.input<typeof startChatRequestSchema>;
 
@@ -87,6 +149,9 @@ export const patronSendRequestSchema = z.object({
   body: typedText(LIMITS.messageMaxLength),
 });
 export type PatronSendRequest = z.input<typeof patronSendRequestSchema>;
+
+export const patronTypingRequestSchema = z.object({ typing: z.boolean() });
+export type PatronTypingRequest = z.infer<typeof patronTypingRequestSchema>;
 
 // ---- HTTP ----
 

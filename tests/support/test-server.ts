@@ -8,6 +8,7 @@ import { hashPassword } from '../../server/auth/passwords';
 import { createRepositories } from '../../server/repositories';
 import { DEMO_PASSWORD } from '../../server/seed/demo-seed';
 import { prepareStorage } from '../../server/boot';
+import type { ChatTimings } from '../../server/config/chat-timings';
 import { readLibrarySettings } from '../../server/config/library-settings';
 import type { RateLimit } from '../../server/sockets/rate-limiter';
 import type { Storage } from '../../server/storage/database';
@@ -24,6 +25,8 @@ export interface TestServerOptions {
   distDir?: string;
   socketRateLimit?: RateLimit;
   loginThrottle?: { maxFailuresPerUsername?: number; maxFailuresPerAddress?: number; windowMs?: number };
+  /** Transfer timeout, presence grace, patron return period, upkeep interval (short ones for tests that wait on them). */
+  timings?: Partial<ChatTimings>;
   /** Another node over the same database (same SQLite file or PostgreSQL database), with its own connection. */
   sameDatabaseAs?: TestServer;
 }
@@ -77,6 +80,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: { level: 'error' },
     ...(options.socketRateLimit ? { socketRateLimit: options.socketRateLimit } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
+    ...(options.timings ? { timings: options.timings } : {}),
   });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.app.server.address() as AddressInfo;

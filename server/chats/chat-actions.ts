@@ -1,0 +1,71 @@
+import { type ChatAction, type ChatDecision, decide } from '../../src/domain/chat-state-machine';
+import { DeskbellError } from '../../src/protocol/ack';
+import type { ChatSummary } from '../../src/protocol/models';
+import type { DeskbellContext } from '../context';
+import { rooms } from '../sockets/rooms';
+import type { Transition } from './chat-repository';
+import type { LoadedChat } from './chat-transitions';
+import { announceMessage } from './chat-broadcast';
+import { toPatronView } from './chat-rows';
+import { announceQueuePositions } from './queue-positions';
+
+/** Concurrent writers make a conditional write miss; a few fresh tries always settle it. */
+const MAX_TRIES = 8;
+
+export interface ChatActionOutcome {
+  before: LoadedChat;
+  decision: ChatDecision;
+  /** What was written; undefined for actions that change nothing (an allowed send). */
+  transition: Transition | undefined;
+}
+
+/**
+ * Runs one action through the chat state machine: load the facts, decide
+ * (a refusal throws its DeskbellError), store with a conditional write, and
+ * on a lost race decide again on fresh facts, so the answer is always the
+ * machine's answer for the chat as it really is.
+ */
+export async function runChatAction(
+  ctx: DeskbellContext,
+  chatId: string,
+  makeAction: (loaded: LoadedChat) => ChatAction | Promise<ChatAction>,
+): Promise<ChatActionOutcome> {
+  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
+    const before = await ctx.repos.transitions.load(chatId);
+    if (!before) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
+    const decision = decide(before.state, await makeAction(before));
+    if (!decision.notice) return { before, decision, transition: undefined };
+    const transition = await ctx.repos.transitions.apply(before, decision, ctx.now());
+    if (transition) return { before, decision, transition };
+  }
+  throw new DeskbellError('INTERNAL', 'The chat kept changing while the server tried; please try again.');
+}
+
+/**
+ * Tells everyone what a stored transition changed: the line in the chat box
+ * (operators and patron), the chat itself to every queue and person it
+ * concerns (old and new department, owner, participants, a transfer's two
+ * ends), the patron's view, and the queue positions of both departments.
+ */
+export function announceTransition(ctx: DeskbellContext, before: ChatSummary, transition: Transition): void {
+  const { chat } = transition;
+  announceMessage(ctx, transition.message);
+  const targets = new Set<string>([
+    rooms.department(before.departmentId),
+    rooms.department(chat.departmentId),
+    rooms.chat(chat.id),
+  ]);
+  for (const id of [before.ownerId, chat.ownerId, ...(before.participants ?? []).map((member) => member.id)]) {
+    if (id) targets.add(rooms.operator(id));
+  }
+  for (const member of chat.participants ?? []) targets.add(rooms.operator(member.id));
+  if (chat.transfer) {
+    targets.add(rooms.operator(chat.transfer.from.id));
+    if (chat.transfer.to.kind === 'operator') targets.add(rooms.operator(chat.transfer.to.id));
+  }
+  ctx.operators.to([...targets]).emit('chat:updated', chat);
+  ctx.patrons.to(rooms.chat(chat.id)).emit('chat:status', toPatronView(chat));
+  const departments = new Set([before.departmentId, chat.departmentId]);
+  // Only the chats asked after this one can have moved in the queue.
+  for (const departmentId of departments) void announceQueuePositions(ctx, departmentId, chat.createdAt);
+}

@@ -1,0 +1,139 @@
+import type { Kysely } from 'kysely';
+import type { ChatDecision, ChatMachineState } from '../../src/domain/chat-state-machine';
+import type { ChatSummary, Message } from '../../src/protocol/models';
+import { newId } from '../storage/ids';
+import type { DeskbellTables } from '../storage/schema';
+import { SYSTEM_AUTHOR, type ChatRepository, type Transition } from './chat-repository';
+import { loadTeamFacts } from './chat-team-rows';
+import { insertMessage } from './message-store';
+
+/** A chat as the state machine sees it, with the sequence number it was read at. */
+export interface LoadedChat {
+  chat: ChatSummary;
+  state: ChatMachineState;
+}
+
+/**
+ * Stores what the state machine decided. The write is conditional on the
+ * chat's `last_seq` being what it was when the chat was read: every change
+ * and every message bumps it, so a concurrent writer (another operator,
+ * another server, the patron) makes this write miss and the caller decides
+ * again on fresh facts. The chat row, its participants, its pending transfer
+ * and the system message change in one transaction.
+ */
+export class ChatTransitions {
+  constructor(
+    private readonly db: Kysely<DeskbellTables>,
+    private readonly chats: ChatRepository,
+  ) {}
+
+  async load(chatId: string): Promise<LoadedChat | undefined> {
+    const chat = await this.chats.find(chatId);
+    if (!chat) return undefined;
+    const team = (await loadTeamFacts(this.db, [chatId])).get(chatId);
+    return {
+      chat,
+      state: {
+        status: chat.status,
+        departmentId: chat.departmentId,
+        owner: chat.ownerId ? { id: chat.ownerId, name: chat.ownerName ?? '' } : null,
+        participants: team?.participants ?? [],
+        transfer: team?.transfer ?? null,
+      },
+    };
+  }
+
+  /** Writes the decision; undefined when the chat changed since it was loaded (decide again). */
+  async apply(loaded: LoadedChat, decision: ChatDecision, now: number): Promise<Transition | undefined> {
+    const { notice, next } = decision;
+    if (!notice) return undefined;
+    const before = loaded.state;
+    const chatId = loaded.chat.id;
+    const message = await this.db.transaction().execute(async (trx) => {
+      const endedNow = next.status === 'ended' && before.status !== 'ended';
+      const newOwner = next.owner && next.owner.id !== before.owner?.id;
+      const row = await trx
+        .updateTable('chats')
+        .set((eb) => ({
+          status: next.status,
+          owner_id: next.owner?.id ?? null,
+          department_id: next.departmentId,
+          last_seq: eb('last_seq', '+', 1),
+          ...(newOwner ? { claimed_at: now } : {}),
+          ...(endedNow ? { ended_at: now, ended_by: notice.event.type === 'ended' ? notice.event.by : 'system' } : {}),
+        }))
+        .where('id', '=', chatId)
+        .where('last_seq', '=', loaded.chat.lastSeq)
+        .returning('last_seq')
+        .executeTakeFirst();
+      if (!row) return undefined;
+
+      const stays = new Set(next.participants.map((member) => member.id));
+      for (const member of before.participants) {
+        if (stays.has(member.id)) continue;
+        await trx
+          .updateTable('chat_participants')
+          .set({ left_at: now })
+          .where('chat_id', '=', chatId)
+          .where('account_id', '=', member.id)
+          .execute();
+      }
+      const had = new Set(before.participants.map((member) => member.id));
+      for (const member of next.participants) {
+        if (had.has(member.id)) continue;
+        await trx
+          .insertInto('chat_participants')
+          .values({ chat_id: chatId, account_id: member.id, joined_at: now, left_at: null })
+          .onConflict((oc) => oc.columns(['chat_id', 'account_id']).doUpdateSet({ joined_at: now, left_at: null }))
+          .execute();
+      }
+
+      if (before.transfer !== next.transfer) {
+        await trx.deleteFrom('chat_transfers').where('chat_id', '=', chatId).execute();
+        if (next.transfer) {
+          await trx
+            .insertInto('chat_transfers')
+            .values({
+              chat_id: chatId,
+              from_id: next.transfer.from.id,
+              to_kind: next.transfer.to.kind,
+              to_id: next.transfer.to.id,
+              briefing: next.transfer.briefing,
+              previous_department_id: next.transfer.previousDepartmentId,
+              created_at: next.transfer.createdAt,
+              expires_at: next.transfer.expiresAt,
+            })
+            .execute();
+        }
+      }
+
+      return insertMessage(
+        trx,
+        {
+          chatId,
+          id: `system-${newId()}`,
+          authorKind: 'system',
+          authorId: null,
+          authorName: SYSTEM_AUTHOR,
+          body: notice.body,
+          createdAt: now,
+          event: notice.event,
+        },
+        row.last_seq,
+      );
+    });
+    return message && { chat: await this.chats.findOrThrow(chatId), message: message satisfies Message };
+  }
+
+  /** Chats whose pending transfer expired by `now`: the upkeep returns them to their original operator. */
+  async listExpiredTransfers(now: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('chat_transfers')
+      .select('chat_id')
+      .where('expires_at', '<=', now)
+      .orderBy('expires_at')
+      .limit(100)
+      .execute();
+    return rows.map((row) => row.chat_id);
+  }
+}

@@ -1,0 +1,45 @@
+import { DeskbellError } from '../../src/protocol/ack';
+import type { DeskbellContext } from '../context';
+import { rooms } from '../sockets/rooms';
+import { announceTransition, runChatAction } from './chat-actions';
+
+/**
+ * Returns transfers nobody took in time to the operator who started them,
+ * with an alert. Runs on every node; the state machine's conditional write
+ * lets exactly one node return each transfer (a colleague accepting at the
+ * same moment wins or loses cleanly). Returns the function that stops it.
+ */
+export function startChatUpkeep(ctx: DeskbellContext): () => void {
+  let running = false;
+  const tick = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    try {
+      const now = ctx.now();
+      for (const chatId of await ctx.repos.transitions.listExpiredTransfers(now)) {
+        await returnTransfer(ctx, chatId, now);
+      }
+    } catch (error) {
+      ctx.log.error({ err: error }, 'chat upkeep failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), ctx.timings.upkeepIntervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
+async function returnTransfer(ctx: DeskbellContext, chatId: string, now: number): Promise<void> {
+  try {
+    const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'transfer-timeout', now }));
+    const from = before.state.transfer?.from;
+    if (!transition || !from) return;
+    ctx.operators.in(rooms.operator(from.id)).socketsJoin(rooms.chat(chatId));
+    announceTransition(ctx, before.chat, transition);
+    ctx.operators.to(rooms.operator(from.id)).emit('chat:transfer-returned', { chat: transition.chat });
+  } catch (error) {
+    // Accepted, claimed or ended meanwhile: nothing to return.
+    if (!(error instanceof DeskbellError)) throw error;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * How long the server waits before it acts on something that did not happen:
+ * a transfer nobody accepted, an operator's connection that did not come back,
+ * a patron who did not return. Configurable so tests can use short ones.
+ */
+export interface ChatTimings {
+  /** A pending transfer returns to the original operator after this long (the practice says a couple of minutes). */
+  transferTimeoutMs: number;
+  /** An operator whose every connection has been gone this long shows Offline and leaves routing. */
+  presenceGraceMs: number;
+  /** A patron whose widget lost its connection has this long to come back before the operator is told they left. */
+  patronReturnMs: number;
+  /** How often the upkeep looks for expired transfers. */
+  upkeepIntervalMs: number;
+}
+
+export const DEFAULT_CHAT_TIMINGS: ChatTimings = {
+  transferTimeoutMs: 2 * 60_000,
+  presenceGraceMs: 15_000,
+  patronReturnMs: 3 * 60_000,
+  upkeepIntervalMs: 1_000,
+};
+
+export function resolveChatTimings(overrides: Partial<ChatTimings> = {}): ChatTimings {
+  return { ...DEFAULT_CHAT_TIMINGS, ...overrides };
+}

@@ -1,0 +1,95 @@
+import { DeskbellError } from '../../src/protocol/ack';
+import type { StaffChat } from '../../src/protocol/models';
+import type { OperatorClientEvents } from '../../src/protocol/operator-events';
+import { parsePayload } from '../../src/protocol/parse';
+import {
+  staffHistoryRequestSchema,
+  staffListRequestSchema,
+  staffOpenRequestSchema,
+  staffSendRequestSchema,
+} from '../../src/protocol/requests';
+import type { Account } from '../auth/account-repository';
+import type { DeskbellContext } from '../context';
+import { rooms } from '../sockets/rooms';
+import type { EventHandlers } from '../sockets/serve-events';
+
+type StaffEvents = 'staff:open' | 'staff:send' | 'staff:list' | 'staff:history';
+
+/** Supervisors and admins review staff chats; operators read only their own. */
+function reviewsAll(account: Account): boolean {
+  return account.role !== 'operator';
+}
+
+function isMember(chat: StaffChat, accountId: string): boolean {
+  return chat.members.some((member) => member.id === accountId);
+}
+
+/**
+ * Staff-to-staff chats: clicking a colleague's name opens the one archived
+ * chat between the two, with its whole history, on any machine. Messages
+ * reach both colleagues' windows through their account rooms.
+ */
+export function staffChatHandlers(
+  ctx: DeskbellContext,
+  account: Account,
+): Pick<EventHandlers<OperatorClientEvents>, StaffEvents> {
+  const readable = async (staffChatId: string): Promise<StaffChat> => {
+    const chat = await ctx.repos.staffChats.find(staffChatId);
+    if (!chat || !(isMember(chat, account.id) || reviewsAll(account))) {
+      // The same answer whether it exists or not: an operator learns nothing about colleagues' chats.
+      throw new DeskbellError('NOT_FOUND', 'There is no staff chat of yours with that id.');
+    }
+    return chat;
+  };
+
+  return {
+    'staff:open': async (payload) => {
+      const { operatorId } = parsePayload(staffOpenRequestSchema, payload, 'staff:open');
+      if (operatorId === account.id) {
+        throw new DeskbellError('BAD_REQUEST', 'staff:open: operatorId: that is you; pick a colleague');
+      }
+      const colleague = await ctx.repos.accounts.findById(operatorId);
+      if (!colleague)
+        throw new DeskbellError('NOT_FOUND', 'staff:open: operatorId: there is no colleague with that id');
+      const staffChat = await ctx.repos.staffChats.open(account.id, colleague.id, ctx.now());
+      return { staffChat, messages: await ctx.repos.staffChats.listMessages(staffChat.id) };
+    },
+
+    'staff:send': async (payload) => {
+      const request = parsePayload(staffSendRequestSchema, payload, 'staff:send');
+      const chat = await ctx.repos.staffChats.find(request.staffChatId);
+      // Supervisors review, they do not write in colleagues' chats.
+      if (!chat || !isMember(chat, account.id)) {
+        throw new DeskbellError('NOT_FOUND', 'There is no staff chat of yours with that id.');
+      }
+      const { message, created } = await ctx.repos.staffChats.append({
+        staffChatId: chat.id,
+        id: request.id,
+        authorId: account.id,
+        authorName: account.displayName,
+        body: request.body,
+        createdAt: ctx.now(),
+      });
+      if (message.authorId !== account.id) {
+        throw new DeskbellError('BAD_REQUEST', 'id: this message id is already used in this chat; make a new one');
+      }
+      if (created)
+        ctx.operators.to(chat.members.map((member) => rooms.operator(member.id))).emit('staff:message', message);
+      return { message };
+    },
+
+    'staff:list': async (payload) => {
+      const { all } = parsePayload(staffListRequestSchema, payload ?? {}, 'staff:list');
+      if (all && !reviewsAll(account)) {
+        throw new DeskbellError('FORBIDDEN', 'Only supervisors and admins can review every staff chat.');
+      }
+      return { staffChats: await ctx.repos.staffChats.list(all ? { all: true } : { memberId: account.id }) };
+    },
+
+    'staff:history': async (payload) => {
+      const { staffChatId, afterSeq } = parsePayload(staffHistoryRequestSchema, payload, 'staff:history');
+      const staffChat = await readable(staffChatId);
+      return { staffChat, messages: await ctx.repos.staffChats.listMessages(staffChat.id, afterSeq) };
+    },
+  };
+}

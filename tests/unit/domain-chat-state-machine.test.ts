@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type ChatAction,
+  type ChatActor,
+  type ChatMachineState,
+  chatShapeProblem,
+  decide,
+} from '../../src/domain/chat-state-machine';
+import { DeskbellError, type ErrorCode } from '../../src/protocol/ack';
+import { OPERATOR_STATUSES } from '../../src/protocol/models';
+
+const alice: ChatActor = { id: 'alice', name: 'Alice', role: 'operator', departmentIds: ['general'] };
+const bob: ChatActor = { id: 'bob', name: 'Bob', role: 'operator', departmentIds: ['general', 'research'] };
+const carol: ChatActor = { id: 'carol', name: 'Carol', role: 'operator', departmentIds: ['research'] };
+const sam: ChatActor = { id: 'sam', name: 'Sam', role: 'supervisor', departmentIds: [] };
+const staff = [alice, bob, carol, sam];
+const MINUTE = 60_000;
+
+const newChat: ChatMachineState = {
+  status: 'waiting',
+  departmentId: 'general',
+  owner: null,
+  participants: [],
+  transfer: null,
+};
+
+function refusal(state: ChatMachineState, action: ChatAction): ErrorCode | null {
+  try {
+    decide(state, action);
+    return null;
+  } catch (error) {
+    if (error instanceof DeskbellError) return error.code;
+    throw error;
+  }
+}
+
+function run(state: ChatMachineState, ...actions: ChatAction[]): ChatMachineState {
+  return actions.reduce((current, action) => decide(current, action).next, state);
+}
+
+const toColleague = (actor: ChatActor, colleague: ChatActor, now = 0): ChatAction => ({
+  type: 'transfer',
+  actor,
+  to: { kind: 'operator', id: colleague.id, name: colleague.name },
+  targetStatus: 'online',
+  briefing: 'Patron needs a 19th-century map of the harbour.',
+  now,
+  timeoutMs: 2 * MINUTE,
+});
+const toResearchHelp = (actor: ChatActor, now = 0): ChatAction => ({
+  type: 'transfer',
+  actor,
+  to: { kind: 'department', id: 'research', name: 'Research Help' },
+  briefing: null,
+  now,
+  timeoutMs: 2 * MINUTE,
+});
+
+describe('transfers and group chats', () => {
+  const claimedByAlice = run(newChat, { type: 'claim', actor: alice });
+
+  it('a transfer to a colleague keeps Alice the owner until Bob accepts; then Alice stays as a participant', () => {
+    const pending = run(claimedByAlice, toColleague(alice, bob));
+    expect(pending.owner).toEqual({ id: 'alice', name: 'Alice' });
+    expect(pending.transfer?.to.id).toBe('bob');
+    const accepted = run(pending, { type: 'accept-transfer', actor: bob });
+    expect(accepted.owner).toEqual({ id: 'bob', name: 'Bob' });
+    expect(accepted.participants).toEqual([{ id: 'alice', name: 'Alice' }]);
+    expect(refusal(accepted, { type: 'end', actor: alice })).toBe('NOT_CHAT_OWNER');
+    expect(refusal(accepted, { type: 'send', actor: alice })).toBeNull();
+    const left = run(accepted, { type: 'leave', actor: alice });
+    expect(left.participants).toEqual([]);
+    expect(refusal(left, { type: 'send', actor: alice })).toBe('NOT_CHAT_OWNER');
+  });
+
+  it('only the colleague the chat was transferred to can accept it', () => {
+    const pending = run(claimedByAlice, toColleague(alice, bob));
+    expect(refusal(pending, { type: 'accept-transfer', actor: carol })).toBe('NO_PENDING_TRANSFER');
+    expect(refusal(claimedByAlice, { type: 'accept-transfer', actor: bob })).toBe('NO_PENDING_TRANSFER');
+    expect(refusal(pending, toColleague(alice, carol))).toBe('TRANSFER_PENDING');
+  });
+
+  it('a transfer to a department goes back to its queue; whoever claims it owns it and Alice stays', () => {
+    const queued = run(claimedByAlice, toResearchHelp(alice));
+    expect(queued).toMatchObject({ status: 'waiting', owner: null, departmentId: 'research' });
+    // Until someone claims it, Alice may take it back (she does not monitor Research Help otherwise).
+    expect(run(queued, { type: 'claim', actor: alice })).toMatchObject({ status: 'active', owner: { id: 'alice' } });
+    const claimed = run(queued, { type: 'claim', actor: carol });
+    expect(claimed.owner?.id).toBe('carol');
+    expect(claimed.participants.map((member) => member.id)).toEqual(['alice']);
+    expect(refusal(claimed, { type: 'end', actor: alice })).toBe('NOT_CHAT_OWNER');
+  });
+
+  it('a transfer nobody accepts in time returns to the original operator, and not a moment before', () => {
+    const pending = run(claimedByAlice, toColleague(alice, bob, 1_000));
+    expect(refusal(pending, { type: 'transfer-timeout', now: 1_000 + MINUTE })).toBe('TRANSFER_PENDING');
+    expect(run(pending, { type: 'transfer-timeout', now: 1_000 + 2 * MINUTE })).toEqual(claimedByAlice);
+    const queued = run(claimedByAlice, toResearchHelp(alice, 1_000));
+    expect(run(queued, { type: 'transfer-timeout', now: 1_000 + 2 * MINUTE })).toEqual(claimedByAlice);
+  });
+
+  it('a transfer to someone Offline or Away is refused; Internal colleagues can take one', () => {
+    for (const status of ['offline', 'away'] as const) {
+      expect(refusal(claimedByAlice, { ...toColleague(alice, bob), targetStatus: status } as ChatAction)).toBe(
+        'TRANSFER_TARGET_UNAVAILABLE',
+      );
+    }
+    expect(refusal(claimedByAlice, { ...toColleague(alice, bob), targetStatus: 'internal' } as ChatAction)).toBeNull();
+    expect(refusal(claimedByAlice, toColleague(alice, alice))).toBe('BAD_REQUEST');
+  });
+
+  it('the owner cannot leave, someone not in the chat cannot leave, and nobody acts on an ended chat', () => {
+    expect(refusal(claimedByAlice, { type: 'leave', actor: alice })).toBe('OWNER_CANNOT_LEAVE');
+    expect(refusal(claimedByAlice, { type: 'leave', actor: bob })).toBe('NOT_CHAT_PARTICIPANT');
+    expect(refusal(claimedByAlice, toColleague(bob, carol))).toBe('NOT_CHAT_OWNER');
+    const ended = run(claimedByAlice, { type: 'end', actor: alice });
+    expect(refusal(ended, toColleague(alice, bob))).toBe('CHAT_ENDED');
+    expect(refusal(ended, { type: 'claim', actor: bob })).toBe('CHAT_ENDED');
+    expect(refusal(ended, { type: 'send', actor: alice })).toBe('CHAT_ENDED');
+    expect(refusal(ended, { type: 'patron-end' })).toBe('CHAT_ENDED');
+  });
+});
+
+const actorArb = fc.constantFrom(...staff);
+const actionArb: fc.Arbitrary<(now: number) => ChatAction> = fc.oneof(
+  actorArb.map((actor) => (): ChatAction => ({ type: 'claim', actor })),
+  actorArb.map((actor) => (): ChatAction => ({ type: 'send', actor })),
+  actorArb.map((actor) => (): ChatAction => ({ type: 'end', actor })),
+  actorArb.map((actor) => (): ChatAction => ({ type: 'leave', actor })),
+  actorArb.map((actor) => (): ChatAction => ({ type: 'accept-transfer', actor })),
+  fc
+    .tuple(actorArb, actorArb, fc.constantFrom(...OPERATOR_STATUSES))
+    .map(([actor, colleague, targetStatus]) => (now: number): ChatAction => ({
+      type: 'transfer',
+      actor,
+      to: { kind: 'operator', id: colleague.id, name: colleague.name },
+      targetStatus,
+      briefing: null,
+      now,
+      timeoutMs: 2 * MINUTE,
+    })),
+  fc
+    .tuple(actorArb, fc.constantFrom('general', 'research'))
+    .map(([actor, department]) => (now: number): ChatAction => ({
+      type: 'transfer',
+      actor,
+      to: { kind: 'department', id: department, name: department },
+      briefing: null,
+      now,
+      timeoutMs: 2 * MINUTE,
+    })),
+  fc.constant((now: number): ChatAction => ({ type: 'transfer-timeout', now })),
+  fc.constant((): ChatAction => ({ type: 'patron-end' })),
+);
+
+describe('whatever operators do, a chat keeps one owner', () => {
+  it('no sequence of operator actions leaves an active chat with no owner or two owners, and ended chats stay ended', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(actionArb, fc.integer({ min: 0, max: 3 * MINUTE })), { maxLength: 60 }),
+        (steps) => {
+          let state = newChat;
+          let now = 0;
+          let ended = false;
+          for (const [makeAction, wait] of steps) {
+            now += wait;
+            const action = makeAction(now);
+            const before = state;
+            try {
+              state = decide(state, action).next;
+            } catch (error) {
+              if (!(error instanceof DeskbellError)) throw error;
+              // A refusal changes nothing.
+              expect(state).toBe(before);
+            }
+            expect(chatShapeProblem(state)).toBeNull();
+            if (state.status === 'active') expect(state.owner).not.toBeNull();
+            if (state.owner) expect(state.participants.some((member) => member.id === state.owner?.id)).toBe(false);
+            if (ended) expect(state).toEqual(before);
+            ended = state.status === 'ended';
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
