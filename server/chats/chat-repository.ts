@@ -4,7 +4,6 @@ import { newId } from '../storage/ids';
 import type { DeskbellTables } from '../storage/schema';
 import { selectChatSummaries, toChatSummary } from './chat-rows';
 import { withTeamFacts } from './chat-team-rows';
-import { insertMessage } from './message-store';
 
 /** Which chats an account may see: every department, or the ones it monitors plus its own chats. */
 export interface Visibility {
@@ -193,85 +192,6 @@ export class ChatRepository {
       .executeTakeFirst();
     return row ? (row.lineage_id ?? row.id) : undefined;
   }
-
-  /** Claims a waiting chat; undefined when someone else got there first (or it ended). */
-  async claim(
-    chatId: string,
-    operator: { id: string; displayName: string },
-    now: number,
-  ): Promise<Transition | undefined> {
-    const message = await this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable('chats')
-        .set((eb) => ({ status: 'active', owner_id: operator.id, claimed_at: now, last_seq: eb('last_seq', '+', 1) }))
-        .where('id', '=', chatId)
-        .where('status', '=', 'waiting')
-        .returning('last_seq')
-        .executeTakeFirst();
-      if (!row) return undefined;
-      return systemMessage(trx, chatId, `${operator.displayName} has joined the chat.`, row.last_seq, now);
-    });
-    return message && { chat: await this.findOrThrow(chatId), message };
-  }
-
-  /** Ends an active chat owned by the operator; undefined when it is no longer theirs to end. */
-  async endByOperator(
-    chatId: string,
-    operator: { id: string; displayName: string },
-    now: number,
-  ): Promise<Transition | undefined> {
-    const message = await this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable('chats')
-        .set((eb) => ({ status: 'ended', ended_at: now, ended_by: 'operator', last_seq: eb('last_seq', '+', 1) }))
-        .where('id', '=', chatId)
-        .where('status', '=', 'active')
-        .where('owner_id', '=', operator.id)
-        .returning('last_seq')
-        .executeTakeFirst();
-      if (!row) return undefined;
-      return systemMessage(trx, chatId, `${operator.displayName} ended the chat.`, row.last_seq, now);
-    });
-    return message && { chat: await this.findOrThrow(chatId), message };
-  }
-
-  /** The patron left: ends a waiting or active chat; undefined when it had already ended. */
-  async endByPatron(chatId: string, now: number): Promise<Transition | undefined> {
-    const message = await this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable('chats')
-        .set((eb) => ({ status: 'ended', ended_at: now, ended_by: 'patron', last_seq: eb('last_seq', '+', 1) }))
-        .where('id', '=', chatId)
-        .where('status', 'in', ['waiting', 'active'])
-        .returning('last_seq')
-        .executeTakeFirst();
-      if (!row) return undefined;
-      return systemMessage(trx, chatId, 'The patron left the chat.', row.last_seq, now);
-    });
-    return message && { chat: await this.findOrThrow(chatId), message };
-  }
-}
-
-function systemMessage(
-  db: Kysely<DeskbellTables>,
-  chatId: string,
-  body: string,
-  seq: number,
-  now: number,
-): Promise<Message> {
-  return insertMessage(
-    db,
-    {
-      chatId,
-      id: `system-${newId()}`,
-      authorKind: 'system',
-      authorId: null,
-      authorName: SYSTEM_AUTHOR,
-      body,
-      createdAt: now,
-    },
-    seq,
-  );
 }
 
 /** A condition for queries over `chats`: true for the chats this account may see. */
