@@ -58,7 +58,20 @@ describe('reading the server options', () => {
     expect(load([], { DESKBELL_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
   });
 
+  it('reads the transfer timeout, presence grace and patron return periods in seconds', () => {
+    const config = load([], {
+      DESKBELL_TRANSFER_TIMEOUT_SECONDS: '90',
+      DESKBELL_PRESENCE_GRACE_SECONDS: '5',
+      DESKBELL_PATRON_RETURN_SECONDS: '120',
+    });
+    expect(config.timings).toEqual({ transferTimeoutMs: 90_000, presenceGraceMs: 5_000, patronReturnMs: 120_000 });
+    expect(load([], {}).timings).toEqual({});
+  });
+
   it.each([
+    [[], { DESKBELL_TRANSFER_TIMEOUT_SECONDS: 'two minutes' }, 'DESKBELL_TRANSFER_TIMEOUT_SECONDS'],
+    [[], { DESKBELL_PRESENCE_GRACE_SECONDS: '-3' }, 'DESKBELL_PRESENCE_GRACE_SECONDS'],
+    [[], { DESKBELL_PATRON_RETURN_SECONDS: '1.5' }, 'DESKBELL_PATRON_RETURN_SECONDS'],
     [['--port', '65536'], {}, '--port'],
     [['--port', '-1'], {}, '--port'],
     [[], { PORT: '' }, 'PORT'],
