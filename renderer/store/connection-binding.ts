@@ -4,6 +4,8 @@ import type { ChatSummary, DesktopBridge, PresenceSnapshot, SyncResult } from '.
 import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
 import { newChatAlertFor, patronNameOf } from './new-chat-alert';
+import { operatorsFromList } from './operators-slice';
+import { withStaffMessages } from './staff-slice';
 
 /**
  * Routes the connection's events into the store, and turns the queue's changes
@@ -28,6 +30,7 @@ export function bindConnection(
       case 'synced':
         applySync(store, bridge, event.result, !synced);
         synced = true;
+        void catchUpStaffChat(connection, store);
         return;
       case 'chat':
         return applyChat(store, bridge, event.chat, event.isNew);
@@ -39,6 +42,15 @@ export function bindConnection(
         return store.setState((state) => ({
           pending: { ...state.pending, [event.chatId]: connection.pending(event.chatId) },
           refused: { ...state.refused, [event.chatId]: connection.refused(event.chatId) },
+        }));
+      case 'operator':
+        return store.setState((state) => ({ operators: { ...state.operators, [event.operator.id]: event.operator } }));
+      case 'staff-messages':
+        return store.setState((state) => ({ staffMessages: withStaffMessages(state.staffMessages, event.messages) }));
+      case 'staff-outbox':
+        return store.setState((state) => ({
+          staffPending: { ...state.staffPending, [event.staffChatId]: connection.staffPending(event.staffChatId) },
+          staffRefused: { ...state.staffRefused, [event.staffChatId]: connection.staffRefused(event.staffChatId) },
         }));
       case 'unauthorized':
         void store
@@ -104,6 +116,7 @@ function applySync(store: StoreApi<ConsoleState>, bridge: DesktopBridge, result:
     departments: result.departments,
     questionTypes: result.questionTypes,
     patronFields: result.patronFields,
+    ...(result.operators ? { operators: operatorsFromList(result.operators) } : {}),
   });
 }
 
@@ -159,4 +172,13 @@ function applyMessages(
   ) {
     state.announce(`New message from ${latest.authorName}.`);
   }
+}
+
+/** After a (re)connect, fetches what the open staff chat missed while the connection was down. */
+async function catchUpStaffChat(connection: OperatorConnection, store: StoreApi<ConsoleState>): Promise<void> {
+  const chat = store.getState().staffChat?.chat;
+  if (!chat) return;
+  const afterSeq = store.getState().staffMessages[chat.id]?.at(-1)?.seq ?? 0;
+  const ack = await connection.staffHistory(chat.id, afterSeq);
+  if (ack.ok) store.setState((state) => ({ staffMessages: withStaffMessages(state.staffMessages, ack.data.messages) }));
 }

@@ -12,9 +12,18 @@ import type {
   SaveAnalyticsRequest,
   Transcript,
 } from '../../src/protocol';
+import type { OperatorsSlice } from './operators-slice';
+import type { StaffSlice } from './staff-slice';
 
-/** The console's whole state: one zustand store made of six slices, each with its actions beside it. */
-export type ConsoleState = SessionSlice & ConnectionSlice & ChatsSlice & MessagesSlice & UiSlice & SettingsSlice;
+/** The console's whole state: one zustand store made of eight slices, each with its actions beside it. */
+export type ConsoleState = SessionSlice &
+  ConnectionSlice &
+  ChatsSlice &
+  MessagesSlice &
+  UiSlice &
+  SettingsSlice &
+  OperatorsSlice &
+  StaffSlice;
 
 export type SessionPhase = 'checking' | 'logged-out' | 'logging-in' | 'logged-in';
 
@@ -73,7 +82,7 @@ export interface MessagesSlice {
   dismissRefused(messageId: string): void;
 }
 
-export type RightView = 'chat' | 'transcript';
+export type RightView = 'chat' | 'transcript' | 'staff';
 export type ChatTab = 'chat' | 'patron-info';
 export type LeftTab = 'chats' | 'transcripts';
 

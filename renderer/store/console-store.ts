@@ -5,8 +5,10 @@ import { createRuntime, type ConsoleDeps } from './console-runtime';
 import type { ConsoleState } from './console-state';
 import { bindDesktop } from './desktop-binding';
 import { createMessagesSlice } from './messages-slice';
+import { createOperatorsSlice } from './operators-slice';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createStaffSlice } from './staff-slice';
 import { createUiSlice } from './ui-slice';
 
 export type ConsoleStore = StoreApi<ConsoleState> & {
@@ -15,7 +17,7 @@ export type ConsoleStore = StoreApi<ConsoleState> & {
 };
 
 /**
- * One store, six slices (session, connection, chats, messages, ui, settings).
+ * One store, eight slices (session, connection, chats, messages, ui, settings, operators, staff).
  * A factory rather than a module-level store so each test starts from a
  * fresh one. It listens to the desktop bridge from the start (desktop-binding.ts).
  */
@@ -28,6 +30,8 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createMessagesSlice(runtime)(...args),
     ...createUiSlice(runtime)(...args),
     ...createSettingsSlice(runtime)(...args),
+    ...createOperatorsSlice()(...args),
+    ...createStaffSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

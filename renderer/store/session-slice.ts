@@ -7,6 +7,8 @@ import { initialConnectionState } from './connection-slice';
 import { initialChatsState } from './chats-slice';
 import { initialMessagesState } from './messages-slice';
 import { initialUiState } from './ui-slice';
+import { initialOperatorsState } from './operators-slice';
+import { initialStaffState } from './staff-slice';
 
 type Creator = StateCreator<ConsoleState, [], [], SessionSlice>;
 
@@ -26,7 +28,14 @@ export const createSessionSlice =
 
     /** Everything but the session itself back to its first state, so the next operator starts clean. */
     const resetWork = () =>
-      set({ ...initialConnectionState, ...initialChatsState, ...initialMessagesState, ...initialUiState });
+      set({
+        ...initialConnectionState,
+        ...initialChatsState,
+        ...initialMessagesState,
+        ...initialUiState,
+        ...initialOperatorsState,
+        ...initialStaffState,
+      });
 
     const enter = (operator: OperatorProfile, token: string | undefined) => {
       runtime.token = token;

@@ -1,5 +1,5 @@
 import type { AckError } from '../protocol/ack';
-import type { ChatSummary, Message, OperatorStatus } from '../protocol/models';
+import type { ChatSummary, Message, OperatorPresence, OperatorStatus, StaffMessage } from '../protocol/models';
 import type { SyncResult } from '../protocol/operator-events';
 
 /**
@@ -34,6 +34,12 @@ export type OperatorConnectionEvent =
   | { type: 'status'; status: OperatorStatus }
   /** A chat's pending or refused sends changed. */
   | { type: 'outbox'; chatId: string }
+  /** A colleague's presence on the Operators list changed (`operators:presence`). */
+  | { type: 'operator'; operator: OperatorPresence }
+  /** Staff messages arrived (live, or the ack of one's own send); merge by sequence number. */
+  | { type: 'staff-messages'; messages: readonly StaffMessage[] }
+  /** A staff chat's pending or refused sends changed. */
+  | { type: 'staff-outbox'; staffChatId: string }
   /** The server refused this operator's session: log in again. */
   | { type: 'unauthorized'; message: string }
   /** Something to tell the operator that is not tied to one action (a bad payload, a failed sync). */

@@ -1,17 +1,36 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { z } from 'zod';
 import type { Ack, AckError } from '../protocol/ack';
-import { chatSummarySchema, messageSchema, operatorStatusSchema } from '../protocol/models';
-import type { AnalyticsEntry, ChatSummary, Message, OperatorStatus } from '../protocol/models';
+import {
+  chatSummarySchema,
+  messageSchema,
+  operatorPresenceSchema,
+  operatorStatusSchema,
+  staffMessageSchema,
+} from '../protocol/models';
+import type {
+  AnalyticsEntry,
+  ChatSummary,
+  Message,
+  OperatorPresence,
+  OperatorStatus,
+  StaffMessage,
+} from '../protocol/models';
 import {
   OPERATOR_NAMESPACE,
   type ChatWithMessages,
   type OperatorClientEvents,
   type OperatorServerEvents,
+  type StaffChatWithMessages,
   type SyncResult,
   type Transcript,
 } from '../protocol/operator-events';
-import type { EndedChatsRequest, OperatorSendRequest, SaveAnalyticsRequest } from '../protocol/requests';
+import type {
+  EndedChatsRequest,
+  OperatorSendRequest,
+  SaveAnalyticsRequest,
+  StaffSendRequest,
+} from '../protocol/requests';
 import { checkAck, offlineAck, settleAck } from './ack-request';
 import type {
   ConnectionState,
@@ -29,6 +48,9 @@ import {
   chatWithMessagesSchema,
   endedChatsResultSchema,
   messageResultSchema,
+  operatorsResultSchema,
+  staffChatWithMessagesSchema,
+  staffMessageResultSchema,
   statusResultSchema,
   syncResultSchema,
   transcriptSchema,
@@ -68,6 +90,9 @@ export class OperatorConnection {
   private readonly book = new MessageBook();
   private readonly outbox: Outbox<OperatorSendRequest & { id: string; body: string }, { message: Message }>;
   private readonly failed = new Map<string, FailedMessage>();
+  /** Staff messages go through their own outbox: the same client-made ids, the same retry on reconnect. */
+  private readonly staffOutbox: Outbox<StaffSendRequest & { id: string; body: string }, { message: StaffMessage }>;
+  private readonly staffFailed = new Map<string, StaffFailedMessage>();
   private readonly listeners = new Set<OperatorConnectionListener>();
   private readonly timeoutMs: number;
   private readonly stopOnlineSignal: (() => void) | null;
@@ -105,6 +130,20 @@ export class OperatorConnection {
       onDelivered: (_payload, result) => this.mergeLive([result.message]),
       onRejected: (payload, error) => this.failed.set(payload.id, { ...pendingOf(payload), error }),
       onChange: () => this.emitOutboxChanges(),
+    });
+    this.staffOutbox = new Outbox({
+      emit: async (payload) => {
+        if (this.currentState !== 'connected') throw new Error('offline');
+        return checkAck(
+          await this.socket.timeout(this.timeoutMs).emitWithAck('staff:send', payload),
+          staffMessageResultSchema,
+          'the message',
+        );
+      },
+      isConnected: () => this.currentState === 'connected',
+      onDelivered: (_payload, result) => this.emit({ type: 'staff-messages', messages: [result.message] }),
+      onRejected: (payload, error) => this.staffFailed.set(payload.id, { ...staffPendingOf(payload), error }),
+      onChange: () => this.emitStaffOutboxChanges(),
     });
     this.stopOnlineSignal = options.onlineSignal?.(() => this.reconnectIfDown()) ?? null;
     this.listen();
@@ -176,6 +215,43 @@ export class OperatorConnection {
 
   endedChats(request: EndedChatsRequest = {}): Promise<Ack<{ chats: ChatSummary[] }>> {
     return this.request('chats:ended', request, endedChatsResultSchema, 'the list of ended chats');
+  }
+
+  // ---- colleagues: the Operators list and staff chats ----
+
+  /** The Operators list, now (the sync brings it too; `operators:presence` keeps it current). */
+  listOperators(): Promise<Ack<{ operators: OperatorPresence[] }>> {
+    return this.request('operators:list', {}, operatorsResultSchema, 'the Operators list');
+  }
+
+  /** The staff chat with a colleague (the server makes it on first use) and its whole, archived history. */
+  openStaffChat(operatorId: string): Promise<Ack<StaffChatWithMessages>> {
+    return this.request('staff:open', { operatorId }, staffChatWithMessagesSchema, 'the staff chat');
+  }
+
+  /** A staff chat's messages after a sequence number (catching up after a reconnect). */
+  staffHistory(staffChatId: string, afterSeq = 0): Promise<Ack<StaffChatWithMessages>> {
+    return this.request('staff:history', { staffChatId, afterSeq }, staffChatWithMessagesSchema, 'the staff chat');
+  }
+
+  /** Queues a staff message; pending until stored, re-sent after a reconnect with the same id. */
+  sendStaff(staffChatId: string, body: string): StaffPendingMessage | null {
+    const text = body.trim();
+    if (text === '') return null;
+    const payload = { staffChatId, id: newClientId(), body: text };
+    this.staffOutbox.send(payload);
+    return payload;
+  }
+
+  staffPending(staffChatId: string): StaffPendingMessage[] {
+    return this.staffOutbox
+      .list()
+      .filter((payload) => payload.staffChatId === staffChatId)
+      .map(staffPendingOf);
+  }
+
+  staffRefused(staffChatId: string): StaffFailedMessage[] {
+    return [...this.staffFailed.values()].filter((message) => message.staffChatId === staffChatId);
   }
 
   // ---- messages ----
@@ -262,6 +338,15 @@ export class OperatorConnection {
       if (parsed.success) this.mergeLive([parsed.data]);
       else this.emit({ type: 'problem', message: 'A message from the server was not understood.' });
     });
+    socket.on('operators:presence', (payload) => {
+      const parsed = operatorPresenceSchema.safeParse(payload);
+      if (parsed.success) this.emit({ type: 'operator', operator: parsed.data });
+    });
+    socket.on('staff:message', (payload) => {
+      const parsed = staffMessageSchema.safeParse(payload);
+      if (parsed.success) this.emit({ type: 'staff-messages', messages: [parsed.data] });
+      else this.emit({ type: 'problem', message: 'A staff message from the server was not understood.' });
+    });
     socket.on('status:changed', (payload) => {
       const parsed = operatorStatusSchema.safeParse(payload?.status);
       if (parsed.success) this.emit({ type: 'status', status: parsed.data });
@@ -284,6 +369,7 @@ export class OperatorConnection {
     this.setState('connected');
     this.emit({ type: 'synced', result: ack.data });
     this.outbox.flush();
+    this.staffOutbox.flush();
   }
 
   private applySync(result: SyncResult): void {
@@ -375,6 +461,19 @@ export class OperatorConnection {
     this.lastOutboxChats = now;
   }
 
+  private lastStaffOutboxChats = new Set<string>();
+
+  private emitStaffOutboxChanges(): void {
+    const now = new Set([
+      ...this.staffOutbox.list().map((p) => p.staffChatId),
+      ...[...this.staffFailed.values()].map((f) => f.staffChatId),
+    ]);
+    for (const staffChatId of new Set([...now, ...this.lastStaffOutboxChats])) {
+      this.emit({ type: 'staff-outbox', staffChatId });
+    }
+    this.lastStaffOutboxChats = now;
+  }
+
   private setState(state: ConnectionState): void {
     if (state === this.currentState) return;
     this.currentState = state;
@@ -388,4 +487,20 @@ export class OperatorConnection {
 
 function pendingOf(payload: { id: string; chatId: string; body: string }): PendingMessage {
   return { id: payload.id, chatId: payload.chatId, body: payload.body };
+}
+
+/** A staff message on its way, shown as "Sending..." until the server has stored it. */
+export interface StaffPendingMessage {
+  id: string;
+  staffChatId: string;
+  body: string;
+}
+
+/** A staff message the server refused, with the reason. */
+export interface StaffFailedMessage extends StaffPendingMessage {
+  error: AckError;
+}
+
+function staffPendingOf(payload: StaffPendingMessage): StaffPendingMessage {
+  return { id: payload.id, staffChatId: payload.staffChatId, body: payload.body };
 }

@@ -4,12 +4,15 @@ import {
   chatSummarySchema,
   departmentSchema,
   messageSchema,
+  operatorPresenceSchema,
   operatorProfileSchema,
   operatorStatusSchema,
   patronFieldSchema,
   questionTypeSchema,
+  staffChatSchema,
+  staffMessageSchema,
 } from '../protocol/models';
-import type { ChatWithMessages, SyncResult, Transcript } from '../protocol/operator-events';
+import type { ChatWithMessages, StaffChatWithMessages, SyncResult, Transcript } from '../protocol/operator-events';
 
 /**
  * What the console checks in the server's answers before it shows them: the
@@ -23,6 +26,7 @@ export const syncResultSchema = z.object({
   patronFields: z.array(patronFieldSchema),
   chats: z.array(chatSummarySchema),
   missed: z.array(messageSchema),
+  operators: z.array(operatorPresenceSchema).optional(),
 }) satisfies z.ZodType<SyncResult>;
 
 export const chatWithMessagesSchema = z.object({
@@ -39,3 +43,11 @@ export const chatResultSchema = z.object({ chat: chatSummarySchema });
 export const messageResultSchema = z.object({ message: messageSchema });
 export const analyticsResultSchema = z.object({ entry: analyticsEntrySchema });
 export const endedChatsResultSchema = z.object({ chats: z.array(chatSummarySchema) });
+
+/** The Operators list and a staff chat (issue 4). */
+export const operatorsResultSchema = z.object({ operators: z.array(operatorPresenceSchema) });
+export const staffChatWithMessagesSchema = z.object({
+  staffChat: staffChatSchema,
+  messages: z.array(staffMessageSchema),
+}) satisfies z.ZodType<StaffChatWithMessages>;
+export const staffMessageResultSchema = z.object({ message: staffMessageSchema });

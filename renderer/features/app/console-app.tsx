@@ -5,6 +5,7 @@ import { ChatPane } from '../chat-pane/chat-pane';
 import { ConnectionBanner } from '../connection/connection-banner';
 import { LoginForm } from '../login/login-form';
 import { SettingsPage } from '../settings/settings-page';
+import { StaffChatPane } from '../staff-chat/staff-chat-pane';
 import { TranscriptView } from '../transcripts/transcript-view';
 import { ConsoleHeader } from './console-header';
 import { LeftColumn } from './left-column';
@@ -55,7 +56,9 @@ function Workspace() {
       {/* Hidden, not unmounted, while Settings shows: a half-typed reply survives a look at the settings. */}
       <main className="workspace" hidden={settingsOpen}>
         <LeftColumn />
-        <div className="right-panel">{rightView === 'transcript' ? <TranscriptView /> : <ChatPane />}</div>
+        <div className="right-panel">
+          {rightView === 'transcript' ? <TranscriptView /> : rightView === 'staff' ? <StaffChatPane /> : <ChatPane />}
+        </div>
       </main>
       <AnalyticsDialog />
       <LiveAnnouncer />

@@ -1,6 +1,7 @@
 import { useConsole } from '../../store/store-context';
 import type { LeftTab } from '../../store/console-state';
 import { MyChatsList } from '../my-chats/my-chats-list';
+import { OperatorsList } from '../operators/operators-list';
 import { ChatCounter } from '../patron-chats/chat-counter';
 import { PatronChatsList } from '../patron-chats/patron-chats-list';
 import { TranscriptsList } from '../transcripts/transcripts-list';
@@ -10,7 +11,7 @@ const TABS: Array<[LeftTab, string]> = [
   ['transcripts', 'Transcripts'],
 ];
 
-/** The left column: the Chats tab (counter, Patron Chats, My chats) and the Transcripts tab. */
+/** The left column: the Chats tab (counter, Patron Chats, My chats, Operators) and the Transcripts tab. */
 export function LeftColumn() {
   const tab = useConsole((state) => state.leftTab);
   const setTab = useConsole((state) => state.setLeftTab);
@@ -42,6 +43,7 @@ export function LeftColumn() {
             <ChatCounter />
             <PatronChatsList />
             <MyChatsList />
+            <OperatorsList />
           </>
         ) : (
           <TranscriptsList />
