@@ -6,6 +6,7 @@ import type { ConsoleState } from './console-state';
 import { newChatAlertFor, patronNameOf } from './new-chat-alert';
 import { operatorsFromList } from './operators-slice';
 import { withStaffMessages } from './staff-slice';
+import { transferAlertFor, transferNoteOf } from './transfer-slice';
 
 /**
  * Routes the connection's events into the store, and turns the queue's changes
@@ -34,6 +35,13 @@ export function bindConnection(
         return;
       case 'chat':
         return applyChat(store, bridge, event.chat, event.isNew);
+      case 'transfer-offered':
+        return applyTransferOffer(store, bridge, event.chat);
+      case 'transfer-returned':
+        store
+          .getState()
+          .announce(`Nobody accepted the transfer: the chat with ${patronNameOf(event.chat)} is yours again.`);
+        return applyChat(store, bridge, event.chat, false);
       case 'messages':
         return applyMessages(store, event.chatId, event.messages);
       case 'status':
@@ -127,11 +135,15 @@ function applyChat(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: C
   const isOpen = state.openChatId === chat.id;
 
   if (isNew && chat.status === 'waiting' && !previous) {
-    bridge.alertNewChat(newChatAlertFor(chat));
+    // A department transfer comes as chat:new too, marked by its `transfer`.
+    bridge.alertNewChat(chat.transfer ? transferAlertFor(chat) : newChatAlertFor(chat));
     bridge.chirp();
-    state.announce(`New patron chat from ${patronNameOf(chat)} in ${chat.departmentName}.`);
+    const from = transferNoteOf(chat);
+    state.announce(`New patron chat from ${patronNameOf(chat)} in ${chat.departmentName}${from ? ` (${from})` : ''}.`);
   }
   if (previous?.status === 'waiting' && chat.status !== 'waiting') bridge.clearChatAlert(chat.id);
+  // A transfer was accepted (or returned): its "transferred from ..." pop-up has done its job.
+  else if (previous?.transfer && !chat.transfer) bridge.clearChatAlert(chat.id);
 
   let claimNotes = state.claimNotes;
   if (previous?.status === 'waiting' && chat.status === 'active' && chat.ownerId !== me && isOpen) {
@@ -149,6 +161,15 @@ function applyChat(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: C
   if (chat.status === 'ended' && previous?.status === 'active' && chat.ownerId === me && chat.endedBy === 'patron') {
     state.announce(`${patronNameOf(chat)} ended the chat.`);
   }
+}
+
+/** A colleague hands me a chat: it shows under Transfers for you, and alerts like a new chat, "transferred from ...". */
+function applyTransferOffer(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: ChatSummary): void {
+  const state = store.getState();
+  store.setState({ chats: { ...state.chats, [chat.id]: chat } });
+  bridge.alertNewChat(transferAlertFor(chat));
+  bridge.chirp();
+  state.announce(`${transferNoteOf(chat) ?? 'Transferred'}: ${patronNameOf(chat)} in ${chat.departmentName}.`);
 }
 
 function applyMessages(

@@ -14,6 +14,7 @@ import type {
 } from '../../src/protocol';
 import type { OperatorsSlice } from './operators-slice';
 import type { StaffSlice } from './staff-slice';
+import type { TransferSlice } from './transfer-slice';
 
 /** The console's whole state: one zustand store made of eight slices, each with its actions beside it. */
 export type ConsoleState = SessionSlice &
@@ -23,7 +24,8 @@ export type ConsoleState = SessionSlice &
   UiSlice &
   SettingsSlice &
   OperatorsSlice &
-  StaffSlice;
+  StaffSlice &
+  TransferSlice;
 
 export type SessionPhase = 'checking' | 'logged-out' | 'logging-in' | 'logged-in';
 

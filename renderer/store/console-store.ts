@@ -9,6 +9,7 @@ import { createOperatorsSlice } from './operators-slice';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createStaffSlice } from './staff-slice';
+import { createTransferSlice } from './transfer-slice';
 import { createUiSlice } from './ui-slice';
 
 export type ConsoleStore = StoreApi<ConsoleState> & {
@@ -32,6 +33,7 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createSettingsSlice(runtime)(...args),
     ...createOperatorsSlice()(...args),
     ...createStaffSlice(runtime)(...args),
+    ...createTransferSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

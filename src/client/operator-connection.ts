@@ -30,6 +30,7 @@ import type {
   OperatorSendRequest,
   SaveAnalyticsRequest,
   StaffSendRequest,
+  TransferRequest,
 } from '../protocol/requests';
 import { checkAck, offlineAck, settleAck } from './ack-request';
 import type {
@@ -54,6 +55,7 @@ import {
   statusResultSchema,
   syncResultSchema,
   transcriptSchema,
+  transferOfferSchema,
 } from './response-schemas';
 
 export interface OperatorConnectionOptions {
@@ -217,6 +219,29 @@ export class OperatorConnection {
     return this.request('chats:ended', request, endedChatsResultSchema, 'the list of ended chats');
   }
 
+  // ---- transfers and group chats ----
+
+  /** Hands the chat to a colleague (pending until they accept) or back to a department's queue, with an optional briefing. */
+  async transfer(request: TransferRequest): Promise<Ack<{ chat: ChatSummary }>> {
+    const ack = await this.request('chat:transfer', request, chatResultSchema, 'the transfer');
+    if (ack.ok) this.emit({ type: 'chat', chat: ack.data.chat, isNew: false });
+    return ack;
+  }
+
+  /** Takes a chat a colleague transferred to you; it comes with its whole history. */
+  async acceptTransfer(chatId: string): Promise<Ack<ChatWithMessages>> {
+    return this.holdChat(
+      await this.request('chat:accept-transfer', { chatId }, chatWithMessagesSchema, 'accepting the transfer'),
+    );
+  }
+
+  /** Leaves a group chat this operator is a participant (not the owner) of. */
+  async leaveChat(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
+    const ack = await this.request('chat:leave', { chatId }, chatResultSchema, 'leaving the chat');
+    if (ack.ok) this.emit({ type: 'chat', chat: ack.data.chat, isNew: false });
+    return ack;
+  }
+
   // ---- colleagues: the Operators list and staff chats ----
 
   /** The Operators list, now (the sync brings it too; `operators:presence` keeps it current). */
@@ -337,6 +362,16 @@ export class OperatorConnection {
       const parsed = messageSchema.safeParse(payload);
       if (parsed.success) this.mergeLive([parsed.data]);
       else this.emit({ type: 'problem', message: 'A message from the server was not understood.' });
+    });
+    socket.on('chat:transfer-offered', (payload) => {
+      const parsed = transferOfferSchema.safeParse(payload);
+      if (parsed.success) this.emit({ type: 'transfer-offered', chat: parsed.data.chat });
+      else this.emit({ type: 'problem', message: 'A transfer from the server was not understood.' });
+    });
+    socket.on('chat:transfer-returned', (payload) => {
+      const parsed = chatResultSchema.safeParse(payload);
+      if (parsed.success) this.emit({ type: 'transfer-returned', chat: parsed.data.chat });
+      else this.emit({ type: 'problem', message: 'A returned transfer from the server was not understood.' });
     });
     socket.on('operators:presence', (payload) => {
       const parsed = operatorPresenceSchema.safeParse(payload);

@@ -51,3 +51,6 @@ export const staffChatWithMessagesSchema = z.object({
   messages: z.array(staffMessageSchema),
 }) satisfies z.ZodType<StaffChatWithMessages>;
 export const staffMessageResultSchema = z.object({ message: staffMessageSchema });
+
+/** `chat:transfer-offered`: the chat a colleague hands you (its `transfer` names who from, with the briefing). */
+export const transferOfferSchema = z.object({ chat: chatSummarySchema });

@@ -2,6 +2,7 @@ import { useConsole } from '../../store/store-context';
 import type { LeftTab } from '../../store/console-state';
 import { MyChatsList } from '../my-chats/my-chats-list';
 import { OperatorsList } from '../operators/operators-list';
+import { TransfersList } from '../transfer/transfers-list';
 import { ChatCounter } from '../patron-chats/chat-counter';
 import { PatronChatsList } from '../patron-chats/patron-chats-list';
 import { TranscriptsList } from '../transcripts/transcripts-list';
@@ -42,6 +43,7 @@ export function LeftColumn() {
           <>
             <ChatCounter />
             <PatronChatsList />
+            <TransfersList />
             <MyChatsList />
             <OperatorsList />
           </>

@@ -5,7 +5,10 @@ import { patronNameOf } from '../../store/new-chat-alert';
 import { selectMessages, selectOpenChat } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
 import type { ChatTab } from '../../store/console-state';
+import { chatRoleOf } from '../../store/transfer-slice';
 import { PatronInfoTab } from '../patron-info/patron-info-tab';
+import { AddParticipants } from '../transfer/add-participants';
+import { TransferOffer } from '../transfer/transfer-offer';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 
@@ -34,19 +37,26 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
       actionError: state.actionErrors[chat.id],
     })),
   );
-  const { claimChat, endChat, openAnalytics } = useConsole(
-    useShallow((state) => ({ claimChat: state.claimChat, endChat: state.endChat, openAnalytics: state.openAnalytics })),
+  const { claimChat, endChat, openAnalytics, leaveChat, leaving } = useConsole(
+    useShallow((state) => ({
+      claimChat: state.claimChat,
+      endChat: state.endChat,
+      openAnalytics: state.openAnalytics,
+      leaveChat: state.leaveChat,
+      leaving: state.transferBusy[chat.id] === 'leave',
+    })),
   );
   const headingId = useId();
   const name = patronNameOf(chat);
   const mine = chat.ownerId !== null && chat.ownerId === me;
+  const role = chatRoleOf(chat, me);
 
   return (
     <section className="chat-pane" aria-labelledby={headingId} data-chat-id={chat.id}>
       <header className="chat-pane-header">
         <div>
           <h2 id={headingId}>{name}</h2>
-          <p className="chat-pane-status">{describeState(chat, mine)}</p>
+          <p className="chat-pane-status">{describeState(chat, mine, role.participant)}</p>
         </div>
         <div className="chat-pane-actions">
           {chat.status === 'waiting' ? (
@@ -57,6 +67,12 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
               onClick={() => void claimChat(chat.id)}
             >
               Claim Chat
+            </button>
+          ) : null}
+          {chat.status === 'active' && mine ? <AddParticipants chatId={chat.id} /> : null}
+          {role.participant ? (
+            <button type="button" disabled={leaving} onClick={() => void leaveChat(chat.id)}>
+              Leave chat
             </button>
           ) : null}
           {chat.status === 'active' && mine ? (
@@ -71,6 +87,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
           ) : null}
         </div>
       </header>
+      <TransferOffer chat={chat} offeredToMe={role.offeredToMe} />
       {claimNote ? (
         <p className="notice" role="alert">
           {claimNote}
@@ -89,7 +106,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
         className="chat-pane-body"
         tabIndex={0}
       >
-        {tab === 'chat' ? <ChatTabBody chat={chat} mine={mine} /> : <PatronInfoTab chat={chat} />}
+        {tab === 'chat' ? <ChatTabBody chat={chat} mine={mine || role.participant} /> : <PatronInfoTab chat={chat} />}
       </div>
     </section>
   );
@@ -156,8 +173,10 @@ function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
   );
 }
 
-function describeState(chat: ChatSummary, mine: boolean): string {
+function describeState(chat: ChatSummary, mine: boolean, participant: boolean): string {
   const where = chat.departmentName;
+  if (chat.status === 'active' && participant)
+    return `${where} · Group chat: ${chat.ownerName ?? 'a colleague'} is answering, you are a participant`;
   if (chat.status === 'waiting') return `${where} · Waiting to be claimed (preview)`;
   if (chat.status === 'active')
     return `${where} · ${mine ? 'You are answering' : `Claimed by ${chat.ownerName ?? 'another operator'}`}`;

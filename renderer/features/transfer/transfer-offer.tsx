@@ -1,0 +1,27 @@
+import type { ChatSummary } from '../../../src/protocol';
+import { useConsole } from '../../store/store-context';
+import { transferNoteOf } from '../../store/transfer-slice';
+
+/** "Transferred from <name>" and the briefing, on a chat marked as a transfer; Accept when it was offered to me. */
+export function TransferOffer({ chat, offeredToMe }: { chat: ChatSummary; offeredToMe: boolean }) {
+  const accept = useConsole((state) => state.acceptTransfer);
+  const busy = useConsole((state) => state.transferBusy[chat.id] === 'accept');
+  const note = transferNoteOf(chat);
+  if (!note) return null;
+  return (
+    <div className="transfer-offer" data-transfer-to={chat.transfer?.to.id}>
+      <p className="transfer-from">
+        {note}
+        {chat.transfer?.to.kind === 'department' ? ` to ${chat.transfer.to.name}` : ''}
+      </p>
+      {chat.transfer?.briefing ? (
+        <blockquote className="transfer-briefing-text">{chat.transfer.briefing}</blockquote>
+      ) : null}
+      {offeredToMe ? (
+        <button type="button" className="primary" disabled={busy} onClick={() => void accept(chat.id)}>
+          Accept
+        </button>
+      ) : null}
+    </div>
+  );
+}

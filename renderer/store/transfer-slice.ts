@@ -1,0 +1,121 @@
+import type { StateCreator } from 'zustand';
+import type { ChatSummary, NewChatAlert } from '../../src/protocol';
+import type { ConsoleRuntime } from './console-runtime';
+import type { ConsoleState } from './console-state';
+import { firstWords, newChatAlertFor } from './new-chat-alert';
+
+/** Where Add Participants sends a chat: a colleague, or a department's queue. */
+export type TransferDestination = { kind: 'operator' | 'department'; id: string; name: string };
+
+export interface TransferSlice {
+  /** Per chat, a transfer, accept or leave on its way (the buttons wait for it). */
+  transferBusy: Record<string, 'transfer' | 'accept' | 'leave'>;
+  /** Transfers to another operator or a department, with an optional briefing; a refusal shows in the chat pane. */
+  transferChat(chatId: string, to: TransferDestination, briefing: string): Promise<boolean>;
+  /** Accept: take the chat a colleague transferred to me. */
+  acceptTransfer(chatId: string): Promise<void>;
+  /** Leave chat: a participant (not the owner) leaves a group chat. */
+  leaveChat(chatId: string): Promise<void>;
+}
+
+export const initialTransferState: Pick<TransferSlice, 'transferBusy'> = { transferBusy: {} };
+
+export const createTransferSlice =
+  (runtime: ConsoleRuntime): StateCreator<ConsoleState, [], [], TransferSlice> =>
+  (set, get) => {
+    const mark = (chatId: string, action: TransferSlice['transferBusy'][string] | null) =>
+      set((state) => {
+        const transferBusy = { ...state.transferBusy };
+        if (action) transferBusy[chatId] = action;
+        else delete transferBusy[chatId];
+        const actionErrors = { ...state.actionErrors };
+        delete actionErrors[chatId];
+        return { transferBusy, actionErrors };
+      });
+    const failed = (chatId: string, message: string) =>
+      set((state) => ({ actionErrors: { ...state.actionErrors, [chatId]: message } }));
+
+    return {
+      ...initialTransferState,
+
+      async transferChat(chatId, to, briefing) {
+        const connection = runtime.connection();
+        if (!connection) return false;
+        mark(chatId, 'transfer');
+        const text = briefing.trim();
+        const ack = await connection.transfer({
+          chatId,
+          to: { kind: to.kind, id: to.id },
+          ...(text ? { briefing: text } : {}),
+        });
+        mark(chatId, null);
+        // The server's words, e.g. TRANSFER_TARGET_UNAVAILABLE for a colleague who is Away or Offline.
+        if (!ack.ok) failed(chatId, ack.error.message);
+        else get().announce(`Transferred to ${to.name}.`);
+        return ack.ok;
+      },
+
+      async acceptTransfer(chatId) {
+        const connection = runtime.connection();
+        if (!connection) return;
+        mark(chatId, 'accept');
+        const ack = await connection.acceptTransfer(chatId);
+        mark(chatId, null);
+        if (!ack.ok) failed(chatId, ack.error.message);
+      },
+
+      async leaveChat(chatId) {
+        const connection = runtime.connection();
+        if (!connection) return;
+        mark(chatId, 'leave');
+        const ack = await connection.leaveChat(chatId);
+        mark(chatId, null);
+        if (ack.ok) set({ openChatId: get().openChatId === chatId ? null : get().openChatId });
+        else failed(chatId, ack.error.message);
+      },
+    };
+  };
+
+/** What one operator may do with a chat, given its owner, participants and pending transfer. */
+export interface ChatRole {
+  /** The current owner: End Chat, Add Participants. */
+  owner: boolean;
+  /** In the chat beside its owner (after a transfer): may write and Leave chat, never End Chat. */
+  participant: boolean;
+  /** A colleague transferred this chat to me and I have not accepted it yet. */
+  offeredToMe: boolean;
+}
+
+/** The decisions the chat pane shows; the server enforces the same rules. */
+export function chatRoleOf(chat: ChatSummary, me: string | null | undefined): ChatRole {
+  if (!me) return { owner: false, participant: false, offeredToMe: false };
+  const owner = chat.ownerId === me;
+  return {
+    owner,
+    participant: !owner && chat.status === 'active' && (chat.participants ?? []).some((p) => p.id === me),
+    offeredToMe: chat.transfer?.to.kind === 'operator' && chat.transfer.to.id === me && chat.status !== 'ended',
+  };
+}
+
+/** "Transferred from Alice", for a chat marked as a transfer; null otherwise. */
+export function transferNoteOf(chat: ChatSummary): string | null {
+  return chat.transfer ? `Transferred from ${chat.transfer.from.name}` : null;
+}
+
+/** The new-chat alert for a transferred chat: the usual words, with "transferred from ..." and the briefing. */
+export function transferAlertFor(chat: ChatSummary): NewChatAlert {
+  const note = transferNoteOf(chat);
+  const briefing = chat.transfer?.briefing?.trim();
+  // The pop-up's note holds at most 200 characters.
+  return { ...newChatAlertFor(chat), note: note && briefing ? firstWords(`${note}: ${briefing}`, 200) : note };
+}
+
+/** Chats transferred to me and waiting for my Accept, oldest first. */
+export const selectTransfersForMe = (state: ConsoleState): ChatSummary[] =>
+  Object.values(state.chats)
+    .filter((chat) => chatRoleOf(chat, state.operator?.id).offeredToMe)
+    .sort((a, b) => (a.transfer?.createdAt ?? 0) - (b.transfer?.createdAt ?? 0));
+
+/** Active chats I am a participant of (not the owner), so I can return to them. */
+export const selectGroupChats = (state: ConsoleState): ChatSummary[] =>
+  Object.values(state.chats).filter((chat) => chatRoleOf(chat, state.operator?.id).participant);
