@@ -10,7 +10,7 @@ import { PatronInfoTab } from '../patron-info/patron-info-tab';
 import { AddParticipants } from '../transfer/add-participants';
 import { TransferOffer } from '../transfer/transfer-offer';
 import { Composer } from './composer';
-import { MessageList } from './message-list';
+import { MessageList, sideByAuthorKind } from './message-list';
 
 /** The right panel: the open chat, with the tabs Chat and Patron info. */
 export function ChatPane() {
@@ -162,6 +162,7 @@ function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
       <MessageList
         label="Messages"
         messages={messages}
+        sideOf={sideByAuthorKind}
         pending={pending}
         refused={refused}
         onDismissRefused={dismissRefused}

@@ -1,12 +1,25 @@
 import { useEffect, useRef } from 'react';
-import type { FailedMessage, PendingMessage } from '../../../src/client/connection-events';
-import type { Message } from '../../../src/protocol';
 import { formatTime, isoOf } from '../../shared/format-time';
 
-interface MessageListProps {
-  messages: readonly Message[];
-  pending?: readonly PendingMessage[];
-  refused?: readonly FailedMessage[];
+/** What the list shows of a stored message: patron-chat and staff-chat messages both fit. */
+export interface ListedMessage {
+  seq: number;
+  authorName: string;
+  createdAt: number;
+  body: string;
+}
+
+/** Patron chats: patrons on the left, staff on the right, Deskbell's own lines in the middle. */
+export function sideByAuthorKind(message: { authorKind: string }): string {
+  return `message-${message.authorKind}`;
+}
+
+interface MessageListProps<M extends ListedMessage> {
+  messages: readonly M[];
+  /** The CSS side of a message ("message-operator" on the right, "message-patron" on the left, ...). */
+  sideOf: (message: M) => string;
+  pending?: readonly { id: string; body: string }[];
+  refused?: readonly { id: string; body: string; error: { message: string } }[];
   onDismissRefused?: (messageId: string) => void;
   /** The name of the log for assistive technology, e.g. "Messages". */
   label: string;
@@ -19,14 +32,15 @@ interface MessageListProps {
  * readers announce new messages as they arrive. Pending ones say "Sending...";
  * refused ones say why.
  */
-export function MessageList({
+export function MessageList<M extends ListedMessage>({
   messages,
+  sideOf,
   pending = [],
   refused = [],
   onDismissRefused,
   label,
   followNewest = true,
-}: MessageListProps) {
+}: MessageListProps<M>) {
   const end = useRef<HTMLLIElement>(null);
   const count = messages.length + pending.length + refused.length;
   useEffect(() => {
@@ -39,7 +53,7 @@ export function MessageList({
     <div className="message-log" role="log" aria-label={label} aria-live="polite" tabIndex={0}>
       <ol className="messages">
         {messages.map((message) => (
-          <li key={message.seq} className={`message message-${message.authorKind}`} data-seq={message.seq}>
+          <li key={message.seq} className={`message ${sideOf(message)}`} data-seq={message.seq}>
             <p className="message-meta">
               <span className="message-author">{message.authorName}</span>{' '}
               <time dateTime={isoOf(message.createdAt)}>{formatTime(message.createdAt)}</time>

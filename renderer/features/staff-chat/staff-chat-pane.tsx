@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { StaffMessage } from '../../../src/protocol';
-import { formatTime, isoOf } from '../../shared/format-time';
 import { useConsole } from '../../store/store-context';
 import { Composer } from '../chat-pane/composer';
+import { MessageList } from '../chat-pane/message-list';
 
 const NO_MESSAGES: readonly StaffMessage[] = [];
 const NONE: readonly never[] = [];
@@ -28,40 +28,13 @@ export function StaffChatPane() {
         </div>
       </header>
       {staffChat.error ? <p role="alert">{staffChat.error}</p> : null}
-      <div className="message-log" role="log" aria-label="Messages" aria-live="polite" tabIndex={0}>
-        <ol className="messages">
-          {messages.map((message) => (
-            <li
-              key={message.seq}
-              className={`message ${message.authorId === me ? 'message-operator' : 'message-patron'}`}
-              data-seq={message.seq}
-            >
-              <p className="message-meta">
-                <span className="message-author">{message.authorName}</span>{' '}
-                <time dateTime={isoOf(message.createdAt)}>{formatTime(message.createdAt)}</time>
-              </p>
-              <p className="message-body">{message.body}</p>
-            </li>
-          ))}
-          {pending.map((message) => (
-            <li key={message.id} className="message message-operator message-pending" data-pending="true">
-              <p className="message-meta">
-                <span className="message-author">You</span> <span className="message-sending">Sending...</span>
-              </p>
-              <p className="message-body">{message.body}</p>
-            </li>
-          ))}
-          {refused.map((message) => (
-            <li key={message.id} className="message message-operator message-refused" data-refused="true">
-              <p className="message-meta">
-                <span className="message-author">You</span>{' '}
-                <span className="message-error">Not sent: {message.error.message}</span>
-              </p>
-              <p className="message-body">{message.body}</p>
-            </li>
-          ))}
-        </ol>
-      </div>
+      <MessageList
+        messages={messages}
+        sideOf={(message) => (message.authorId === me ? 'message-operator' : 'message-patron')}
+        pending={pending}
+        refused={refused}
+        label="Messages"
+      />
       <Composer onSend={send} disabled={!chatId} />
     </section>
   );

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
 import { formatDateTime } from '../../shared/format-time';
-import { MessageList } from '../chat-pane/message-list';
+import { MessageList, sideByAuthorKind } from '../chat-pane/message-list';
 import { PatronInfoTab } from '../patron-info/patron-info-tab';
 
 /** A stored transcript, read-only, with its analytics entry. */
@@ -36,7 +36,7 @@ export function TranscriptView() {
             <p className="question-label">Question</p>
             <p>{data.chat.question}</p>
           </blockquote>
-          <MessageList label="Transcript" messages={data.messages} followNewest={false} />
+          <MessageList label="Transcript" messages={data.messages} sideOf={sideByAuthorKind} followNewest={false} />
           <h3>Analytics</h3>
           {data.analytics ? (
             <dl className="patron-info">
