@@ -1,8 +1,12 @@
 import type { StateCreator } from 'zustand';
+import type { PatronHistoryEntry } from '../../src/protocol';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ChatsSlice, ConsoleState } from './console-state';
 
-type ChatsData = Pick<ChatsSlice, 'chats' | 'claimNotes' | 'busy' | 'endedChats' | 'endedChatsError' | 'transcript'>;
+type ChatsData = Pick<
+  ChatsSlice,
+  'chats' | 'claimNotes' | 'busy' | 'endedChats' | 'endedChatsError' | 'transcript' | 'patronHistory'
+>;
 
 export const initialChatsState: ChatsData = {
   chats: {},
@@ -11,6 +15,7 @@ export const initialChatsState: ChatsData = {
   endedChats: null,
   endedChatsError: null,
   transcript: null,
+  patronHistory: {},
 };
 
 export const createChatsSlice =
@@ -27,6 +32,10 @@ export const createChatsSlice =
     const failed = (chatId: string, message: string) =>
       set((state) => ({ actionErrors: { ...state.actionErrors, [chatId]: message } }));
 
+    const keepHistory = (chatId: string, history: PatronHistoryEntry[] | undefined) => {
+      if (history) set((state) => ({ patronHistory: { ...state.patronHistory, [chatId]: history } }));
+    };
+
     return {
       ...initialChatsState,
 
@@ -37,7 +46,8 @@ export const createChatsSlice =
         markBusy(chatId, 'preview');
         const ack = await connection.preview(chatId);
         markBusy(chatId, null);
-        if (!ack.ok) failed(chatId, ack.error.message);
+        if (ack.ok) keepHistory(chatId, ack.data.patronHistory);
+        else failed(chatId, ack.error.message);
       },
 
       async claimChat(chatId) {
@@ -48,6 +58,7 @@ export const createChatsSlice =
         const ack = await connection.claim(chatId);
         markBusy(chatId, null);
         if (ack.ok) {
+          keepHistory(chatId, ack.data.patronHistory);
           get().setChatTab('chat');
           return;
         }
@@ -83,6 +94,7 @@ export const createChatsSlice =
         if (!connection) return;
         set({ rightView: 'transcript', transcript: { chatId, data: null, error: null } });
         const ack = await connection.transcript(chatId);
+        if (ack.ok) keepHistory(chatId, ack.data.patronHistory);
         // The operator may have opened another one meanwhile.
         if (get().transcript?.chatId !== chatId) return;
         set({
@@ -90,6 +102,14 @@ export const createChatsSlice =
             ? { chatId, data: ack.data, error: null }
             : { chatId, data: null, error: ack.error.message },
         });
+      },
+
+      async loadPatronHistory(chatId) {
+        const connection = runtime.connection();
+        if (!connection || get().patronHistory[chatId]) return;
+        // The transcript request carries the history, for any chat this operator may read.
+        const ack = await connection.transcript(chatId);
+        if (ack.ok) keepHistory(chatId, ack.data.patronHistory ?? []);
       },
     };
   };

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { OperatorConnection } from '../../src/client/operator-connection';
 import type { ChatSummary, DesktopBridge, PresenceSnapshot, SyncResult } from '../../src/protocol';
+import { withoutTypist, withPatronPresence, withTypingNotice } from './activity-slice';
 import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
 import { newChatAlertFor, patronNameOf } from './new-chat-alert';
@@ -60,6 +61,14 @@ export function bindConnection(
           staffPending: { ...state.staffPending, [event.staffChatId]: connection.staffPending(event.staffChatId) },
           staffRefused: { ...state.staffRefused, [event.staffChatId]: connection.staffRefused(event.staffChatId) },
         }));
+      case 'typing':
+        return store.setState((state) => ({ typing: withTypingNotice(state.typing, event.notice, Date.now()) }));
+      case 'patron-presence':
+        if (event.notice.state === 'left') {
+          const chat = store.getState().chats[event.notice.chatId];
+          if (chat) store.getState().announce(`${patronNameOf(chat)} left the chat.`);
+        }
+        return store.setState((state) => ({ patronPresence: withPatronPresence(state.patronPresence, event.notice) }));
       case 'unauthorized':
         void store
           .getState()
@@ -117,8 +126,17 @@ function applySync(store: StoreApi<ConsoleState>, bridge: DesktopBridge, result:
     if (arrived.length > 0) bridge.chirp();
   }
 
+  const patronPresence: ConsoleState['patronPresence'] = {};
+  for (const chat of result.chats) {
+    const kept = before.patronPresence[chat.id];
+    if (typeof chat.patronAwaySince === 'number')
+      patronPresence[chat.id] = { state: 'away', since: chat.patronAwaySince };
+    else if (kept?.state === 'left') patronPresence[chat.id] = kept;
+  }
+
   store.setState({
     chats,
+    patronPresence,
     operator: result.me,
     status: result.status,
     departments: result.departments,
@@ -179,9 +197,14 @@ function applyMessages(
 ): void {
   const state = store.getState();
   const before = state.messages[chatId]?.length ?? 0;
-  store.setState({ messages: { ...state.messages, [chatId]: messages } });
-  // The open chat's message log announces itself; a reply in another of my chats needs a word.
   const latest = messages.at(-1);
+  // A message ends its author's typing, even when their "stopped" is still on its way.
+  const typistKey = latest?.authorKind === 'patron' ? 'patron' : latest?.authorId;
+  const typing = typistKey ? withoutTypist(state.typing, chatId, typistKey) : state.typing;
+  // A left patron's chat shows "left" until they write again (then they are clearly back).
+  const patronPresence = latest?.authorKind === 'patron' ? without(state.patronPresence, chatId) : state.patronPresence;
+  store.setState({ messages: { ...state.messages, [chatId]: messages }, typing, patronPresence });
+  // The open chat's message log announces itself; a reply in another of my chats needs a word.
   const chat = state.chats[chatId];
   if (
     latest &&

@@ -8,15 +8,18 @@ import type {
   OperatorProfile,
   OperatorStatus,
   PatronField,
+  PatronHistoryEntry,
   QuestionType,
   SaveAnalyticsRequest,
   Transcript,
 } from '../../src/protocol';
+import type { ActivitySlice } from './activity-slice';
+import type { CannedSlice } from './canned-slice';
 import type { OperatorsSlice } from './operators-slice';
 import type { StaffSlice } from './staff-slice';
 import type { TransferSlice } from './transfer-slice';
 
-/** The console's whole state: one zustand store made of eight slices, each with its actions beside it. */
+/** The console's whole state: one zustand store made of slices, each with its actions beside it. */
 export type ConsoleState = SessionSlice &
   ConnectionSlice &
   ChatsSlice &
@@ -25,7 +28,9 @@ export type ConsoleState = SessionSlice &
   SettingsSlice &
   OperatorsSlice &
   StaffSlice &
-  TransferSlice;
+  TransferSlice &
+  ActivitySlice &
+  CannedSlice;
 
 export type SessionPhase = 'checking' | 'logged-out' | 'logging-in' | 'logged-in';
 
@@ -69,6 +74,10 @@ export interface ChatsSlice {
   endedChats: ChatSummary[] | null;
   endedChatsError: string | null;
   transcript: { chatId: string; data: Transcript | null; error: string | null } | null;
+  /** Per chat, the same patron's earlier chats (same email or browser), newest first; filled by preview, claim, transcript. */
+  patronHistory: Record<string, PatronHistoryEntry[]>;
+  /** Fetches a chat's patron history when it is not held yet (the Patron info tab of a chat restored by a sync). */
+  loadPatronHistory(chatId: string): Promise<void>;
   previewChat(chatId: string): Promise<void>;
   claimChat(chatId: string): Promise<void>;
   endChat(chatId: string): Promise<void>;

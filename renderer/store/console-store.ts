@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createActivitySlice } from './activity-slice';
+import { createCannedSlice } from './canned-slice';
 import { createChatsSlice } from './chats-slice';
 import { createConnectionSlice } from './connection-slice';
 import { createRuntime, type ConsoleDeps } from './console-runtime';
@@ -18,7 +20,8 @@ export type ConsoleStore = StoreApi<ConsoleState> & {
 };
 
 /**
- * One store, eight slices (session, connection, chats, messages, ui, settings, operators, staff).
+ * One store of slices (session, connection, chats, messages, ui, settings, operators, staff,
+ * transfer, activity: typing and the patron's presence, canned messages).
  * A factory rather than a module-level store so each test starts from a
  * fresh one. It listens to the desktop bridge from the start (desktop-binding.ts).
  */
@@ -34,6 +37,8 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createOperatorsSlice()(...args),
     ...createStaffSlice(runtime)(...args),
     ...createTransferSlice(runtime)(...args),
+    ...createActivitySlice(runtime)(...args),
+    ...createCannedSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

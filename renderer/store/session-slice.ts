@@ -9,6 +9,9 @@ import { initialMessagesState } from './messages-slice';
 import { initialUiState } from './ui-slice';
 import { initialOperatorsState } from './operators-slice';
 import { initialStaffState } from './staff-slice';
+import { initialActivityState } from './activity-slice';
+import { initialCannedState } from './canned-slice';
+import { initialTransferState } from './transfer-slice';
 
 type Creator = StateCreator<ConsoleState, [], [], SessionSlice>;
 
@@ -35,6 +38,9 @@ export const createSessionSlice =
         ...initialUiState,
         ...initialOperatorsState,
         ...initialStaffState,
+        ...initialTransferState,
+        ...initialActivityState,
+        ...initialCannedState,
       });
 
     const enter = (operator: OperatorProfile, token: string | undefined) => {

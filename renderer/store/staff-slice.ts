@@ -6,9 +6,18 @@ import type { ConsoleState } from './console-state';
 
 /** The staff chat open in the right panel: with whom, and (once the server answered) which chat. */
 export interface OpenStaffChat {
+  /** The colleague; empty when a supervisor reviews a chat between two others. */
   operatorId: string;
   name: string;
   chat: StaffChat | null;
+  error: string | null;
+  /** A supervisor reading someone else's staff chat: no composer. */
+  review?: boolean;
+}
+
+/** The supervisor's list of every staff chat, for review. */
+export interface StaffReview {
+  chats: StaffChat[] | null;
   error: string | null;
 }
 
@@ -21,13 +30,22 @@ export interface StaffSlice {
   /** Clicking a colleague on the Operators list: opens (or makes) the staff chat with its history. */
   openStaffChat(colleague: Pick<OperatorPresence, 'id' | 'displayName'>): Promise<void>;
   sendStaffMessage(body: string): void;
+  /** Supervisors and admins: every staff chat, newest first; null until asked for. */
+  staffReview: StaffReview | null;
+  loadStaffReview(): Promise<void>;
+  /** Opens a staff chat from the review list with its whole history (read-only unless I am in it). */
+  openStaffReview(chat: StaffChat): Promise<void>;
 }
 
-export const initialStaffState: Pick<StaffSlice, 'staffChat' | 'staffMessages' | 'staffPending' | 'staffRefused'> = {
+export const initialStaffState: Pick<
+  StaffSlice,
+  'staffChat' | 'staffMessages' | 'staffPending' | 'staffRefused' | 'staffReview'
+> = {
   staffChat: null,
   staffMessages: {},
   staffPending: {},
   staffRefused: {},
+  staffReview: null,
 };
 
 export const createStaffSlice =
@@ -62,8 +80,51 @@ export const createStaffSlice =
     },
 
     sendStaffMessage(body) {
-      const chat = get().staffChat?.chat;
-      if (chat) runtime.connection()?.sendStaff(chat.id, body);
+      const open = get().staffChat;
+      if (open?.chat && !open.review) runtime.connection()?.sendStaff(open.chat.id, body);
+    },
+
+    async loadStaffReview() {
+      const connection = runtime.connection();
+      if (!connection) return;
+      set((state) => ({ staffReview: { chats: state.staffReview?.chats ?? null, error: null } }));
+      const ack = await connection.listStaffChats(true);
+      if (ack.ok) {
+        const chats = [...ack.data.staffChats].sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0));
+        set({ staffReview: { chats, error: null } });
+      } else {
+        set((state) => ({ staffReview: { chats: state.staffReview?.chats ?? null, error: ack.error.message } }));
+      }
+    },
+
+    async openStaffReview(chat) {
+      const me = get().operator?.id;
+      const colleague = chat.members.find((member) => member.id !== me);
+      const mine = chat.members.some((member) => member.id === me);
+      const name = mine ? (colleague?.name ?? '') : chat.members.map((member) => member.name).join(' and ');
+      const opened: OpenStaffChat = {
+        operatorId: mine ? (colleague?.id ?? '') : '',
+        name,
+        chat,
+        error: null,
+        review: !mine,
+      };
+      set({ staffChat: opened, rightView: 'staff' });
+      const connection = runtime.connection();
+      if (!connection) return;
+      const ack = await connection.staffHistory(chat.id, 0);
+      if (get().staffChat?.chat?.id !== chat.id) return;
+      if (!ack.ok) {
+        set({ staffChat: { ...opened, error: ack.error.message } });
+        return;
+      }
+      set((state) => ({
+        staffChat: { ...opened, chat: ack.data.staffChat },
+        staffMessages: {
+          ...state.staffMessages,
+          [chat.id]: mergeStaffMessages(state.staffMessages[chat.id] ?? [], ack.data.messages),
+        },
+      }));
     },
   });
 

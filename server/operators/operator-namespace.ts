@@ -69,7 +69,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ...presenceHandlers(ctx, account),
         ...operatorChatHandlers(ctx, socket, account),
         ...transferHandlers(ctx, socket, account),
-        ...staffChatHandlers(ctx, account),
+        ...staffChatHandlers(ctx, socket, account),
         ...cannedHandlers(ctx, account),
       },
       { log: ctx.log, rateLimit: ctx.socketRateLimit, now: ctx.now },

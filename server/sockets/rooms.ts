@@ -11,6 +11,8 @@ export const rooms = {
   online: (departmentId: string) => `online:${departmentId}`,
   /** Everyone following a chat's messages, in both namespaces. */
   chat: (chatId: string) => `chat:${chatId}`,
+  /** Supervisors' sockets reading a staff chat they are not in (its members hear it through their own rooms). */
+  staffReview: (staffChatId: string) => `staff-review:${staffChatId}`,
   /** Sockets opened with one login session, so logout can close them. */
   session: (sessionKey: string) => `session:${sessionKey}`,
 } as const;

@@ -12,6 +12,7 @@ import type { Account } from '../auth/account-repository';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
 import type { EventHandlers } from '../sockets/serve-events';
+import type { OperatorSocket } from '../sockets/socket-types';
 
 type StaffEvents = 'staff:open' | 'staff:send' | 'staff:list' | 'staff:history';
 
@@ -27,10 +28,12 @@ function isMember(chat: StaffChat, accountId: string): boolean {
 /**
  * Staff-to-staff chats: clicking a colleague's name opens the one archived
  * chat between the two, with its whole history, on any machine. Messages
- * reach both colleagues' windows through their account rooms.
+ * reach both colleagues' windows through their account rooms, and the
+ * windows of supervisors reviewing the chat through its review room.
  */
 export function staffChatHandlers(
   ctx: DeskbellContext,
+  socket: OperatorSocket,
   account: Account,
 ): Pick<EventHandlers<OperatorClientEvents>, StaffEvents> {
   const readable = async (staffChatId: string): Promise<StaffChat> => {
@@ -73,8 +76,10 @@ export function staffChatHandlers(
       if (message.authorId !== account.id) {
         throw new DeskbellError('BAD_REQUEST', 'id: this message id is already used in this chat; make a new one');
       }
-      if (created)
-        ctx.operators.to(chat.members.map((member) => rooms.operator(member.id))).emit('staff:message', message);
+      if (created) {
+        const listeners = [...chat.members.map((member) => rooms.operator(member.id)), rooms.staffReview(chat.id)];
+        ctx.operators.to(listeners).emit('staff:message', message);
+      }
       return { message };
     },
 
@@ -89,6 +94,8 @@ export function staffChatHandlers(
     'staff:history': async (payload) => {
       const { staffChatId, afterSeq } = parsePayload(staffHistoryRequestSchema, payload, 'staff:history');
       const staffChat = await readable(staffChatId);
+      // A supervisor reading a colleagues' chat hears its new messages live from now on.
+      if (!isMember(staffChat, account.id)) await socket.join(rooms.staffReview(staffChat.id));
       return { staffChat, messages: await ctx.repos.staffChats.listMessages(staffChat.id, afterSeq) };
     },
   };

@@ -1,6 +1,6 @@
 import type { AckError } from '../protocol/ack';
 import type { ChatSummary, Message, OperatorPresence, OperatorStatus, StaffMessage } from '../protocol/models';
-import type { SyncResult } from '../protocol/operator-events';
+import type { PatronPresenceNotice, SyncResult, TypingNotice } from '../protocol/operator-events';
 
 /**
  * - `connecting`: the first connection is being made.
@@ -44,6 +44,10 @@ export type OperatorConnectionEvent =
   | { type: 'staff-messages'; messages: readonly StaffMessage[] }
   /** A staff chat's pending or refused sends changed. */
   | { type: 'staff-outbox'; staffChatId: string }
+  /** Someone in a chat this operator follows started or stopped typing (`chat:typing`). */
+  | { type: 'typing'; notice: TypingNotice }
+  /** The patron of a followed chat lost their connection, came back, or left (`chat:patron-presence`). */
+  | { type: 'patron-presence'; notice: PatronPresenceNotice }
   /** The server refused this operator's session: log in again. */
   | { type: 'unauthorized'; message: string }
   /** Something to tell the operator that is not tied to one action (a bad payload, a failed sync). */

@@ -10,10 +10,12 @@ import {
 } from '../protocol/models';
 import type {
   AnalyticsEntry,
+  CannedMessage,
   ChatSummary,
   Message,
   OperatorPresence,
   OperatorStatus,
+  StaffChat,
   StaffMessage,
 } from '../protocol/models';
 import {
@@ -26,6 +28,7 @@ import {
   type Transcript,
 } from '../protocol/operator-events';
 import type {
+  CannedSaveRequest,
   EndedChatsRequest,
   OperatorSendRequest,
   SaveAnalyticsRequest,
@@ -45,17 +48,23 @@ import { newClientId } from './new-id';
 import { Outbox } from './outbox';
 import {
   analyticsResultSchema,
+  cannedListResultSchema,
+  cannedResultSchema,
   chatResultSchema,
   chatWithMessagesSchema,
+  deletedResultSchema,
   endedChatsResultSchema,
   messageResultSchema,
   operatorsResultSchema,
+  patronPresenceNoticeSchema,
+  staffChatsResultSchema,
   staffChatWithMessagesSchema,
   staffMessageResultSchema,
   statusResultSchema,
   syncResultSchema,
   transcriptSchema,
   transferOfferSchema,
+  typingNoticeSchema,
 } from './response-schemas';
 
 export interface OperatorConnectionOptions {
@@ -282,6 +291,31 @@ export class OperatorConnection {
   // ---- messages ----
 
   /** Queues a message; it shows as pending until the server has stored it, and is re-sent after a reconnect. */
+  /** Staff chats: your own, or (supervisors and admins, with `all`) every one, for review. */
+  listStaffChats(all = false): Promise<Ack<{ staffChats: StaffChat[] }>> {
+    return this.request('staff:list', { all }, staffChatsResultSchema, 'the staff chats');
+  }
+
+  /** Tells the others in the chat that this operator is typing, or stopped; dropped while not connected. */
+  setTyping(chatId: string, typing: boolean): void {
+    if (this.currentState !== 'connected') return;
+    // Best effort: a lost typing signal is corrected by the next one, so no ack is awaited.
+    this.socket.emit('chat:typing', { chatId, typing }, () => undefined);
+  }
+
+  /** Your personal canned messages and the shared ones of your departments. */
+  listCanned(): Promise<Ack<{ canned: CannedMessage[] }>> {
+    return this.request('canned:list', {}, cannedListResultSchema, 'the canned messages');
+  }
+
+  saveCanned(request: CannedSaveRequest): Promise<Ack<{ canned: CannedMessage }>> {
+    return this.request('canned:save', request, cannedResultSchema, 'the canned message');
+  }
+
+  deleteCanned(id: string): Promise<Ack<{ id: string }>> {
+    return this.request('canned:delete', { id }, deletedResultSchema, 'deleting the canned message');
+  }
+
   send(chatId: string, body: string): PendingMessage | null {
     const text = body.trim();
     if (text === '') return null;
@@ -381,6 +415,14 @@ export class OperatorConnection {
       const parsed = staffMessageSchema.safeParse(payload);
       if (parsed.success) this.emit({ type: 'staff-messages', messages: [parsed.data] });
       else this.emit({ type: 'problem', message: 'A staff message from the server was not understood.' });
+    });
+    socket.on('chat:typing', (payload) => {
+      const parsed = typingNoticeSchema.safeParse(payload);
+      if (parsed.success) this.emit({ type: 'typing', notice: parsed.data });
+    });
+    socket.on('chat:patron-presence', (payload) => {
+      const parsed = patronPresenceNoticeSchema.safeParse(payload);
+      if (parsed.success) this.emit({ type: 'patron-presence', notice: parsed.data });
     });
     socket.on('status:changed', (payload) => {
       const parsed = operatorStatusSchema.safeParse(payload?.status);

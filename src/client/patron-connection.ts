@@ -11,6 +11,8 @@ import { makeMessageId } from './patron-message-id';
 import {
   leaveResultSchema,
   patronChatStateSchema,
+  patronTypingNoticeSchema,
+  queuePositionSchema,
   sendResultSchema,
   startChatResultSchema,
   widgetConfigSchema,
@@ -52,6 +54,10 @@ export interface PatronConnectionState {
   pending: readonly PatronSendRequest[];
   /** Messages the server refused (e.g. the chat had ended). */
   failed: readonly FailedSend[];
+  /** While the chat waits: its place in the queue (1 is next); null when not waiting or not known. */
+  queuePosition: number | null;
+  /** The name of the librarian typing right now, or null. */
+  librarianTyping: string | null;
 }
 
 /** The pre-chat form, as the widget sends it; the department is the connection's. */
@@ -109,6 +115,8 @@ export class PatronConnection {
       messages: [],
       pending: [],
       failed: [],
+      queuePosition: null,
+      librarianTyping: null,
     };
     this.outbox = this.makeOutbox();
     // WebSocket first (no sticky sessions needed across nodes); long-polling only where a network blocks it.
@@ -121,6 +129,8 @@ export class PatronConnection {
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('chat:message', (raw) => this.onMessage(raw));
     this.socket.on('chat:status', (raw) => this.onStatus(raw));
+    this.socket.on('queue:position', (raw) => this.onQueuePosition(raw));
+    this.socket.on('chat:typing', (raw) => this.onTyping(raw));
   }
 
   getState = (): PatronConnectionState => this.state;
@@ -158,7 +168,12 @@ export class PatronConnection {
     if (!ack.ok) return ack;
     this.options.tokens.write(ack.data.resumeToken);
     this.bound = true;
-    this.update({ chat: ack.data.chat, messages: mergeMessages([], ack.data.messages), failed: [] });
+    this.update({
+      chat: ack.data.chat,
+      messages: mergeMessages([], ack.data.messages),
+      failed: [],
+      queuePosition: waitingPosition(ack.data.chat, ack.data.queuePosition),
+    });
     this.outbox.flush();
     return { ok: true, data: ack.data.chat };
   }
@@ -170,6 +185,13 @@ export class PatronConnection {
     const id = this.makeId();
     this.outbox.send({ id, body: text });
     return id;
+  }
+
+  /** Tells the librarian the patron is typing, or stopped; dropped while not connected (never the text). */
+  setTyping(typing: boolean): void {
+    if (!this.socket.connected || !this.bound || this.state.chat?.status === 'ended') return;
+    // Best effort: the next signal corrects a lost one, so no ack is awaited.
+    this.socket.emit('chat:typing', { typing }, () => undefined);
   }
 
   /** The patron ends the chat from the widget. */
@@ -191,7 +213,15 @@ export class PatronConnection {
     this.options.tokens.clear();
     this.bound = false;
     this.outbox = this.makeOutbox();
-    this.update({ chat: null, messages: [], pending: [], failed: [], resuming: false });
+    this.update({
+      chat: null,
+      messages: [],
+      pending: [],
+      failed: [],
+      resuming: false,
+      queuePosition: null,
+      librarianTyping: null,
+    });
   }
 
   /** Closes the socket for good. */
@@ -229,6 +259,7 @@ export class PatronConnection {
         resuming: false,
         chat: ack.data.chat,
         messages: mergeMessages(sameChat ? this.state.messages : [], ack.data.messages),
+        queuePosition: waitingPosition(ack.data.chat, ack.data.queuePosition),
       });
       this.outbox.flush();
     } else if (DEAD_TOKEN_CODES.has(ack.error.code)) {
@@ -265,14 +296,34 @@ export class PatronConnection {
     if (parsed.success) this.applyChat(parsed.data);
   }
 
+  private onQueuePosition(raw: unknown): void {
+    const parsed = queuePositionSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.chatId !== this.state.chat?.id) return;
+    this.update({ queuePosition: waitingPosition(this.state.chat, parsed.data.position) });
+  }
+
+  private onTyping(raw: unknown): void {
+    const parsed = patronTypingNoticeSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.chatId !== this.state.chat?.id) return;
+    this.update({ librarianTyping: parsed.data.typing ? parsed.data.name : null });
+  }
+
   private applyChat(chat: PatronChatView): void {
     if (this.state.chat && this.state.chat.id !== chat.id) return;
-    this.update({ chat });
+    const stillWaiting = chat.status === 'waiting';
+    this.update({
+      chat,
+      queuePosition: stillWaiting ? this.state.queuePosition : null,
+      librarianTyping: chat.status === 'active' ? this.state.librarianTyping : null,
+    });
   }
 
   private receive(messages: Message[]): void {
     const merged = mergeMessages(this.state.messages, messages);
-    if (merged !== this.state.messages) this.update({ messages: merged });
+    if (merged === this.state.messages) return;
+    // A librarian's message ends their typing, even when the "stopped" signal is still on its way.
+    const fromLibrarian = messages.some((message) => message.authorKind === 'operator');
+    this.update({ messages: merged, librarianTyping: fromLibrarian ? null : this.state.librarianTyping });
   }
 
   private makeOutbox(): Outbox<PatronSendRequest, { message: Message }> {
@@ -323,6 +374,11 @@ export class PatronConnection {
     }
     for (const listener of this.listeners) listener();
   }
+}
+
+/** A queue position only means something while the chat waits. */
+function waitingPosition(chat: PatronChatView | null, position: number | null | undefined): number | null {
+  return chat?.status === 'waiting' ? (position ?? null) : null;
 }
 
 /**

@@ -15,6 +15,20 @@ export const widgetConfigSchema = z.object({
 export const patronChatStateSchema = z.object({
   chat: patronChatViewSchema,
   messages: z.array(messageSchema),
+  queuePosition: z.number().int().positive().nullable().optional(),
+});
+
+/** `queue:position`: where the waiting chat stands (1 is next); null once it is no longer waiting. */
+export const queuePositionSchema = z.object({
+  chatId: z.string().min(1),
+  position: z.number().int().positive().nullable(),
+});
+
+/** `chat:typing`: the librarian is typing, or stopped (never the text). */
+export const patronTypingNoticeSchema = z.object({
+  chatId: z.string().min(1),
+  typing: z.boolean(),
+  name: z.string(),
 });
 
 export const startChatResultSchema = patronChatStateSchema.extend({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   analyticsEntrySchema,
+  cannedMessageSchema,
   chatSummarySchema,
   departmentSchema,
   messageSchema,
@@ -8,11 +9,19 @@ import {
   operatorProfileSchema,
   operatorStatusSchema,
   patronFieldSchema,
+  patronHistoryEntrySchema,
   questionTypeSchema,
   staffChatSchema,
   staffMessageSchema,
 } from '../protocol/models';
-import type { ChatWithMessages, StaffChatWithMessages, SyncResult, Transcript } from '../protocol/operator-events';
+import type {
+  ChatWithMessages,
+  PatronPresenceNotice,
+  StaffChatWithMessages,
+  SyncResult,
+  Transcript,
+  TypingNotice,
+} from '../protocol/operator-events';
 
 /**
  * What the console checks in the server's answers before it shows them: the
@@ -32,6 +41,7 @@ export const syncResultSchema = z.object({
 export const chatWithMessagesSchema = z.object({
   chat: chatSummarySchema,
   messages: z.array(messageSchema),
+  patronHistory: z.array(patronHistoryEntrySchema).optional(),
 }) satisfies z.ZodType<ChatWithMessages>;
 
 export const transcriptSchema = chatWithMessagesSchema.extend({
@@ -54,3 +64,27 @@ export const staffMessageResultSchema = z.object({ message: staffMessageSchema }
 
 /** `chat:transfer-offered`: the chat a colleague hands you (its `transfer` names who from, with the briefing). */
 export const transferOfferSchema = z.object({ chat: chatSummarySchema });
+
+/** `staff:list`: your staff chats, or (supervisors, with `all`) every one. */
+export const staffChatsResultSchema = z.object({ staffChats: z.array(staffChatSchema) });
+
+/** Typing on or off in a chat this operator follows; never the text. */
+export const typingNoticeSchema = z.object({
+  chatId: z.string().min(1),
+  typing: z.boolean(),
+  authorKind: z.enum(['patron', 'operator']),
+  name: z.string(),
+  operatorId: z.string().nullable(),
+}) satisfies z.ZodType<TypingNotice>;
+
+/** The patron's widget lost its connection, came back, or stayed away too long. */
+export const patronPresenceNoticeSchema = z.object({
+  chatId: z.string().min(1),
+  state: z.enum(['away', 'back', 'left']),
+  at: z.number().int(),
+}) satisfies z.ZodType<PatronPresenceNotice>;
+
+/** Canned messages: the list, one saved, one deleted. */
+export const cannedListResultSchema = z.object({ canned: z.array(cannedMessageSchema) });
+export const cannedResultSchema = z.object({ canned: cannedMessageSchema });
+export const deletedResultSchema = z.object({ id: z.string().min(1) });

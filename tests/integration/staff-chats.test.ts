@@ -62,6 +62,12 @@ describe('staff chats', () => {
     expect(all.map((chat) => chat.id)).toContain(staffChat.id);
     const read = dataOf(await ask(sam.socket, 'staff:history', { staffChatId: staffChat.id }));
     expect(read.messages.map((message) => message.body)).toContain('Lunch at 1?');
+    // Having opened it, the supervisor hears the chat's new messages live.
+    const samHears = nextEvent(sam.socket, 'staff:message');
+    const reply = dataOf(
+      await ask(bob.socket, 'staff:send', { staffChatId: staffChat.id, id: messageId(), body: 'Make it 1:30.' }),
+    );
+    expect(await samHears).toEqual(reply.message);
     expect(
       codeOf(await ask(sam.socket, 'staff:send', { staffChatId: staffChat.id, id: messageId(), body: 'Hi' })),
     ).toBe('NOT_FOUND');
