@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useCallback, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ChatSummary } from '../../../src/protocol';
 import { patronNameOf } from '../../store/new-chat-alert';
@@ -148,6 +148,8 @@ function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
   const pending = useConsole((state) => state.pending[chat.id]);
   const refused = useConsole((state) => state.refused[chat.id]);
   const sendMessage = useConsole((state) => state.sendMessage);
+  const signalTyping = useConsole((state) => state.signalTyping);
+  const onTyping = useCallback((typing: boolean) => signalTyping(chat.id, typing), [signalTyping, chat.id]);
   const dismissRefused = useConsole((state) => state.dismissRefused);
   // The question is usually the chat's first message; show it on its own only when it is not.
   const questionShown = messages[0]?.authorKind === 'patron' && messages[0].body === chat.question;
@@ -168,7 +170,7 @@ function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
         onDismissRefused={dismissRefused}
       />
       {chat.status === 'active' && mine ? (
-        <Composer onSend={(body) => sendMessage(chat.id, body)} disabled={false} />
+        <Composer onSend={(body) => sendMessage(chat.id, body)} disabled={false} onTyping={onTyping} />
       ) : null}
     </>
   );

@@ -1,13 +1,27 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { TypingSignal } from '../../../src/client/typing-signal';
 import { LIMITS } from '../../../src/protocol';
 
+interface ComposerProps {
+  onSend: (body: string) => void;
+  disabled: boolean;
+  /** Told when this operator starts or stops typing (patron chats; staff chats have no indicator). */
+  onTyping?: (typing: boolean) => void;
+}
+
 /** The reply box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ onSend, disabled }: { onSend: (body: string) => void; disabled: boolean }) {
+export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
   const [draft, setDraft] = useState('');
   const id = useId();
+  const typing = useTypingSignal(onTyping);
 
+  const changeDraft = (text: string) => {
+    setDraft(text);
+    typing.current?.draftChanged(text);
+  };
   const send = () => {
     if (draft.trim() === '' || disabled) return;
+    typing.current?.stop();
     onSend(draft);
     setDraft('');
   };
@@ -34,7 +48,7 @@ export function Composer({ onSend, disabled }: { onSend: (body: string) => void;
         placeholder="Type a reply and press Enter"
         value={draft}
         disabled={disabled}
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => changeDraft(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="primary" disabled={disabled || draft.trim() === ''}>
@@ -42,4 +56,19 @@ export function Composer({ onSend, disabled }: { onSend: (body: string) => void;
       </button>
     </form>
   );
+}
+
+/** One TypingSignal per box and listener; it says "stopped" when the box goes away (another chat opened). */
+function useTypingSignal(onTyping: ((typing: boolean) => void) | undefined) {
+  const signal = useRef<TypingSignal | null>(null);
+  useEffect(() => {
+    if (!onTyping) return;
+    const current = new TypingSignal({ send: onTyping });
+    signal.current = current;
+    return () => {
+      current.stop();
+      if (signal.current === current) signal.current = null;
+    };
+  }, [onTyping]);
+  return signal;
 }

@@ -15,12 +15,13 @@ export interface DeskbellServer {
 /**
  * Starts `node --import tsx server/main.ts --demo --port 0` the way a library
  * would, with a fresh data directory, and waits for its listening line.
+ * `env` adds settings, e.g. a short DESKBELL_TRANSFER_TIMEOUT_SECONDS.
  */
-export async function startDeskbellServer(): Promise<DeskbellServer> {
+export async function startDeskbellServer(env: Record<string, string> = {}): Promise<DeskbellServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'deskbell-e2e-'));
   let run: MainRun;
   try {
-    run = runMain(['--demo', '--port', '0', '--data-dir', dataDir]);
+    run = runMain(['--demo', '--port', '0', '--data-dir', dataDir], env);
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

@@ -17,17 +17,25 @@ export interface Desk {
   patron(): Promise<PatronWidget>;
 }
 
+interface DeskOptions {
+  /**
+   * Environment for the test's server, e.g. `test.use({ deskbellEnv: { DESKBELL_PATRON_RETURN_SECONDS: '2' } })`
+   * to shorten a waiting period.
+   */
+  deskbellEnv: Record<string, string>;
+}
+
 interface DeskFixtures {
   /** A Deskbell server of this test's own: `--demo`, a free port, a fresh SQLite file. */
   deskbell: DeskbellServer;
   desk: Desk;
 }
 
-export const test = base.extend<DeskFixtures>({
+export const test = base.extend<DeskFixtures & DeskOptions>({
+  deskbellEnv: [{}, { option: true }],
   // Test-scoped on purpose: who is Online and which chats wait must not leak from one test to the next.
-  // eslint-disable-next-line no-empty-pattern
-  deskbell: async ({}, use, testInfo) => {
-    const server = await startDeskbellServer();
+  deskbell: async ({ deskbellEnv }, use, testInfo) => {
+    const server = await startDeskbellServer(deskbellEnv);
     try {
       await use(server);
     } finally {
