@@ -39,6 +39,8 @@ export function bindConnection(
       case 'transfer-offered':
         return applyTransferOffer(store, bridge, event.chat);
       case 'transfer-returned':
+        // The chat is back with its librarian, who may be busy elsewhere: the chirp calls them back to it.
+        bridge.chirp();
         store
           .getState()
           .announce(`Nobody accepted the transfer: the chat with ${patronNameOf(event.chat)} is yours again.`);

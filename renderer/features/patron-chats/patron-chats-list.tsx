@@ -7,6 +7,7 @@ import { isoOf } from '../../shared/format-time';
 import { firstWords, patronNameOf } from '../../store/new-chat-alert';
 import { selectWaitingChats } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
+import { transferNoteOf } from '../../store/transfer-slice';
 
 /**
  * Patron Chats: every chat waiting in a department this operator monitors.
@@ -35,6 +36,8 @@ function WaitingChatRow({ chat, now }: { chat: ChatSummary; now: number }) {
   const busy = useConsole((state) => state.busy[chat.id]);
   const isOpen = useConsole((state) => state.openChatId === chat.id);
   const name = patronNameOf(chat);
+  // A chat a colleague sent back to the department's queue says so, with their briefing.
+  const transferNote = transferNoteOf(chat);
   return (
     <li className={`chat-row${isOpen ? ' chat-row-open' : ''}`} data-chat-id={chat.id}>
       <div className="chat-row-main">
@@ -47,6 +50,12 @@ function WaitingChatRow({ chat, now }: { chat: ChatSummary; now: number }) {
           {name}
         </button>
         <span className="chat-row-department">{chat.departmentName}</span>
+        {transferNote ? (
+          <p className="chat-row-flag" data-transfer-from={chat.transfer?.from.id}>
+            {transferNote}
+            {chat.transfer?.briefing ? `: ${firstWords(chat.transfer.briefing, 90)}` : ''}
+          </p>
+        ) : null}
         <p className="chat-row-preview">{firstWords(chat.question, 90)}</p>
         <p className="chat-row-waited">
           Waiting <time dateTime={isoOf(chat.createdAt)}>{waitedFor(chat.createdAt, now)}</time>
