@@ -43,7 +43,10 @@ export function bindConnection(
         bridge.chirp();
         store
           .getState()
-          .announce(`Nobody accepted the transfer: the chat with ${patronNameOf(event.chat)} is yours again.`);
+          .announce(
+            `${event.declinedBy ? `${event.declinedBy} declined` : 'Nobody accepted'} the transfer: ` +
+              `the chat with ${patronNameOf(event.chat)} is yours again.`,
+          );
         return applyChat(store, bridge, event.chat, false);
       case 'messages':
         return applyMessages(store, event.chatId, event.messages);

@@ -9,11 +9,13 @@ export type TransferDestination = { kind: 'operator' | 'department'; id: string;
 
 export interface TransferSlice {
   /** Per chat, a transfer, accept or leave on its way (the buttons wait for it). */
-  transferBusy: Record<string, 'transfer' | 'accept' | 'leave'>;
+  transferBusy: Record<string, 'transfer' | 'accept' | 'decline' | 'leave'>;
   /** Transfers to another operator or a department, with an optional briefing; a refusal shows in the chat pane. */
   transferChat(chatId: string, to: TransferDestination, briefing: string): Promise<boolean>;
   /** Accept: take the chat a colleague transferred to me. */
   acceptTransfer(chatId: string): Promise<void>;
+  /** Decline: say no to a chat a colleague transferred to me; it stays with them. */
+  declineTransfer(chatId: string): Promise<void>;
   /** Leave chat: a participant (not the owner) leaves a group chat. */
   leaveChat(chatId: string): Promise<void>;
 }
@@ -62,6 +64,17 @@ export const createTransferSlice =
         const ack = await connection.acceptTransfer(chatId);
         mark(chatId, null);
         if (!ack.ok) failed(chatId, ack.error.message);
+      },
+
+      async declineTransfer(chatId) {
+        const connection = runtime.connection();
+        if (!connection) return;
+        mark(chatId, 'decline');
+        const ack = await connection.declineTransfer(chatId);
+        mark(chatId, null);
+        if (!ack.ok) return failed(chatId, ack.error.message);
+        if (get().openChatId === chatId) set({ openChatId: null });
+        get().announce('Transfer declined.');
       },
 
       async leaveChat(chatId) {

@@ -12,7 +12,7 @@ import type { EventHandlers } from '../sockets/serve-events';
 import type { OperatorSocket } from '../sockets/socket-types';
 import { announceTransition, runChatAction } from './chat-actions';
 
-type TeamEvents = 'chat:transfer' | 'chat:accept-transfer' | 'chat:leave' | 'chat:typing';
+type TeamEvents = 'chat:transfer' | 'chat:accept-transfer' | 'chat:decline-transfer' | 'chat:leave' | 'chat:typing';
 
 /**
  * Working a chat as a team: transfer it (to a colleague, who must accept,
@@ -71,6 +71,19 @@ export function transferHandlers(
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
       announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
+    },
+
+    'chat:decline-transfer': async (payload) => {
+      const { chatId } = parsePayload(chatRefSchema, payload, 'chat:decline-transfer');
+      const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'decline-transfer', actor: me }));
+      const from = before.state.transfer?.from;
+      if (!transition || !from) throw new DeskbellError('INTERNAL', 'Declining was not recorded; please try again.');
+      announceTransition(ctx, before.chat, transition);
+      // The same news as a transfer that timed out, saying who declined, so the sender hears it at once.
+      ctx.operators
+        .to(rooms.operator(from.id))
+        .emit('chat:transfer-returned', { chat: transition.chat, declinedBy: { id: account.id, name: me.name } });
+      return { chat: transition.chat };
     },
 
     'chat:leave': async (payload) => {

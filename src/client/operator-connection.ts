@@ -64,6 +64,7 @@ import {
   syncResultSchema,
   transcriptSchema,
   transferOfferSchema,
+  transferReturnedSchema,
   typingNoticeSchema,
 } from './response-schemas';
 
@@ -244,6 +245,13 @@ export class OperatorConnection {
     );
   }
 
+  /** Says no to a chat a colleague transferred to me: it stays with them. */
+  async declineTransfer(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
+    const ack = await this.request('chat:decline-transfer', { chatId }, chatResultSchema, 'declining the transfer');
+    if (ack.ok) this.emit({ type: 'chat', chat: ack.data.chat, isNew: false });
+    return ack;
+  }
+
   /** Leaves a group chat this operator is a participant (not the owner) of. */
   async leaveChat(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
     const ack = await this.request('chat:leave', { chatId }, chatResultSchema, 'leaving the chat');
@@ -403,9 +411,11 @@ export class OperatorConnection {
       else this.emit({ type: 'problem', message: 'A transfer from the server was not understood.' });
     });
     socket.on('chat:transfer-returned', (payload) => {
-      const parsed = chatResultSchema.safeParse(payload);
-      if (parsed.success) this.emit({ type: 'transfer-returned', chat: parsed.data.chat });
-      else this.emit({ type: 'problem', message: 'A returned transfer from the server was not understood.' });
+      const parsed = transferReturnedSchema.safeParse(payload);
+      if (parsed.success) {
+        const declinedBy = parsed.data.declinedBy?.name ?? null;
+        this.emit({ type: 'transfer-returned', chat: parsed.data.chat, declinedBy });
+      } else this.emit({ type: 'problem', message: 'A returned transfer from the server was not understood.' });
     });
     socket.on('operators:presence', (payload) => {
       const parsed = operatorPresenceSchema.safeParse(payload);

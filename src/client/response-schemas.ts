@@ -13,6 +13,7 @@ import {
   questionTypeSchema,
   staffChatSchema,
   staffMessageSchema,
+  staffRefSchema,
 } from '../protocol/models';
 import type {
   ChatWithMessages,
@@ -20,6 +21,7 @@ import type {
   StaffChatWithMessages,
   SyncResult,
   Transcript,
+  TransferReturned,
   TypingNotice,
 } from '../protocol/operator-events';
 
@@ -64,6 +66,12 @@ export const staffMessageResultSchema = z.object({ message: staffMessageSchema }
 
 /** `chat:transfer-offered`: the chat a colleague hands you (its `transfer` names who from, with the briefing). */
 export const transferOfferSchema = z.object({ chat: chatSummarySchema });
+
+/** `chat:transfer-returned`: the chat is yours again; `declinedBy` when the colleague said no. */
+export const transferReturnedSchema = z.object({
+  chat: chatSummarySchema,
+  declinedBy: staffRefSchema.optional(),
+}) satisfies z.ZodType<TransferReturned>;
 
 /** `staff:list`: your staff chats, or (supervisors, with `all`) every one. */
 export const staffChatsResultSchema = z.object({ staffChats: z.array(staffChatSchema) });

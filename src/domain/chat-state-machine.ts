@@ -56,6 +56,8 @@ export type ChatAction =
       timeoutMs: number;
     }
   | { type: 'accept-transfer'; actor: ChatActor }
+  /** The colleague a chat was offered to says no: it stays with (returns at once to) the operator who offered it. */
+  | { type: 'decline-transfer'; actor: ChatActor }
   | { type: 'transfer-timeout'; now: number }
   | { type: 'leave'; actor: ChatActor }
   | { type: 'patron-end' };
@@ -143,6 +145,8 @@ export function decide(state: ChatMachineState, action: ChatAction): ChatDecisio
       return transfer(state, action);
     case 'accept-transfer':
       return acceptTransfer(state, action.actor);
+    case 'decline-transfer':
+      return declineTransfer(state, action.actor);
     case 'transfer-timeout':
       return transferTimeout(state, action.now);
     case 'leave': {
@@ -261,6 +265,21 @@ function acceptTransfer(state: ChatMachineState, actor: ChatActor): ChatDecision
     notice: {
       body: `${actor.name} has joined the chat (transferred from ${previousOwner.name}).`,
       event: { type: 'transfer-accepted', from: previousOwner, to: me },
+    },
+  };
+}
+
+function declineTransfer(state: ChatMachineState, actor: ChatActor): ChatDecision {
+  const pending = state.transfer;
+  // Only a colleague's own offer can be declined; a department transfer waits in the queue for anyone.
+  if (!pending || pending.to.kind !== 'operator' || pending.to.id !== actor.id || state.status === 'ended') {
+    refuse('NO_PENDING_TRANSFER', 'There is no transfer of this chat waiting for you.');
+  }
+  return {
+    next: { ...state, transfer: null },
+    notice: {
+      body: `${actor.name} declined the transfer; the chat stays with ${pending.from.name}.`,
+      event: { type: 'transfer-declined', by: ref(actor), to: pending.from },
     },
   };
 }

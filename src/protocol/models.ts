@@ -125,6 +125,7 @@ export const chatEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('transfer-requested'), from: staffRefSchema, to: transferTargetSchema }),
   z.object({ type: z.literal('transfer-accepted'), from: staffRefSchema, to: staffRefSchema }),
   z.object({ type: z.literal('transfer-returned'), to: staffRefSchema }),
+  z.object({ type: z.literal('transfer-declined'), by: staffRefSchema, to: staffRefSchema }),
   z.object({ type: z.literal('joined'), operator: staffRefSchema }),
   z.object({ type: z.literal('left'), operator: staffRefSchema }),
   z.object({ type: z.literal('patron-left') }),

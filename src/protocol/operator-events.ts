@@ -13,6 +13,7 @@ import type {
   QuestionType,
   StaffChat,
   StaffMessage,
+  StaffRef,
 } from './models';
 import type {
   CannedRef,
@@ -76,6 +77,13 @@ export interface TransferOffer {
   chat: ChatSummary;
 }
 
+/** Your transfer came back: nobody accepted it in time, or the colleague declined it. */
+export interface TransferReturned {
+  chat: ChatSummary;
+  /** The colleague who declined; absent when the waiting time ran out. */
+  declinedBy?: StaffRef;
+}
+
 /** The patron's widget lost its connection ('away'), came back ('back'), or stayed away too long ('left'). */
 export interface PatronPresenceNotice {
   chatId: string;
@@ -101,6 +109,8 @@ export interface OperatorClientEvents {
   'chat:transfer': (request: TransferRequest, ack: AckCallback<{ chat: ChatSummary }>) => void;
   /** The colleague a chat was transferred to takes it (department transfers are taken with chat:claim too). */
   'chat:accept-transfer': (request: ChatRef, ack: AckCallback<ChatWithMessages>) => void;
+  /** The colleague a chat was transferred to says no: it stays with the operator who offered it. */
+  'chat:decline-transfer': (request: ChatRef, ack: AckCallback<{ chat: ChatSummary }>) => void;
   /** A participant (not the owner) leaves a group chat. */
   'chat:leave': (request: ChatRef, ack: AckCallback<{ chat: ChatSummary }>) => void;
   /** Typing on/off, relayed to the patron and the other operators in the chat; never stored. */
@@ -132,8 +142,8 @@ export interface OperatorServerEvents {
   'operators:presence': (operator: OperatorPresence) => void;
   /** A colleague transferred a chat to you: accept it with chat:accept-transfer. */
   'chat:transfer-offered': (offer: TransferOffer) => void;
-  /** Nobody accepted your transfer in time: the chat is yours again. */
-  'chat:transfer-returned': (payload: { chat: ChatSummary }) => void;
+  /** Nobody accepted your transfer in time, or the colleague declined it (`declinedBy`): the chat is yours again. */
+  'chat:transfer-returned': (payload: TransferReturned) => void;
   /** Someone in a chat you follow is typing, or stopped. */
   'chat:typing': (notice: TypingNotice) => void;
   /** The patron of a chat you follow lost their connection, came back, or left. */

@@ -24,3 +24,30 @@ test('a transfer to a colleague who is Away is refused in the server’s words, 
   await expect(aliceChat.getByRole('button', { name: 'End Chat' })).toBeVisible();
   await expect(bob.page.getByRole('region', { name: 'Transfers for you' })).toHaveCount(0);
 });
+
+test('a colleague declines a transfer: the chat stays with the librarian, who reads who declined', async ({ desk }) => {
+  const { alice, patron, patronName } = await claimedChat(desk);
+  const bob = await desk.operator('bob');
+  await bob.logInOnline();
+
+  const aliceChat = alice.openChat(patronName);
+  await aliceChat.getByRole('button', { name: 'Add Participants' }).click();
+  const participants = aliceChat.getByRole('region', { name: 'Add Participants' });
+  await participants.getByRole('button', { name: 'Bob', exact: true }).click();
+  await participants.getByRole('button', { name: 'Transfer' }).click();
+  await expect(participants).toBeHidden();
+
+  await bob.page.getByRole('region', { name: 'Transfers for you' }).getByRole('button', { name: patronName }).click();
+  const bobChat = bob.openChat(patronName);
+  await expect(bobChat).toContainText('Transferred from Alice');
+  await bobChat.getByRole('button', { name: 'Decline' }).click();
+  await expect(bob.page.getByRole('region', { name: 'Transfers for you' })).toHaveCount(0);
+  await expect(bob.openChat(patronName)).toHaveCount(0);
+
+  const line = 'Bob declined the transfer; the chat stays with Alice.';
+  await expect(alice.messages.getByText(line)).toBeVisible();
+  await expect(patron.log.getByText(line)).toBeVisible();
+  await expect(aliceChat.getByRole('button', { name: 'End Chat' })).toBeVisible();
+  await alice.reply('I will help you myself, Pat.');
+  await expect(patron.log.getByText('I will help you myself, Pat.')).toBeVisible();
+});

@@ -9,7 +9,7 @@ import {
   type SignedInOperator,
 } from '../support/clients';
 import { messageId } from '../support/flows';
-import { claimedChat, onlineOperator } from '../support/team-flows';
+import { claimedChat, codeOf, onlineOperator } from '../support/team-flows';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -97,6 +97,22 @@ describe('transferring a chat to a colleague', () => {
       'transfer-accepted',
       'left',
     ]);
+  });
+
+  it('Bob declines the transfer: Alice hears at once who declined, keeps the chat, and everyone reads why', async () => {
+    await aliceAndBobOnline();
+    const { chatId, patron } = await claimedChat(server.url, alice);
+    const returned = nextEvent(alice.socket, 'chat:transfer-returned');
+    const patronHears = nextEvent(patron, 'chat:message', (message) => message.event?.type === 'transfer-declined');
+    dataOf(await ask(alice.socket, 'chat:transfer', { chatId, to: { kind: 'operator', id: bob.me.id } }));
+    expect(codeOf(await ask(alice.socket, 'chat:decline-transfer', { chatId }))).toBe('NO_PENDING_TRANSFER');
+    const declined = dataOf(await ask(bob.socket, 'chat:decline-transfer', { chatId }));
+    expect(declined.chat).toMatchObject({ ownerName: 'Alice', status: 'active', transfer: null });
+    expect(await returned).toMatchObject({ chat: { id: chatId, transfer: null }, declinedBy: { name: 'Bob' } });
+    expect((await patronHears).body).toBe('Bob declined the transfer; the chat stays with Alice.');
+    expect(codeOf(await ask(bob.socket, 'chat:accept-transfer', { chatId }))).toBe('NO_PENDING_TRANSFER');
+    expect(codeOf(await ask(bob.socket, 'chat:decline-transfer', { chatId }))).toBe('NO_PENDING_TRANSFER');
+    dataOf(await ask(alice.socket, 'chat:end', { chatId }));
   });
 
   it('a transfer nobody accepts in time returns to Alice with an alert', async () => {

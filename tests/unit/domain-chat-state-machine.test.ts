@@ -81,6 +81,19 @@ describe('transfers and group chats', () => {
     expect(refusal(pending, toColleague(alice, carol))).toBe('TRANSFER_PENDING');
   });
 
+  it('the colleague may decline a transfer offered to them; it stays with Alice, and only they may decline', () => {
+    const pending = run(claimedByAlice, toColleague(alice, bob));
+    expect(refusal(pending, { type: 'decline-transfer', actor: carol })).toBe('NO_PENDING_TRANSFER');
+    expect(refusal(pending, { type: 'decline-transfer', actor: alice })).toBe('NO_PENDING_TRANSFER');
+    const decision = decide(pending, { type: 'decline-transfer', actor: bob });
+    expect(decision.next).toMatchObject({ status: 'active', owner: { id: 'alice' }, transfer: null });
+    expect(decision.notice?.body).toBe('Bob declined the transfer; the chat stays with Alice.');
+    expect(refusal(decision.next, { type: 'accept-transfer', actor: bob })).toBe('NO_PENDING_TRANSFER');
+    // A department transfer waits in the queue for anyone: nobody declines it.
+    const queued = run(claimedByAlice, toResearchHelp(alice));
+    expect(refusal(queued, { type: 'decline-transfer', actor: bob })).toBe('NO_PENDING_TRANSFER');
+  });
+
   it('a transfer to a department goes back to its queue; whoever claims it owns it and Alice stays', () => {
     const queued = run(claimedByAlice, toResearchHelp(alice));
     expect(queued).toMatchObject({ status: 'waiting', owner: null, departmentId: 'research' });
@@ -129,6 +142,7 @@ const actionArb: fc.Arbitrary<(now: number) => ChatAction> = fc.oneof(
   actorArb.map((actor) => (): ChatAction => ({ type: 'end', actor })),
   actorArb.map((actor) => (): ChatAction => ({ type: 'leave', actor })),
   actorArb.map((actor) => (): ChatAction => ({ type: 'accept-transfer', actor })),
+  actorArb.map((actor) => (): ChatAction => ({ type: 'decline-transfer', actor })),
   fc
     .tuple(actorArb, actorArb, fc.constantFrom(...OPERATOR_STATUSES))
     .map(([actor, colleague, targetStatus]) => (now: number): ChatAction => ({

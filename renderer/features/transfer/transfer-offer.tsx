@@ -2,10 +2,11 @@ import type { ChatSummary } from '../../../src/protocol';
 import { useConsole } from '../../store/store-context';
 import { transferNoteOf } from '../../store/transfer-slice';
 
-/** "Transferred from <name>" and the briefing, on a chat marked as a transfer; Accept when it was offered to me. */
+/** "Transferred from <name>" and the briefing, on a chat marked as a transfer; Accept or Decline when offered to me. */
 export function TransferOffer({ chat, offeredToMe }: { chat: ChatSummary; offeredToMe: boolean }) {
   const accept = useConsole((state) => state.acceptTransfer);
-  const busy = useConsole((state) => state.transferBusy[chat.id] === 'accept');
+  const decline = useConsole((state) => state.declineTransfer);
+  const busy = useConsole((state) => state.transferBusy[chat.id] !== undefined);
   const note = transferNoteOf(chat);
   if (!note) return null;
   return (
@@ -18,9 +19,14 @@ export function TransferOffer({ chat, offeredToMe }: { chat: ChatSummary; offere
         <blockquote className="transfer-briefing-text">{chat.transfer.briefing}</blockquote>
       ) : null}
       {offeredToMe ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => void accept(chat.id)}>
-          Accept
-        </button>
+        <div className="transfer-offer-actions">
+          <button type="button" className="primary" disabled={busy} onClick={() => void accept(chat.id)}>
+            Accept
+          </button>
+          <button type="button" disabled={busy} onClick={() => void decline(chat.id)}>
+            Decline
+          </button>
+        </div>
       ) : null}
     </div>
   );
