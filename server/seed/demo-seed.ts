@@ -9,6 +9,21 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: strin
   { username: 'alice', displayName: 'Alice', role: 'operator' },
   { username: 'bob', displayName: 'Bob', role: 'operator' },
   { username: 'sam', displayName: 'Sam', role: 'supervisor' },
+  { username: 'dana', displayName: 'Dana', role: 'admin' },
+];
+
+/** General Reference's shared canned messages, to try `/` in the message box with. */
+export const DEMO_CANNED: ReadonlyArray<{ departmentId: string; shortcut: string; body: string }> = [
+  {
+    departmentId: GENERAL_REFERENCE.id,
+    shortcut: 'hours',
+    body: 'The library is open Monday to Friday 9 to 8, and Saturday 10 to 5. Our hours for holidays are on the home page.',
+  },
+  {
+    departmentId: GENERAL_REFERENCE.id,
+    shortcut: 'renew',
+    body: 'You can renew your loans under My Account with your library card number; items can be renewed twice unless someone has placed a hold.',
+  },
 ];
 
 /**
@@ -25,6 +40,17 @@ export async function seedDemoLibrary(repos: Repositories, now: number): Promise
       (await repos.accounts.findIdByUsername(demo.username)) ??
       (await repos.accounts.create({ ...demo, passwordHash: await hashPassword(DEMO_PASSWORD) }, now));
     for (const department of departments) await repos.accounts.addMembership(id, department.id);
+  }
+  await seedDemoCanned(repos, now);
+}
+
+/** Adds the shared demo canned messages a department lacks (by shortcut); edited ones stay as they are. */
+async function seedDemoCanned(repos: Repositories, now: number): Promise<void> {
+  for (const demo of DEMO_CANNED) {
+    // Nobody's id: only the department's shared ones come back.
+    const held = await repos.canned.listFor('', [demo.departmentId]);
+    if (held.some((canned) => canned.departmentId === demo.departmentId && canned.shortcut === demo.shortcut)) continue;
+    await repos.canned.create({ ...demo, ownerId: null }, now);
   }
 }
 

@@ -61,9 +61,11 @@ describe('two server nodes over one database', () => {
   it('starting another node with --demo on the same database adds nothing twice', async () => {
     const db = first.storage.db;
     const accounts = await db.selectFrom('accounts').select('username').orderBy('username').execute();
-    expect(accounts.map((account) => account.username)).toEqual(['alice', 'bob', 'sam']);
+    expect(accounts.map((account) => account.username)).toEqual(['alice', 'bob', 'dana', 'sam']);
     expect(await db.selectFrom('departments').select('id').execute()).toHaveLength(2);
-    expect(await db.selectFrom('department_members').select('account_id').execute()).toHaveLength(6);
+    expect(await db.selectFrom('department_members').select('account_id').execute()).toHaveLength(8);
+    // The demo's shared canned messages (/hours and /renew in General Reference), once.
+    expect(await db.selectFrom('canned_messages').select('id').execute()).toHaveLength(2);
     expect(await db.selectFrom('question_types').select('id').execute()).toHaveLength(5);
     expect(await db.selectFrom('patron_fields').select('key').execute()).toHaveLength(1);
   });

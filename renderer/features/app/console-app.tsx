@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useConsole } from '../../store/store-context';
 import { AnalyticsDialog } from '../analytics/analytics-dialog';
+import { CannedPage } from '../canned/canned-page';
 import { ChatPane } from '../chat-pane/chat-pane';
 import { ConnectionBanner } from '../connection/connection-banner';
 import { LoginForm } from '../login/login-form';
@@ -44,6 +45,7 @@ export function ConsoleApp() {
 function Workspace() {
   const rightView = useConsole((state) => state.rightView);
   const settingsOpen = useConsole((state) => state.settingsOpen);
+  const cannedOpen = useConsole((state) => state.cannedOpen);
   return (
     <div className="console">
       <ConsoleHeader />
@@ -52,9 +54,13 @@ function Workspace() {
         <main className="settings-main">
           <SettingsPage />
         </main>
+      ) : cannedOpen ? (
+        <main className="settings-main">
+          <CannedPage />
+        </main>
       ) : null}
-      {/* Hidden, not unmounted, while Settings shows: a half-typed reply survives a look at the settings. */}
-      <main className="workspace" hidden={settingsOpen}>
+      {/* Hidden, not unmounted, while a page shows: a half-typed reply survives a look at the settings. */}
+      <main className="workspace" hidden={settingsOpen || cannedOpen}>
         <LeftColumn />
         <div className="right-panel">
           {rightView === 'transcript' ? <TranscriptView /> : rightView === 'staff' ? <StaffChatPane /> : <ChatPane />}

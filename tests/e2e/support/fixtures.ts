@@ -10,7 +10,7 @@ export interface Desk {
    * `prepare` runs on their browser context before the console opens.
    */
   operator(
-    username: 'alice' | 'bob' | 'sam',
+    username: 'alice' | 'bob' | 'sam' | 'dana',
     prepare?: (context: BrowserContext) => Promise<void>,
   ): Promise<OperatorConsole>;
   /** A patron on the demo page `/` (panel still closed). */
