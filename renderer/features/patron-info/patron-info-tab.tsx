@@ -1,8 +1,12 @@
 import type { ChatSummary, PatronField } from '../../../src/protocol';
 import { formatDateTime } from '../../shared/format-time';
 import { useConsole } from '../../store/store-context';
+import { PatronHistory } from './patron-history';
 
-/** The patron info tab: who is asking, from where, with what, and anything else they gave. */
+/**
+ * The patron info tab: who is asking, from where, with what, and anything else
+ * they gave; then the same patron's earlier chats, each opening its transcript.
+ */
 export function PatronInfoTab({ chat }: { chat: ChatSummary }) {
   const fields = useConsole((state) => state.patronFields);
   const { patron } = chat;
@@ -18,14 +22,17 @@ export function PatronInfoTab({ chat }: { chat: ChatSummary }) {
     ...Object.entries(patron.extraFields).map(([key, value]): [string, string] => [labelOf(fields, key), value]),
   ];
   return (
-    <dl className="patron-info">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value ? value : <span className="not-given">Not given</span>}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="patron-info">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value ? value : <span className="not-given">Not given</span>}</dd>
+          </div>
+        ))}
+      </dl>
+      <PatronHistory chatId={chat.id} />
+    </>
   );
 }
 

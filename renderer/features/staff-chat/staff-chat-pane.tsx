@@ -1,13 +1,19 @@
 import { useId } from 'react';
 import type { StaffMessage } from '../../../src/protocol';
+import type { OpenStaffChat } from '../../store/staff-slice';
 import { useConsole } from '../../store/store-context';
 import { Composer } from '../chat-pane/composer';
 import { MessageList } from '../chat-pane/message-list';
+import { memberNamesOf, membersByName } from '../staff-review/staff-chat-members';
 
 const NO_MESSAGES: readonly StaffMessage[] = [];
 const NONE: readonly never[] = [];
 
-/** A staff-to-staff chat with a colleague, in the right panel; archived on the server. */
+/**
+ * A staff-to-staff chat in the right panel; archived on the server. With a
+ * colleague it has a composer; a supervisor reviewing two others' chat reads
+ * it (new messages arrive live) and cannot write in it.
+ */
 export function StaffChatPane() {
   const staffChat = useConsole((state) => state.staffChat);
   const chatId = staffChat?.chat?.id;
@@ -18,24 +24,51 @@ export function StaffChatPane() {
   const send = useConsole((state) => state.sendStaffMessage);
   const headingId = useId();
   if (!staffChat) return null;
+  const review = staffChat.review === true;
 
   return (
-    <section className="chat-pane staff-chat" aria-labelledby={headingId} data-staff-chat-id={chatId}>
+    <section
+      className="chat-pane staff-chat"
+      aria-labelledby={headingId}
+      data-staff-chat-id={chatId}
+      data-review={review ? 'true' : undefined}
+    >
       <header className="chat-pane-header">
         <div>
-          <h2 id={headingId}>Staff chat with {staffChat.name}</h2>
-          <p className="chat-pane-status">Staff chats are archived: you both see this history later.</p>
+          <h2 id={headingId}>
+            {review ? `Staff chat between ${reviewedPair(staffChat)}` : `Staff chat with ${staffChat.name}`}
+          </h2>
+          <p className="chat-pane-status">
+            {review
+              ? 'You are reviewing this archived staff chat as a supervisor: you can read it, not write in it.'
+              : 'Staff chats are archived: you both see this history later.'}
+          </p>
         </div>
       </header>
       {staffChat.error ? <p role="alert">{staffChat.error}</p> : null}
       <MessageList
         messages={messages}
-        sideOf={(message) => (message.authorId === me ? 'message-operator' : 'message-patron')}
-        pending={pending}
-        refused={refused}
+        sideOf={
+          review
+            ? sideByMember(staffChat)
+            : (message) => (message.authorId === me ? 'message-operator' : 'message-patron')
+        }
+        pending={review ? NONE : pending}
+        refused={review ? NONE : refused}
         label="Messages"
       />
-      <Composer onSend={send} disabled={!chatId} />
+      {review ? null : <Composer onSend={send} disabled={!chatId} />}
     </section>
   );
+}
+
+/** "Alice and Bob", from the chat's members once known (the store's name otherwise). */
+function reviewedPair(staffChat: OpenStaffChat): string {
+  return staffChat.chat ? memberNamesOf(staffChat.chat) : staffChat.name;
+}
+
+/** Read by a third person, the first member (by name) talks from the left and the second from the right. */
+function sideByMember(staffChat: OpenStaffChat): (message: StaffMessage) => string {
+  const first = staffChat.chat ? membersByName(staffChat.chat)[0]?.id : undefined;
+  return (message) => (message.authorId === first ? 'message-patron' : 'message-operator');
 }
