@@ -30,7 +30,13 @@ const timers = globalThis as unknown as {
 export interface ResumeTokenStore {
   read(): string | null;
   write(token: string): void;
+  /** Forgets the current token; a store may keep it as this browser's previous one. */
   clear(): void;
+  /**
+   * The token of this browser's previous chat (kept by `clear`), sent with the
+   * next start so the librarian sees the patron's earlier chats ("same browser").
+   */
+  readPrevious?(): string | null;
 }
 
 /** `connecting` before the first connection, `reconnecting` after a drop, `closed` after `close()`. */
@@ -158,9 +164,11 @@ export class PatronConnection {
     if (!this.socket.connected) return offline();
     let ack;
     try {
-      const raw: unknown = await this.socket
-        .timeout(this.ackTimeoutMs)
-        .emitWithAck('chat:start', { ...form, departmentId: this.options.departmentId });
+      const raw: unknown = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('chat:start', {
+        ...form,
+        departmentId: this.options.departmentId,
+        ...this.previousTokenField(),
+      });
       ack = parseAck(raw, startChatResultSchema);
     } catch {
       return unreachable();
@@ -176,6 +184,11 @@ export class PatronConnection {
     });
     this.outbox.flush();
     return { ok: true, data: ack.data.chat };
+  }
+
+  private previousTokenField(): { previousResumeToken?: string } {
+    const previous = this.options.tokens.readPrevious?.() ?? null;
+    return previous ? { previousResumeToken: previous } : {};
   }
 
   /** Queues a message; it is re-sent until the server acknowledges it. Returns its id. */
