@@ -8,6 +8,9 @@ import { PatronInfoTab } from '../patron-info/patron-info-tab';
 /** A stored transcript, read-only, with its analytics entry. */
 export function TranscriptView() {
   const transcript = useConsole((state) => state.transcript);
+  // Opened from a chat's earlier chats: a way back to the chat being answered.
+  const openChat = useConsole((state) => (state.openChatId ? state.chats[state.openChatId] : undefined));
+  const backToChat = useConsole((state) => state.openChat);
   const headingId = useId();
   if (!transcript) return null;
   const { data, error } = transcript;
@@ -23,6 +26,11 @@ export function TranscriptView() {
             </p>
           ) : null}
         </div>
+        {openChat && openChat.id !== transcript.chatId ? (
+          <button type="button" onClick={() => backToChat(openChat.id)}>
+            Back to the chat with {patronNameOf(openChat)}
+          </button>
+        ) : null}
       </header>
       {error ? (
         <p className="form-error" role="alert">
