@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { Message } from '../../src/protocol/models';
 import type { FailedSend } from '../../src/client/patron-connection';
 import type { PatronSendRequest } from '../../src/protocol/requests';
+import { TypingIndicator } from './typing-indicator';
 
 interface Props {
   /** Shown above the messages and scrolled with them (the question, the waiting notice). */
@@ -9,6 +10,8 @@ interface Props {
   messages: readonly Message[];
   pending: readonly PatronSendRequest[];
   failed: readonly FailedSend[];
+  /** The name of the librarian typing right now, or null. */
+  librarianTyping?: string | null;
 }
 
 /**
@@ -16,7 +19,7 @@ interface Props {
  * system lines. It is a live region (role="log"), so a screen reader reads
  * each new message as it arrives.
  */
-export function ChatLog({ before, messages, pending, failed }: Props) {
+export function ChatLog({ before, messages, pending, failed, librarianTyping = null }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = messages.length + pending.length + failed.length;
   useEffect(() => {
@@ -25,31 +28,35 @@ export function ChatLog({ before, messages, pending, failed }: Props) {
   }, [count]);
 
   return (
-    // Focusable so keyboard users can scroll back through a long chat.
-    <div ref={scroller} className="scroller" role="region" aria-label="Conversation" tabIndex={0}>
-      {before}
-      <div className="log" role="log" aria-label="Chat messages">
-        <ol>
-          {messages.map((message) => (
-            <MessageItem key={message.seq} message={message} />
-          ))}
-          {pending.map((send) => (
-            <li key={send.id} className="msg mine pending">
-              <span className="who">You</span>
-              <p className="body">{send.body}</p>
-              <span className="state">Sending...</span>
-            </li>
-          ))}
-          {failed.map((send) => (
-            <li key={send.id} className="msg mine failed">
-              <span className="who">You</span>
-              <p className="body">{send.body}</p>
-              <span className="state">Not sent: {send.error.message}</span>
-            </li>
-          ))}
-        </ol>
+    <>
+      {/* Focusable so keyboard users can scroll back through a long chat. */}
+      <div ref={scroller} className="scroller" role="region" aria-label="Conversation" tabIndex={0}>
+        {before}
+        <div className="log" role="log" aria-label="Chat messages">
+          <ol>
+            {messages.map((message) => (
+              <MessageItem key={message.seq} message={message} />
+            ))}
+            {pending.map((send) => (
+              <li key={send.id} className="msg mine pending">
+                <span className="who">You</span>
+                <p className="body">{send.body}</p>
+                <span className="state">Sending...</span>
+              </li>
+            ))}
+            {failed.map((send) => (
+              <li key={send.id} className="msg mine failed">
+                <span className="who">You</span>
+                <p className="body">{send.body}</p>
+                <span className="state">Not sent: {send.error.message}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
       </div>
-    </div>
+      {/* Under the conversation, always in view, and outside the log: it is not a message. */}
+      <TypingIndicator name={librarianTyping} />
+    </>
   );
 }
 

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { PatronConnection, PatronConnectionState } from '../../src/client/patron-connection';
 import type { PatronChatView } from '../../src/protocol/models';
 import { ChatLog } from './chat-log';
 import { Composer } from './composer';
 import { EndChatConfirm } from './end-chat-confirm';
+import { WaitingNotice } from './waiting-notice';
 
 interface Props {
   connection: PatronConnection;
@@ -21,6 +22,8 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
   const ended = chat.status === 'ended';
   // The server may or may not repeat the question as the first message; show it once either way.
   const questionInLog = state.messages.some((m) => m.authorKind === 'patron' && m.body === chat.question);
+  // Stable, so the composer keeps one TypingSignal for the whole chat.
+  const onTyping = useCallback((typing: boolean) => connection.setTyping(typing), [connection]);
 
   const leave = async () => {
     setLeaving(true);
@@ -69,25 +72,19 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
                 <p>{chat.question}</p>
               </div>
             )}
-            {chat.status === 'waiting' && (
-              <div className="waiting" role="status">
-                <span className="dots" aria-hidden="true">
-                  <span />
-                  <span />
-                  <span />
-                </span>
-                <p>
-                  <strong>A librarian will be with you shortly.</strong> You can add details below while you wait.
-                </p>
-              </div>
-            )}
+            {chat.status === 'waiting' && <WaitingNotice position={state.queuePosition} />}
           </>
         }
         messages={state.messages}
         pending={state.pending}
         failed={state.failed}
+        librarianTyping={chat.status === 'active' ? state.librarianTyping : null}
       />
-      {ended ? <EndedNotice onNewChat={onNewChat} /> : <Composer onSend={(body) => connection.send(body)} />}
+      {ended ? (
+        <EndedNotice onNewChat={onNewChat} />
+      ) : (
+        <Composer onSend={(body) => connection.send(body)} onTyping={onTyping} />
+      )}
     </div>
   );
 }

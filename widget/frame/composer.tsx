@@ -1,14 +1,28 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { TypingSignal } from '../../src/client/typing-signal';
 import { LIMITS } from '../../src/protocol/limits';
 
+interface Props {
+  onSend: (body: string) => void;
+  /** Told when the patron starts or stops typing (a few signals, never the text). */
+  onTyping?: (typing: boolean) => void;
+}
+
 /** Where the patron writes; Enter sends, Shift+Enter starts a new line. */
-export function Composer({ onSend }: { onSend: (body: string) => void }) {
+export function Composer({ onSend, onTyping }: Props) {
   const [body, setBody] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  const typing = useTypingSignal(onTyping);
+
+  const change = (text: string) => {
+    setBody(text);
+    typing.current?.draftChanged(text);
+  };
 
   const send = (event?: FormEvent) => {
     event?.preventDefault();
     if (body.trim() === '') return;
+    typing.current?.stop();
     onSend(body);
     setBody('');
     input.current?.focus(); // after a click on Send, the patron keeps typing
@@ -32,7 +46,7 @@ export function Composer({ onSend }: { onSend: (body: string) => void }) {
         placeholder="Type your message"
         maxLength={LIMITS.messageMaxLength}
         value={body}
-        onChange={(event) => setBody(event.target.value)}
+        onChange={(event) => change(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="primary">
@@ -40,4 +54,19 @@ export function Composer({ onSend }: { onSend: (body: string) => void }) {
       </button>
     </form>
   );
+}
+
+/** One TypingSignal per box and listener; it says "stopped" when the box goes away (the chat ended). */
+function useTypingSignal(onTyping: ((typing: boolean) => void) | undefined) {
+  const signal = useRef<TypingSignal | null>(null);
+  useEffect(() => {
+    if (!onTyping) return;
+    const current = new TypingSignal({ send: onTyping });
+    signal.current = current;
+    return () => {
+      current.stop();
+      if (signal.current === current) signal.current = null;
+    };
+  }, [onTyping]);
+  return signal;
 }

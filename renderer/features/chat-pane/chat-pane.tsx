@@ -11,6 +11,8 @@ import { AddParticipants } from '../transfer/add-participants';
 import { TransferOffer } from '../transfer/transfer-offer';
 import { Composer } from './composer';
 import { MessageList, sideByAuthorKind } from './message-list';
+import { PatronPresenceNotice } from './patron-presence-notice';
+import { TypingIndicator } from './typing-indicator';
 
 /** The right panel: the open chat, with the tabs Chat and Patron info. */
 export function ChatPane() {
@@ -88,6 +90,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
         </div>
       </header>
       <TransferOffer chat={chat} offeredToMe={role.offeredToMe} />
+      <PatronPresenceNotice chat={chat} mine={mine} />
       {claimNote ? (
         <p className="notice" role="alert">
           {claimNote}
@@ -169,6 +172,7 @@ function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
         refused={refused}
         onDismissRefused={dismissRefused}
       />
+      {chat.status !== 'ended' ? <TypingIndicator key={chat.id} chatId={chat.id} /> : null}
       {chat.status === 'active' && mine ? (
         <Composer onSend={(body) => sendMessage(chat.id, body)} disabled={false} onTyping={onTyping} />
       ) : null}
