@@ -5,6 +5,8 @@ import { SYSTEM_AUTHOR } from '../chats/chat-repository';
 import { announceMessage } from '../chats/chat-broadcast';
 import { newId } from '../storage/ids';
 
+const LEFT_REMEMBERED_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Whether each chat's patron is still there. A widget that loses its
  * connection (closed tab, network) marks the chat "away" at once; coming
@@ -14,6 +16,8 @@ import { newId } from '../storage/ids';
  */
 export class PatronPresenceTracker {
   private readonly away = new Map<string, { since: number; timer: ReturnType<typeof setTimeout> }>();
+  /** Chats whose patron was declared gone, and when: a late return is still news ("back"). */
+  private readonly left = new Map<string, number>();
 
   /** The summary with when its patron went away (null while they are here). */
   decorate(chat: ChatSummary): ChatSummary {
@@ -25,7 +29,9 @@ export class PatronPresenceTracker {
     const others = await ctx.patrons.in(rooms.chat(chatId)).fetchSockets();
     if (others.length > 0 || this.away.has(chatId)) return;
     const chat = await ctx.repos.chats.find(chatId);
-    if (!chat || chat.status === 'ended') return;
+    if (!chat || chat.status === 'ended' || this.away.has(chatId)) return;
+    // The patron may have come back while the chat was being read (a quick reload).
+    if ((await ctx.patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0 || this.away.has(chatId)) return;
     const since = ctx.now();
     const timer = setTimeout(() => void this.gone(ctx, chatId), ctx.timings.patronReturnMs);
     timer.unref?.();
@@ -36,8 +42,9 @@ export class PatronPresenceTracker {
   /** The patron resumed the chat (same browser after a refresh or a dropped connection). */
   returned(ctx: DeskbellContext, chatId: string): void {
     const entry = this.away.get(chatId);
-    if (!entry) return;
-    clearTimeout(entry.timer);
+    const wasLeft = this.left.delete(chatId);
+    if (!entry && !wasLeft) return;
+    if (entry) clearTimeout(entry.timer);
     this.away.delete(chatId);
     ctx.operators.to(rooms.chat(chatId)).emit('chat:patron-presence', { chatId, state: 'back', at: ctx.now() });
   }
@@ -59,6 +66,7 @@ export class PatronPresenceTracker {
         { statuses: ['waiting', 'active'] },
       );
       if (result.kind === 'refused') return;
+      this.rememberLeft(chatId, ctx.now());
       announceMessage(ctx, result.message);
       ctx.operators.to(rooms.chat(chatId)).emit('chat:patron-presence', { chatId, state: 'left', at: ctx.now() });
     } catch (error) {
@@ -66,8 +74,18 @@ export class PatronPresenceTracker {
     }
   }
 
+  /** Kept for a day at most, so chats that ended meanwhile do not pile up in a server that runs for months. */
+  private rememberLeft(chatId: string, now: number): void {
+    for (const [id, at] of this.left) {
+      if (now - at > LEFT_REMEMBERED_MS) this.left.delete(id);
+      else break; // insertion order is time order
+    }
+    this.left.set(chatId, now);
+  }
+
   stop(): void {
     for (const entry of this.away.values()) clearTimeout(entry.timer);
     this.away.clear();
+    this.left.clear();
   }
 }

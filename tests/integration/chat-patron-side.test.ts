@@ -133,4 +133,16 @@ describe('the patron leaves', () => {
     expect((await line).body).toBe('The patron left the chat; you can End Chat.');
     expect(dataOf(await ask(alice.socket, 'chat:end', { chatId })).chat.status).toBe('ended');
   });
+
+  it('a patron declared gone who comes back after all is reported back', async () => {
+    alice = await signIn(server.url, 'alice');
+    const { chatId, patron, resumeToken } = await claimedChat(server.url, alice);
+    const left = nextEvent(alice.socket, 'chat:patron-presence', (n) => n.chatId === chatId && n.state === 'left');
+    patron.disconnect();
+    await left;
+    const back = nextEvent(alice.socket, 'chat:patron-presence', (n) => n.chatId === chatId && n.state === 'back');
+    const again = await connectPatron(server.url);
+    dataOf(await ask(again, 'chat:resume', { resumeToken }));
+    expect(await back).toMatchObject({ chatId, state: 'back' });
+  });
 });
