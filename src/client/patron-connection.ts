@@ -79,9 +79,14 @@ export interface PatronConnectionOptions {
   /** How long to wait before trying a resume or a send again when its answer was lost. */
   resumeRetryMs?: number;
   makeId?: () => string;
+  /** How long a librarian's "typing" lasts without being repeated; TYPING_STALE_MS by default. */
+  typingStaleMs?: number;
   /** Passed to socket.io-client (tests shorten the reconnection delays). */
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
 }
+
+/** A librarian's "typing" not repeated for this long is dropped (its "stopped" was lost with a connection). */
+export const TYPING_STALE_MS = 8000;
 
 /** Codes that mean the stored token will never resume anything: forget it. */
 const DEAD_TOKEN_CODES = new Set(['CHAT_NOT_FOUND', 'NOT_FOUND', 'BAD_REQUEST', 'NO_ACTIVE_CHAT', 'UNAUTHORIZED']);
@@ -108,6 +113,7 @@ export class PatronConnection {
   private bound = false;
   private resumeTimer: unknown = null;
   private retryTimer: unknown = null;
+  private typingTimer: unknown = null;
   private state: PatronConnectionState;
 
   constructor(private readonly options: PatronConnectionOptions) {
@@ -241,6 +247,7 @@ export class PatronConnection {
   close(): void {
     if (this.resumeTimer !== null) timers.clearTimeout(this.resumeTimer);
     if (this.retryTimer !== null) timers.clearTimeout(this.retryTimer);
+    if (this.typingTimer !== null) timers.clearTimeout(this.typingTimer);
     this.socket.disconnect();
     this.update({ link: 'closed' });
   }
@@ -318,6 +325,15 @@ export class PatronConnection {
   private onTyping(raw: unknown): void {
     const parsed = patronTypingNoticeSchema.safeParse(raw);
     if (!parsed.success || parsed.data.chatId !== this.state.chat?.id) return;
+    if (this.typingTimer !== null) timers.clearTimeout(this.typingTimer);
+    this.typingTimer = null;
+    if (parsed.data.typing) {
+      // The librarian's console repeats "typing" while it lasts; silence means the "stopped" was lost.
+      this.typingTimer = timers.setTimeout(() => {
+        this.typingTimer = null;
+        this.update({ librarianTyping: null });
+      }, this.options.typingStaleMs ?? TYPING_STALE_MS);
+    }
     this.update({ librarianTyping: parsed.data.typing ? parsed.data.name : null });
   }
 

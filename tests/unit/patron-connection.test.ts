@@ -108,6 +108,9 @@ function startFakeDesk() {
       return `http://127.0.0.1:${(http.address() as AddressInfo).port}/patron`;
     },
     /** A librarian writes; `times` > 1 delivers the same event again, as a flaky relay might. */
+    librarianTyping(chatId: string, typing: boolean): void {
+      patrons.emit('chat:typing', { chatId, typing, name: 'Alice' });
+    },
     librarianSays(chatId: string, body: string, times = 1): Message {
       const chat = chats.get(chatId)!;
       const message = append(chat, {
@@ -178,6 +181,7 @@ async function setUp(tokens = memoryTokens()) {
       tokens: store,
       ackTimeoutMs: 300,
       resumeRetryMs: 50,
+      typingStaleMs: 300,
       socketOptions: { reconnectionDelay: 20, reconnectionDelayMax: 50, transports: ['websocket'] },
     });
     cleanups.push(() => connection.close());
@@ -368,5 +372,29 @@ describe('starting a new chat', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(desk.sendAttempts).toEqual([]);
     expect(patron.getState().messages).toEqual([]);
+  });
+});
+
+describe('the librarian typing', () => {
+  it('shows who is typing until they stop, send, or go quiet (a lost "stopped")', async () => {
+    const { desk, connect } = await setUp();
+    const patron = connect();
+    await until(patron, (s) => s.link === 'online');
+    await patron.start({ question: 'Do you have audiobooks?' });
+
+    desk.librarianTyping('chat-1', true);
+    await until(patron, (s) => s.librarianTyping === 'Alice');
+    desk.librarianTyping('chat-1', false);
+    await until(patron, (s) => s.librarianTyping === null);
+
+    desk.librarianTyping('chat-1', true);
+    await until(patron, (s) => s.librarianTyping === 'Alice');
+    desk.librarianSays('chat-1', 'Yes, on Libby.');
+    await until(patron, (s) => s.messages.length === 1 && s.librarianTyping === null);
+
+    // "typing" and then nothing: the console would have repeated it, so it is dropped.
+    desk.librarianTyping('chat-1', true);
+    await until(patron, (s) => s.librarianTyping === 'Alice');
+    await until(patron, (s) => s.librarianTyping === null);
   });
 });
