@@ -60,6 +60,7 @@ test('a chat sent back to a department’s queue is claimed by a colleague; the 
   await expect(patron.log.getByText('The atlases are in the map room.', { exact: false })).toBeVisible();
   await expect(patron.log.getByText('in case you need the local history shelves too.', { exact: false })).toBeVisible();
   await expect(bob.messages.getByText('I will stay a moment', { exact: false })).toBeVisible();
+  await expect(bobChat).toContainText('Group chat: you are answering, with Alice');
   await saveScreenshot(bob.page, 'console-group-chat', testInfo);
 
   // Alice leaves; Bob and the patron carry on, and Bob ends the chat.

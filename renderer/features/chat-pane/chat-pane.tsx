@@ -185,6 +185,9 @@ function describeState(chat: ChatSummary, mine: boolean, participant: boolean): 
   if (chat.status === 'active' && participant)
     return `${where} · Group chat: ${chat.ownerName ?? 'a colleague'} is answering, you are a participant`;
   if (chat.status === 'waiting') return `${where} · Waiting to be claimed (preview)`;
+  const others = (chat.participants ?? []).map((colleague) => colleague.name);
+  if (chat.status === 'active' && mine && others.length > 0)
+    return `${where} · Group chat: you are answering, with ${others.join(' and ')}`;
   if (chat.status === 'active')
     return `${where} · ${mine ? 'You are answering' : `Claimed by ${chat.ownerName ?? 'another operator'}`}`;
   const by = chat.endedBy === 'patron' ? 'The patron ended the chat' : 'Chat ended';
