@@ -68,4 +68,7 @@ export function announceTransition(ctx: DeskbellContext, before: ChatSummary, tr
   const departments = new Set([before.departmentId, chat.departmentId]);
   // Only the chats asked after this one can have moved in the queue.
   for (const departmentId of departments) void announceQueuePositions(ctx, departmentId, chat.createdAt);
+  // Nothing more happens in an ended chat: its followers (owner, group, anyone who previewed it) stop
+  // following it, so consoles open all day do not collect rooms of chats long over.
+  if (chat.status === 'ended') ctx.operators.in(rooms.chat(chat.id)).socketsLeave(rooms.chat(chat.id));
 }

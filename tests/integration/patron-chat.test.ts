@@ -11,6 +11,7 @@ import {
   type SignedInOperator,
 } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
+import { rooms } from '../../server/sockets/rooms';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -275,6 +276,17 @@ describe('End Chat', () => {
     expect([first.ok, second.ok].sort()).toEqual([false, true]);
     const transcript = dataOf(await ask(alice.socket, 'chat:transcript', { chatId }));
     expect(transcript.messages.filter((message) => message.body === 'Alice ended the chat.')).toHaveLength(1);
+  });
+
+  it('an ended chat has no followers left: its owner and whoever previewed it stop following it', async () => {
+    await signInEveryone();
+    const { chatId } = await patronAsks(server.url);
+    dataOf(await ask(bob.socket, 'chat:preview', { chatId }));
+    dataOf(await ask(alice.socket, 'chat:claim', { chatId }));
+    const followers = () => server.server.io.of('/operator').in(rooms.chat(chatId)).fetchSockets();
+    expect((await followers()).length).toBeGreaterThanOrEqual(2);
+    dataOf(await ask(alice.socket, 'chat:end', { chatId }));
+    expect(await followers()).toEqual([]);
   });
 
   it('the analytics entry needs a Question Type from the list', async () => {
