@@ -10,7 +10,8 @@ import type { Message, PatronChatView } from '../../src/protocol/models';
 import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-events';
 import { ChatScreen } from '../../widget/frame/chat-screen';
 import { Composer } from '../../widget/frame/composer';
-import { TYPING_QUIET_MS, TypingIndicator } from '../../widget/frame/typing-indicator';
+import { TYPING_QUIET_MS } from '../../src/client/calm-line';
+import { TypingIndicator } from '../../widget/frame/typing-indicator';
 import { queueText } from '../../widget/frame/waiting-notice';
 
 type PatronSocket = Socket<PatronClientEvents, PatronServerEvents>;

@@ -1,11 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { CalmLine, type CalmLineState } from '../../src/client/calm-line';
 import './chat-activity.css';
-
-/**
- * After a screen reader has heard "Alice is typing…", the same words stay silent for this long:
- * a librarian who pauses and goes on typing would otherwise be announced every few seconds.
- */
-export const TYPING_QUIET_MS = 30_000;
 
 /**
  * "<Librarian> is typing…" under the conversation (never what they type: the server only says
@@ -21,24 +16,13 @@ export function TypingIndicator({ name }: { name: string | null }) {
   );
 }
 
-/**
- * The line to show and whether screen readers should hear it: new words are announced, the same
- * words again only after TYPING_QUIET_MS. Decided when the words change, so the live region's
- * politeness changes in the same update as its text.
- */
-function useCalmLine(text: string): { text: string; live: 'polite' | 'off' } {
-  const [line, setLine] = useState<{ text: string; live: 'polite' | 'off' }>({ text: '', live: 'polite' });
-  const lastSpoken = useRef<{ text: string; at: number } | null>(null);
+/** The words to show and whether screen readers hear them again (src/client/calm-line.ts decides). */
+function useCalmLine(text: string): CalmLineState {
+  const calm = useRef<CalmLine | null>(null);
+  const [line, setLine] = useState<CalmLineState>({ text: '', live: 'polite' });
   useEffect(() => {
-    if (text === '') {
-      setLine({ text: '', live: 'polite' });
-      return;
-    }
-    const at = Date.now();
-    const last = lastSpoken.current;
-    const fresh = last === null || last.text !== text || at - last.at >= TYPING_QUIET_MS;
-    if (fresh) lastSpoken.current = { text, at };
-    setLine({ text, live: fresh ? 'polite' : 'off' });
+    calm.current ??= new CalmLine();
+    setLine(calm.current.next(text));
   }, [text]);
   return line;
 }

@@ -1,16 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { typistsOf } from '../../store/activity-slice';
 import { useConsole } from '../../store/store-context';
+import { CalmLine, type CalmLineState } from '../../../src/client/calm-line';
 import './chat-activity.css';
 
 /** While someone types, the line looks again this often, so a typist whose "stopped" was lost disappears. */
 const RECHECK_MS = 1000;
-
-/**
- * After a screen reader has heard "Pat is typing…", the same words stay silent for this long: a patron
- * who pauses and goes on typing would otherwise be announced every few seconds.
- */
-export const TYPING_QUIET_MS = 30_000;
 
 /**
  * "<Name> is typing…" under a chat's messages: the patron, or a colleague in a group chat (never
@@ -46,24 +41,13 @@ export function typingText(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are typing…`;
 }
 
-/**
- * The line to show and whether screen readers should hear it: new words are announced, the same
- * words again only after TYPING_QUIET_MS. Decided when the words change, before they reach the page,
- * so the live region's politeness is set in the same update as its text.
- */
-function useCalmLine(text: string): { text: string; live: 'polite' | 'off' } {
-  const [line, setLine] = useState<{ text: string; live: 'polite' | 'off' }>({ text: '', live: 'polite' });
-  const lastSpoken = useRef<{ text: string; at: number } | null>(null);
+/** The words to show and whether screen readers hear them again (src/client/calm-line.ts decides). */
+function useCalmLine(text: string): CalmLineState {
+  const calm = useRef<CalmLine | null>(null);
+  const [line, setLine] = useState<CalmLineState>({ text: '', live: 'polite' });
   useEffect(() => {
-    if (text === '') {
-      setLine({ text: '', live: 'polite' });
-      return;
-    }
-    const at = Date.now();
-    const last = lastSpoken.current;
-    const fresh = last === null || last.text !== text || at - last.at >= TYPING_QUIET_MS;
-    if (fresh) lastSpoken.current = { text, at };
-    setLine({ text, live: fresh ? 'polite' : 'off' });
+    calm.current ??= new CalmLine();
+    setLine(calm.current.next(text));
   }, [text]);
   return line;
 }
