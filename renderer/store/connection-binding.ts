@@ -133,10 +133,10 @@ function applySync(store: StoreApi<ConsoleState>, bridge: DesktopBridge, result:
 
   const patronPresence: ConsoleState['patronPresence'] = {};
   for (const chat of result.chats) {
-    const kept = before.patronPresence[chat.id];
     if (typeof chat.patronAwaySince === 'number')
       patronPresence[chat.id] = { state: 'away', since: chat.patronAwaySince };
-    else if (kept?.state === 'left') patronPresence[chat.id] = kept;
+    else if (typeof chat.patronLeftAt === 'number')
+      patronPresence[chat.id] = { state: 'left', since: chat.patronLeftAt };
   }
 
   store.setState({

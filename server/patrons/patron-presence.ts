@@ -19,9 +19,13 @@ export class PatronPresenceTracker {
   /** Chats whose patron was declared gone, and when: a late return is still news ("back"). */
   private readonly left = new Map<string, number>();
 
-  /** The summary with when its patron went away (null while they are here). */
+  /** The summary with when its patron went away, or was declared gone (null while they are here). */
   decorate(chat: ChatSummary): ChatSummary {
-    return { ...chat, patronAwaySince: this.away.get(chat.id)?.since ?? null };
+    return {
+      ...chat,
+      patronAwaySince: this.away.get(chat.id)?.since ?? null,
+      patronLeftAt: chat.status === 'ended' ? null : (this.left.get(chat.id) ?? null),
+    };
   }
 
   /** A patron socket following `chatId` disconnected. */

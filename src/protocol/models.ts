@@ -110,6 +110,8 @@ export const chatSummarySchema = z.object({
   transfer: pendingTransferSchema.nullable().optional(),
   /** When the patron's widget lost its connection and has not come back; null while connected. */
   patronAwaySince: z.number().int().nullable().optional(),
+  /** When the patron was declared gone (away past the return period) and has not come back; null otherwise. */
+  patronLeftAt: z.number().int().nullable().optional(),
 });
 export type ChatSummary = z.infer<typeof chatSummarySchema>;
 

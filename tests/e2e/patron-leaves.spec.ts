@@ -74,6 +74,11 @@ test.describe('when the patron does not come back in time', () => {
     await expect(alice.messages.getByText('The patron left the chat; you can End Chat.')).toBeVisible();
     await saveScreenshot(alice.page, 'console-patron-left', testInfo);
 
+    // After a reload the console still knows: the server keeps who left.
+    await alice.page.reload();
+    await alice.page.getByRole('list', { name: 'My chats' }).getByRole('button', { name: PAT.name }).click();
+    await expect(notice).toHaveAttribute('data-patron-presence', 'left');
+
     await alice.openChat(PAT.name).getByRole('button', { name: 'End Chat' }).click();
     await expect(alice.page.getByRole('dialog', { name: 'Analytics' })).toBeVisible();
     await expect(alice.openChat(PAT.name).getByRole('button', { name: 'End Chat' })).toHaveCount(0);

@@ -140,9 +140,14 @@ describe('the patron leaves', () => {
     const left = nextEvent(alice.socket, 'chat:patron-presence', (n) => n.chatId === chatId && n.state === 'left');
     patron.disconnect();
     await left;
+    // A console that reloads now still learns that the patron left.
+    const gone = dataOf(await ask(alice.socket, 'chat:preview', { chatId })).chat;
+    expect(gone).toMatchObject({ patronAwaySince: null, patronLeftAt: expect.any(Number) });
+
     const back = nextEvent(alice.socket, 'chat:patron-presence', (n) => n.chatId === chatId && n.state === 'back');
     const again = await connectPatron(server.url);
     dataOf(await ask(again, 'chat:resume', { resumeToken }));
     expect(await back).toMatchObject({ chatId, state: 'back' });
+    expect(dataOf(await ask(alice.socket, 'chat:preview', { chatId })).chat.patronLeftAt).toBeNull();
   });
 });
