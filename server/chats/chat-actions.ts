@@ -59,9 +59,11 @@ export function announceTransition(ctx: DeskbellContext, before: ChatSummary, tr
     if (id) targets.add(rooms.operator(id));
   }
   for (const member of chat.participants ?? []) targets.add(rooms.operator(member.id));
-  if (chat.transfer) {
-    targets.add(rooms.operator(chat.transfer.from.id));
-    if (chat.transfer.to.kind === 'operator') targets.add(rooms.operator(chat.transfer.to.id));
+  for (const transfer of [before.transfer, chat.transfer]) {
+    // The colleague of a transfer that was just accepted, declined or returned hears it too (all their windows).
+    if (!transfer) continue;
+    targets.add(rooms.operator(transfer.from.id));
+    if (transfer.to.kind === 'operator') targets.add(rooms.operator(transfer.to.id));
   }
   ctx.operators.to([...targets]).emit('chat:updated', chat);
   ctx.patrons.to(rooms.chat(chat.id)).emit('chat:status', toPatronView(chat));

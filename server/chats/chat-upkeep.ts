@@ -37,6 +37,11 @@ async function returnTransfer(ctx: DeskbellContext, chatId: string, now: number)
     if (!transition || !from) return;
     ctx.operators.in(rooms.operator(from.id)).socketsJoin(rooms.chat(chatId));
     announceTransition(ctx, before.chat, transition);
+    // The colleague who let it run out stops following it (a preview of the offer joined them).
+    const offeredTo = before.state.transfer?.to;
+    if (offeredTo?.kind === 'operator') {
+      ctx.operators.in(rooms.operator(offeredTo.id)).socketsLeave(rooms.chat(chatId));
+    }
     ctx.operators.to(rooms.operator(from.id)).emit('chat:transfer-returned', { chat: transition.chat });
   } catch (error) {
     // Accepted, claimed or ended meanwhile: nothing to return.

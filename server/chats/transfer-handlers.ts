@@ -79,6 +79,8 @@ export function transferHandlers(
       const from = before.state.transfer?.from;
       if (!transition || !from) throw new DeskbellError('INTERNAL', 'Declining was not recorded; please try again.');
       announceTransition(ctx, before.chat, transition);
+      // They said no: their windows stop following the chat (a preview of the offer joined them to it).
+      ctx.operators.in(rooms.operator(account.id)).socketsLeave(rooms.chat(chatId));
       // The same news as a transfer that timed out, saying who declined, so the sender hears it at once.
       ctx.operators
         .to(rooms.operator(from.id))

@@ -56,6 +56,8 @@ export class PatronPresenceTracker {
   private async gone(ctx: DeskbellContext, chatId: string): Promise<void> {
     if (!this.away.delete(chatId)) return;
     try {
+      // Back through another node (or in a gap this node missed): still here, nothing to record.
+      if ((await ctx.patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0) return;
       const result = await ctx.repos.messages.append(
         {
           chatId,

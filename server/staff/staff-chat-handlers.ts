@@ -94,8 +94,15 @@ export function staffChatHandlers(
     'staff:history': async (payload) => {
       const { staffChatId, afterSeq } = parsePayload(staffHistoryRequestSchema, payload, 'staff:history');
       const staffChat = await readable(staffChatId);
-      // A supervisor reading a colleagues' chat hears its new messages live from now on.
-      if (!isMember(staffChat, account.id)) await socket.join(rooms.staffReview(staffChat.id));
+      // A supervisor reading colleagues' chat hears its new messages live, for the one chat on screen:
+      // opening another review stops the last one, so an all-day console does not follow them all.
+      if (!isMember(staffChat, account.id)) {
+        const reviewRoom = rooms.staffReview(staffChat.id);
+        for (const room of socket.rooms) {
+          if (room !== reviewRoom && room.startsWith(rooms.staffReview(''))) await socket.leave(room);
+        }
+        await socket.join(reviewRoom);
+      }
       return { staffChat, messages: await ctx.repos.staffChats.listMessages(staffChat.id, afterSeq) };
     },
   };

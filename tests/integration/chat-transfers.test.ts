@@ -106,12 +106,19 @@ describe('transferring a chat to a colleague', () => {
     const patronHears = nextEvent(patron, 'chat:message', (message) => message.event?.type === 'transfer-declined');
     dataOf(await ask(alice.socket, 'chat:transfer', { chatId, to: { kind: 'operator', id: bob.me.id } }));
     expect(codeOf(await ask(alice.socket, 'chat:decline-transfer', { chatId }))).toBe('NO_PENDING_TRANSFER');
+    // Bob reads the offered chat before he answers: that makes him follow it for now.
+    dataOf(await ask(bob.socket, 'chat:preview', { chatId }));
     const declined = dataOf(await ask(bob.socket, 'chat:decline-transfer', { chatId }));
     expect(declined.chat).toMatchObject({ ownerName: 'Alice', status: 'active', transfer: null });
     expect(await returned).toMatchObject({ chat: { id: chatId, transfer: null }, declinedBy: { name: 'Bob' } });
     expect((await patronHears).body).toBe('Bob declined the transfer; the chat stays with Alice.');
     expect(codeOf(await ask(bob.socket, 'chat:accept-transfer', { chatId }))).toBe('NO_PENDING_TRANSFER');
     expect(codeOf(await ask(bob.socket, 'chat:decline-transfer', { chatId }))).toBe('NO_PENDING_TRANSFER');
+    // Having said no, Bob no longer follows the chat.
+    const bobHeard = recordEvents(bob.socket, 'chat:message');
+    dataOf(await ask(alice.socket, 'chat:send', { chatId, id: messageId(), body: 'I will help you myself.' }));
+    await settle(bob.socket);
+    expect(bobHeard.filter((message) => message.chatId === chatId)).toEqual([]);
     dataOf(await ask(alice.socket, 'chat:end', { chatId }));
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ask, closeAllClients, dataOf, nextEvent, signIn } from '../support/clients';
+import { ask, closeAllClients, dataOf, nextEvent, recordEvents, settle, signIn } from '../support/clients';
 import { messageId } from '../support/flows';
 import { codeOf } from '../support/team-flows';
 import { addAccount, startTestServer, type TestServer } from '../support/test-server';
@@ -68,11 +68,22 @@ describe('staff chats', () => {
       await ask(bob.socket, 'staff:send', { staffChatId: staffChat.id, id: messageId(), body: 'Make it 1:30.' }),
     );
     expect(await samHears).toEqual(reply.message);
+
+    // Opening another staff chat for review stops the live feed of the first.
+    const carol = await signIn(server.url, 'carol');
+    const carolChat = dataOf(await ask(carol.socket, 'staff:open', { operatorId: alice.me.id })).staffChat;
+    dataOf(await ask(sam.socket, 'staff:history', { staffChatId: carolChat.id }));
+    const samHeard = recordEvents(sam.socket, 'staff:message');
+    dataOf(await ask(bob.socket, 'staff:send', { staffChatId: staffChat.id, id: messageId(), body: 'Or two.' }));
+    const toCarol = dataOf(
+      await ask(alice.socket, 'staff:send', { staffChatId: carolChat.id, id: messageId(), body: 'Hi Carol' }),
+    );
+    await settle(sam.socket);
+    expect(samHeard).toEqual([toCarol.message]);
     expect(
       codeOf(await ask(sam.socket, 'staff:send', { staffChatId: staffChat.id, id: messageId(), body: 'Hi' })),
     ).toBe('NOT_FOUND');
 
-    const carol = await signIn(server.url, 'carol');
     expect(codeOf(await ask(carol.socket, 'staff:list', { all: true }))).toBe('FORBIDDEN');
     expect(codeOf(await ask(carol.socket, 'staff:history', { staffChatId: staffChat.id }))).toBe('NOT_FOUND');
     expect(
