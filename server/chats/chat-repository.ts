@@ -195,7 +195,7 @@ export class ChatRepository {
 }
 
 /** A condition for queries over `chats`: true for the chats this account may see. */
-function visibleTo(visibility: Visibility): Expression<SqlBool> {
+export function visibleTo(visibility: Visibility): Expression<SqlBool> {
   if (visibility.allDepartments) return sql<SqlBool>`1 = 1`;
   const eb = expressionBuilder<DeskbellTables, 'chats'>();
   // Their own chats include those they take part in, or that wait for them to accept a transfer.

@@ -53,7 +53,7 @@ export function operatorChatHandlers(
       if (chat.status !== 'ended') await socket.join(rooms.chat(chat.id));
       const [messages, patronHistory] = await Promise.all([
         ctx.repos.messages.listAfter(chat.id, 0),
-        ctx.repos.patronHistory.earlierChats(chat),
+        ctx.repos.patronHistory.earlierChats(chat, visibilityOf(account)),
       ]);
       return { chat: ctx.patronPresence.decorate(chat), messages, patronHistory };
     },
@@ -135,7 +135,7 @@ export function operatorChatHandlers(
       const [messages, analytics, patronHistory] = await Promise.all([
         ctx.repos.messages.listAfter(chat.id, 0),
         ctx.repos.analytics.find(chat.id),
-        ctx.repos.patronHistory.earlierChats(chat),
+        ctx.repos.patronHistory.earlierChats(chat, visibilityOf(account)),
       ]);
       return { chat, messages, analytics: analytics ?? null, patronHistory };
     },

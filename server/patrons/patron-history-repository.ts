@@ -2,18 +2,20 @@ import type { Kysely } from 'kysely';
 import type { ChatSummary, PatronHistoryEntry } from '../../src/protocol/models';
 import { chatStatusSchema } from '../../src/protocol/models';
 import type { DeskbellTables } from '../storage/schema';
+import { type Visibility, visibleTo } from '../chats/chat-repository';
 
 /** Enough for the patron info tab; older ones are in the transcripts list. */
 const HISTORY_LIMIT = 20;
 
 /**
  * A returning patron's earlier chats: the same email, or the same browser
- * (chats started with a resume token of an earlier chat share its lineage).
+ * (chats started with a resume token of an earlier chat share its lineage),
+ * among the chats the reader may see (an operator: their departments and their own).
  */
 export class PatronHistoryRepository {
   constructor(private readonly db: Kysely<DeskbellTables>) {}
 
-  async earlierChats(chat: ChatSummary): Promise<PatronHistoryEntry[]> {
+  async earlierChats(chat: ChatSummary, reader: Visibility): Promise<PatronHistoryEntry[]> {
     const self = await this.db.selectFrom('chats').select('lineage_id').where('id', '=', chat.id).executeTakeFirst();
     const lineage = self?.lineage_id ?? chat.id;
     const email = chat.patron.email;
@@ -34,6 +36,7 @@ export class PatronHistoryRepository {
       ])
       .where('chats.id', '!=', chat.id)
       .where('chats.created_at', '<=', chat.createdAt)
+      .where(visibleTo(reader))
       .where((eb) =>
         email
           ? eb.or([eb('chats.lineage_id', '=', lineage), eb('chats.patron_email', '=', email)])

@@ -12,7 +12,7 @@ import {
 } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
 import { claimedChat } from '../support/team-flows';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { addAccount, startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
 let alice: SignedInOperator;
@@ -98,6 +98,26 @@ describe('patron details', () => {
     expect(history.map((entry) => entry.chatId)).not.toContain(stranger.chatId);
     const transcript = dataOf(await ask(alice.socket, 'chat:transcript', { chatId: now.chatId }));
     expect(transcript.patronHistory).toEqual(history);
+  });
+
+  it('an operator sees only the earlier chats of departments they monitor', async () => {
+    await addAccount(server, {
+      username: 'rita',
+      displayName: 'Rita',
+      role: 'operator',
+      departmentIds: ['general-reference'],
+    });
+    const rita = await signIn(server.url, 'rita');
+    const elsewhere = await patronAsks(server.url, {
+      departmentId: 'research-help',
+      email: 'private@example.org',
+      question: 'Asked in Research Help',
+    });
+    const here = await patronAsks(server.url, { email: 'private@example.org', question: 'Asked in General Reference' });
+    const now = await patronAsks(server.url, { email: 'private@example.org', question: 'Back again' });
+    const seen = dataOf(await ask(rita.socket, 'chat:preview', { chatId: now.chatId })).patronHistory ?? [];
+    expect(seen.map((entry) => entry.chatId)).toEqual([here.chatId]);
+    expect(seen.map((entry) => entry.chatId)).not.toContain(elsewhere.chatId);
   });
 });
 
