@@ -184,6 +184,20 @@ export class ChatRepository {
   }
 
   /** The lineage of the chat a resume token belongs to (for a returning browser's next chat). */
+  /** Whether the same browser started another chat after this one (its token then only links, never resumes). */
+  async hasLaterInLineage(chat: ChatSummary): Promise<boolean> {
+    const self = await this.db.selectFrom('chats').select('lineage_id').where('id', '=', chat.id).executeTakeFirst();
+    const lineage = self?.lineage_id ?? chat.id;
+    const later = await this.db
+      .selectFrom('chats')
+      .select('id')
+      .where('lineage_id', '=', lineage)
+      .where('id', '!=', chat.id)
+      .where('created_at', '>=', chat.createdAt)
+      .executeTakeFirst();
+    return later !== undefined;
+  }
+
   async findLineageByResumeTokenHash(tokenHash: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('chats')

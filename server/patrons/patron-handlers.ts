@@ -94,6 +94,11 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       const request = parsePayload(resumeChatRequestSchema, payload, 'chat:resume');
       const chat = await ctx.repos.chats.findByResumeTokenHash(hashToken(request.resumeToken));
       if (!chat) throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
+      // The widget keeps an ended chat's token to link the browser's next chat to it. Once that next
+      // chat exists, the old token opens nothing: whoever uses the browser later cannot read it back.
+      if (chat.status === 'ended' && (await ctx.repos.chats.hasLaterInLineage(chat))) {
+        throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
+      }
       await follow(chat);
       ctx.patronPresence.returned(ctx, chat.id);
       return {

@@ -11,7 +11,7 @@ import {
   type SignedInOperator,
 } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
-import { claimedChat } from '../support/team-flows';
+import { claimedChat, codeOf } from '../support/team-flows';
 import { addAccount, startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -98,6 +98,18 @@ describe('patron details', () => {
     expect(history.map((entry) => entry.chatId)).not.toContain(stranger.chatId);
     const transcript = dataOf(await ask(alice.socket, 'chat:transcript', { chatId: now.chatId }));
     expect(transcript.patronHistory).toEqual(history);
+  });
+
+  it("an ended chat's token stops resuming once the browser has started its next chat", async () => {
+    const first = await patronAsks(server.url, { question: 'Where are the tax forms?' });
+    dataOf(await ask(first.patron, 'chat:leave', {}));
+    // Until the next chat exists, the patron may reopen the ended one (a refresh shows "This chat has ended").
+    const reader = await connectPatron(server.url);
+    expect(dataOf(await ask(reader, 'chat:resume', { resumeToken: first.resumeToken })).chat.status).toBe('ended');
+
+    const next = await patronAsks(server.url, { question: 'And a card?', previousResumeToken: first.resumeToken });
+    expect(codeOf(await ask(reader, 'chat:resume', { resumeToken: first.resumeToken }))).toBe('CHAT_NOT_FOUND');
+    expect(dataOf(await ask(reader, 'chat:resume', { resumeToken: next.resumeToken })).chat.id).toBe(next.chatId);
   });
 
   it('an operator sees only the earlier chats of departments they monitor', async () => {
