@@ -177,9 +177,14 @@ function applyChat(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: C
 
   // Ended chats of other operators leave the console unless someone is reading them.
   const forget = chat.status === 'ended' && chat.ownerId !== me && !isOpen;
+  const ended = chat.status === 'ended';
   store.setState({
     chats: forget ? without(state.chats, chat.id) : { ...state.chats, [chat.id]: chat },
     claimNotes,
+    // Nobody types in an ended chat, and its patron's presence no longer matters.
+    ...(ended
+      ? { typing: without(state.typing, chat.id), patronPresence: without(state.patronPresence, chat.id) }
+      : {}),
   });
   if (chat.status === 'ended' && previous?.status === 'active' && chat.ownerId === me && chat.endedBy === 'patron') {
     state.announce(`${patronNameOf(chat)} ended the chat.`);
