@@ -41,6 +41,30 @@ export function cannedHandlers(
     return canned;
   };
 
+  /** One /shortcut per list (an operator's own, a department's shared), so `/` always means one message. */
+  const assertShortcutFree = async (
+    shortcut: string,
+    scope: { ownerId: string | null; departmentId: string | null },
+    exceptId?: string,
+  ): Promise<void> => {
+    const ownerId = scope.ownerId ?? '';
+    const listed = await ctx.repos.canned.listFor(ownerId, scope.departmentId ? [scope.departmentId] : []);
+    const clash = listed.find(
+      (canned) =>
+        canned.id !== exceptId &&
+        canned.ownerId === scope.ownerId &&
+        canned.departmentId === scope.departmentId &&
+        canned.shortcut.toLowerCase() === shortcut.toLowerCase(),
+    );
+    if (clash) {
+      const whose = scope.departmentId ? "the department's shared ones" : 'your canned messages';
+      throw new DeskbellError(
+        'SHORTCUT_TAKEN',
+        `/${clash.shortcut} is already one of ${whose}; pick another shortcut.`,
+      );
+    }
+  };
+
   return {
     'canned:list': async (payload) => {
       parsePayload(emptyRequestSchema, payload ?? {}, 'canned:list');
@@ -57,9 +81,11 @@ export function cannedHandlers(
           (request.scope.kind === 'personal' || request.scope.departmentId === existing.departmentId);
         if (!sameScope)
           throw new DeskbellError('BAD_REQUEST', 'canned:save: scope: a saved canned message keeps its scope');
+        await assertShortcutFree(request.shortcut, existing, existing.id);
         return { canned: await ctx.repos.canned.update(existing.id, content, ctx.now()) };
       }
       if (request.scope.kind === 'personal') {
+        await assertShortcutFree(request.shortcut, { ownerId: account.id, departmentId: null });
         return {
           canned: await ctx.repos.canned.create({ ...content, ownerId: account.id, departmentId: null }, ctx.now()),
         };
@@ -69,6 +95,7 @@ export function cannedHandlers(
       if (!department) {
         throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${request.scope.departmentId}".`);
       }
+      await assertShortcutFree(request.shortcut, { ownerId: null, departmentId: department.id });
       return {
         canned: await ctx.repos.canned.create({ ...content, ownerId: null, departmentId: department.id }, ctx.now()),
       };

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'NOT_CHAT_PARTICIPANT',
   /** Group chats: the owner cannot leave; they transfer or end the chat instead. */
   'OWNER_CANNOT_LEAVE',
+  /** Canned messages: the shortcut is already used in the same list (yours, or the department's). */
+  'SHORTCUT_TAKEN',
   'INTERNAL',
   /** Client side: the server did not answer a request in time. */
   'TIMEOUT',

@@ -61,6 +61,20 @@ test('a librarian saves a personal canned message, types /atl in a chat, picks i
   await expect(row).toContainText('Personal');
   await expect(row).toContainText(ATLAS);
   await expect(row.getByRole('button', { name: 'Edit /atlas' })).toBeVisible();
+  // The same shortcut twice in one list is refused by the server, in its words.
+  await saveCanned(page, 'New personal canned message', { shortcut: 'atlas', message: 'Another atlas answer.' });
+  await expect(page.getByRole('form', { name: 'New personal canned message' }).getByRole('alert')).toHaveText(
+    '/atlas is already one of your canned messages; pick another shortcut.',
+  );
+  await expect(page.getByRole('list', { name: 'Your canned messages' }).getByRole('listitem')).toHaveCount(1);
+  await page
+    .getByRole('form', { name: 'New personal canned message' })
+    .getByRole('textbox', { name: 'Shortcut' })
+    .fill('');
+  await page
+    .getByRole('form', { name: 'New personal canned message' })
+    .getByRole('textbox', { name: 'Message' })
+    .fill('');
   await saveScreenshot(alice.page, 'console-canned-page', testInfo);
   const pageScan = await scanForAccessibility(alice.page, 'console-canned-page', testInfo);
   expect(pageScan.blocking.map(describe)).toEqual([]);

@@ -79,3 +79,23 @@ describe('canned messages', () => {
     });
   });
 });
+
+describe('canned shortcuts', () => {
+  it('a shortcut is used once per list: yours, or a department’s shared ones; the same one may be in both', async () => {
+    const bob = await signIn(server.url, 'bob');
+    const ada = await signIn(server.url, 'ada');
+    const mine = { scope: { kind: 'personal' as const }, shortcut: 'wifi', body: 'The network is Library-Guest.' };
+    const first = dataOf(await ask(bob.socket, 'canned:save', mine)).canned;
+    const again = await ask(bob.socket, 'canned:save', { ...mine, shortcut: 'WiFi', body: 'Another answer.' });
+    expect(codeOf(again)).toBe('SHORTCUT_TAKEN');
+    expect(again.ok === false && again.error.message).toBe(
+      '/wifi is already one of your canned messages; pick another shortcut.',
+    );
+    // Changing the message itself keeps its own shortcut.
+    dataOf(await ask(bob.socket, 'canned:save', { ...mine, id: first.id, body: 'Network: Library-Guest.' }));
+
+    const shared = { scope: { kind: 'department' as const, departmentId: 'general-reference' }, shortcut: 'wifi' };
+    dataOf(await ask(ada.socket, 'canned:save', { ...shared, body: 'Ask at the desk for the password.' }));
+    expect(codeOf(await ask(ada.socket, 'canned:save', { ...shared, body: 'Twice.' }))).toBe('SHORTCUT_TAKEN');
+  });
+});
