@@ -430,6 +430,8 @@ describe('the Canned messages page', () => {
     fireEvent.click(within(question).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(within(page).getByText('You have none yet.')).toBeTruthy());
     expect(fake.held.map((item) => item.id)).not.toContain('c-holds');
+    // The row and its buttons are gone: focus lands on the list's heading, not the top of the page.
+    expect(document.activeElement).toBe(within(page).getByRole('heading', { name: 'Your canned messages' }));
   });
 
   it('an admin shares one with a department they choose, and edits a shared one', async () => {

@@ -30,14 +30,19 @@ export function CannedRow({ canned, canManage, departmentName }: CannedRowProps)
     setMode('show');
   };
 
+  const row = useRef<HTMLLIElement>(null);
   const remove = async () => {
     setBusy(true);
+    // Found before the row unmounts: where focus goes once the message is gone.
+    const landing = focusLandingFor(row.current);
     const refused = await deleteCanned(canned.id);
     setBusy(false);
     // Gone from the list when it worked (the row unmounts); otherwise say why, in the server's words.
     if (refused) {
       setRefusal(refused);
       backToRow();
+    } else {
+      landing?.focus();
     }
   };
 
@@ -55,7 +60,7 @@ export function CannedRow({ canned, canManage, departmentName }: CannedRowProps)
     );
   }
   return (
-    <li className="canned-row" data-canned-id={canned.id}>
+    <li className="canned-row" data-canned-id={canned.id} ref={row}>
       <div className="canned-row-head">
         <span className="canned-option-shortcut">{name}</span>{' '}
         <span className={canned.scope === 'personal' ? 'canned-tag canned-tag-personal' : 'canned-tag'}>
@@ -110,4 +115,17 @@ export function CannedRow({ canned, canManage, departmentName }: CannedRowProps)
       ) : null}
     </li>
   );
+}
+
+/**
+ * After a delete the row's buttons are gone; focus moves to the next row's first button, or the
+ * previous row's, or the page's heading, rather than falling back to the top of the document.
+ */
+function focusLandingFor(row: HTMLLIElement | null): HTMLElement | null {
+  const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
+  const button = neighbour?.querySelector<HTMLElement>('button');
+  if (button) return button;
+  const heading = row?.closest('section')?.querySelector<HTMLElement>('h2, h3');
+  heading?.setAttribute('tabindex', '-1');
+  return heading ?? null;
 }
