@@ -5,6 +5,7 @@ import { fail, ok, type Ack } from '../../src/protocol/ack';
 import type { AnalyticsEntry, ChatSummary, Message, OperatorProfile, QuestionType } from '../../src/protocol/models';
 import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-events';
 import type { SyncRequest } from '../../src/protocol/requests';
+import { chatSummaryOf, patronOf } from './chat-fixtures';
 
 /**
  * A tiny real socket.io server speaking the `/operator` contract, for testing
@@ -201,31 +202,17 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
     syncRequests,
     startChat(question, patronName = 'Pat Patron') {
       const id = `chat-${nextChat++}`;
-      const chat: ChatSummary = {
+      const chat: ChatSummary = chatSummaryOf({
         id,
-        departmentId: 'general-reference',
-        departmentName: 'General Reference',
         status: 'waiting',
         question,
-        patron: {
-          name: patronName,
-          email: null,
-          ip: '203.0.113.7',
-          pageUrl: 'https://library.example/',
-          referrer: null,
-          userAgent: null,
-          browser: null,
-          extraFields: {},
-        },
+        patron: patronOf({ name: patronName, ip: '203.0.113.7', pageUrl: 'https://library.example/' }),
         ownerId: null,
         ownerName: null,
         createdAt: Date.now(),
         claimedAt: null,
-        endedAt: null,
-        endedBy: null,
-        lastSeq: 0,
-        hasAnalytics: false,
-      };
+      });
+
       chats.set(id, chat);
       append(id, {
         id: `${id}-q`,

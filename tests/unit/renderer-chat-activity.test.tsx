@@ -9,6 +9,7 @@ import { typingText } from '../../renderer/features/chat-pane/typing-indicator';
 import { TYPING_STALE_MS, withPatronPresence, withTypingNotice } from '../../renderer/store/activity-slice';
 import { createConsoleStore, type ConsoleStore } from '../../renderer/store/console-store';
 import { ConsoleStoreProvider } from '../../renderer/store/store-context';
+import { chatSummaryOf } from './chat-fixtures';
 import { fakeApi, RecordingBridge } from './renderer-test-kit';
 
 const ALICE: OperatorProfile = {
@@ -20,32 +21,7 @@ const ALICE: OperatorProfile = {
 };
 
 function chatWith(overrides: Partial<ChatSummary> = {}): ChatSummary {
-  return {
-    id: 'chat-1',
-    departmentId: 'general-reference',
-    departmentName: 'General Reference',
-    status: 'active',
-    question: 'Do you have the 1902 atlas?',
-    patron: {
-      name: 'Pat Reader',
-      email: null,
-      ip: null,
-      pageUrl: null,
-      referrer: null,
-      userAgent: null,
-      browser: null,
-      extraFields: {},
-    },
-    ownerId: ALICE.id,
-    ownerName: 'Alice',
-    createdAt: 1,
-    claimedAt: 2,
-    endedAt: null,
-    endedBy: null,
-    lastSeq: 0,
-    hasAnalytics: false,
-    ...overrides,
-  };
+  return chatSummaryOf({ ownerId: ALICE.id, ...overrides });
 }
 
 const patronTyping = (typing: boolean, chatId = 'chat-1'): TypingNotice => ({

@@ -11,6 +11,7 @@ import type { OperatorClientEvents, OperatorServerEvents } from '../../src/proto
 import { ConsoleApp } from '../../renderer/features/app/console-app';
 import { createConsoleStore, type ConsoleStore } from '../../renderer/store/console-store';
 import { ConsoleStoreProvider } from '../../renderer/store/store-context';
+import { chatSummaryOf, patronOf } from './chat-fixtures';
 import { RecordingBridge } from './renderer-test-kit';
 
 const ALICE: OperatorProfile = {
@@ -21,22 +22,17 @@ const ALICE: OperatorProfile = {
   departmentIds: ['general'],
 };
 
-const PATRON = {
-  name: 'Pat Reader',
+const PATRON = patronOf({
   email: 'pat@example.org',
   ip: '203.0.113.7',
   pageUrl: 'https://library.example/',
-  referrer: null,
-  userAgent: null,
   browser: 'Chrome 120 on Linux',
-  extraFields: {},
-};
+});
 
 function chatOf(id: string, overrides: Partial<ChatSummary>): ChatSummary {
-  return {
+  return chatSummaryOf({
     id,
     departmentId: 'general',
-    departmentName: 'General Reference',
     status: 'ended',
     question: 'A question',
     patron: PATRON,
@@ -49,7 +45,7 @@ function chatOf(id: string, overrides: Partial<ChatSummary>): ChatSummary {
     lastSeq: 2,
     hasAnalytics: true,
     ...overrides,
-  };
+  });
 }
 
 /** Pat is back: the chat Alice answers now, an earlier one Bob answered (same email), one nobody did (same browser). */

@@ -13,6 +13,7 @@ import {
   selectTransfersForMe,
   transferAlertFor,
 } from '../../renderer/store/transfer-slice';
+import { chatSummaryOf } from './chat-fixtures';
 import { fakeApi, RecordingBridge, until } from './renderer-test-kit';
 
 /**
@@ -44,33 +45,13 @@ async function startTransferServer(): Promise<TransferServer> {
   const io = new Server(http);
   const operators = io.of('/operator');
   const away = new Set<string>();
-  let chat: ChatSummary = {
-    id: 'chat-1',
+  let chat: ChatSummary = chatSummaryOf({
     departmentId: 'dept-maps',
-    departmentName: 'General Reference',
-    status: 'active',
     question: 'Where are the county atlases?',
-    patron: {
-      name: 'Pat Reader',
-      email: null,
-      ip: null,
-      pageUrl: null,
-      referrer: null,
-      userAgent: null,
-      browser: null,
-      extraFields: {},
-    },
-    ownerId: 'op-alice',
-    ownerName: 'Alice',
-    createdAt: 1,
-    claimedAt: 2,
-    endedAt: null,
-    endedBy: null,
-    lastSeq: 0,
-    hasAnalytics: false,
     participants: [],
     transfer: null,
-  };
+  });
+
   const sockets = new Map<string, TransferSocket>();
 
   operators.use((socket, next) => {
