@@ -10,8 +10,7 @@ test('a transfer to a colleague who is Away is refused in the server’s words, 
   await bob.setStatus('Away');
 
   const aliceChat = alice.openChat(patronName);
-  await aliceChat.getByRole('button', { name: 'Add Participants' }).click();
-  const participants = aliceChat.getByRole('region', { name: 'Add Participants' });
+  const participants = await alice.openAddParticipants(patronName);
   const bobRow = participants
     .getByRole('list', { name: 'Colleagues' })
     .getByRole('listitem')
@@ -31,8 +30,7 @@ test('a colleague declines a transfer: the chat stays with the librarian, who re
   await bob.logInOnline();
 
   const aliceChat = alice.openChat(patronName);
-  await aliceChat.getByRole('button', { name: 'Add Participants' }).click();
-  const participants = aliceChat.getByRole('region', { name: 'Add Participants' });
+  const participants = await alice.openAddParticipants(patronName);
   await participants.getByRole('button', { name: 'Bob', exact: true }).click();
   await participants.getByRole('button', { name: 'Transfer' }).click();
   await expect(participants).toBeHidden();

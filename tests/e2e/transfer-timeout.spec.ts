@@ -12,8 +12,7 @@ test('a transfer nobody accepts in time comes back to the librarian with a chirp
   await bob.logInOnline();
 
   const aliceChat = alice.openChat(patronName);
-  await aliceChat.getByRole('button', { name: 'Add Participants' }).click();
-  const participants = aliceChat.getByRole('region', { name: 'Add Participants' });
+  const participants = await alice.openAddParticipants(patronName);
   await participants.getByRole('button', { name: 'Bob', exact: true }).click();
   await participants.getByRole('textbox', { name: /Briefing for Bob/ }).fill('Wants the 1890s county atlases.');
   await participants.getByRole('button', { name: 'Transfer' }).click();

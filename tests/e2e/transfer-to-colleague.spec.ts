@@ -11,8 +11,7 @@ test('a librarian briefs a colleague, transfers the patron to him, and leaves on
 
   // Alice opens Add Participants in the patron chat: departments and colleagues with their dots.
   const aliceChat = alice.openChat(patronName);
-  await aliceChat.getByRole('button', { name: 'Add Participants' }).click();
-  const participants = aliceChat.getByRole('region', { name: 'Add Participants' });
+  const participants = await alice.openAddParticipants(patronName);
   const bobRow = participants
     .getByRole('list', { name: 'Colleagues' })
     .getByRole('listitem')
@@ -29,7 +28,7 @@ test('a librarian briefs a colleague, transfers the patron to him, and leaves on
 
   // Back to the patron chat: clicking Bob's name asks for a briefing, then transfers.
   await alice.page.getByRole('list', { name: 'My chats' }).getByRole('button', { name: patronName }).click();
-  await aliceChat.getByRole('button', { name: 'Add Participants' }).click();
+  await alice.openAddParticipants(patronName);
   await participants.getByRole('button', { name: 'Bob', exact: true }).click();
   await participants.getByRole('textbox', { name: /Briefing for Bob/ }).fill('Wants the 1890s county atlases.');
   await participants.getByRole('button', { name: 'Transfer' }).click();

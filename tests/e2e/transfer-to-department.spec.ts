@@ -15,8 +15,7 @@ test('a chat sent back to a department’s queue is claimed by a colleague; the 
   expect(chatId).toBeTruthy();
 
   // Alice sends the chat to Research Help's queue with a briefing.
-  await aliceChat.getByRole('button', { name: 'Add Participants' }).click();
-  const participants = aliceChat.getByRole('region', { name: 'Add Participants' });
+  const participants = await alice.openAddParticipants(patronName);
   await participants
     .getByRole('list', { name: 'Departments' })
     .getByRole('button', { name: 'Research Help', exact: true })

@@ -87,6 +87,13 @@ export class OperatorConsole {
     return this.page.getByRole('region', { name: patronName, exact: true });
   }
 
+  /** Opens Add Participants in the chat with this patron and returns its region (departments and colleagues). */
+  async openAddParticipants(patronName: string): Promise<Locator> {
+    const chat = this.openChat(patronName);
+    await chat.getByRole('button', { name: 'Add Participants' }).click();
+    return chat.getByRole('region', { name: 'Add Participants' });
+  }
+
   /** The open chat's message log. */
   get messages(): Locator {
     return this.page.getByRole('log', { name: 'Messages' });
