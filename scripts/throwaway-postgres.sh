@@ -3,6 +3,8 @@
 # non-default port, trust auth, no fsync. Prints the database URL on stdout.
 #   scripts/throwaway-postgres.sh start DIR [PORT]   -> postgres://postgres@127.0.0.1:PORT/postgres
 #   scripts/throwaway-postgres.sh stop DIR
+#   scripts/throwaway-postgres.sh halt DIR [fast|immediate]   (stops it, keeps the data: a database outage)
+#   scripts/throwaway-postgres.sh resume DIR PORT              (starts a halted cluster again)
 set -euo pipefail
 
 action=${1:?usage: throwaway-postgres.sh start|stop DIR [PORT]}
@@ -33,6 +35,14 @@ case "$action" in
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "postgres://postgres@127.0.0.1:$port/postgres"
+    ;;
+  halt)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m "${3:-fast}" -w stop >/dev/null
+    ;;
+  resume)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" start \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     ;;
   stop)
     as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true

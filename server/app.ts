@@ -1,17 +1,12 @@
-import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Server } from 'socket.io';
 import { OPERATOR_NAMESPACE } from '../src/protocol/operator-events';
 import { PATRON_NAMESPACE } from '../src/protocol/patron-events';
-import { registerAuthRoutes } from './auth/auth-routes';
-import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
+import type { LoginThrottleOptions } from './auth/login-throttle';
 import { startChatUpkeep } from './chats/chat-upkeep';
 import { type ChatTimings, resolveChatTimings } from './config/chat-timings';
 import type { DeskbellContext } from './context';
-import { registerDesktopCors } from './http/cors';
-import { registerHealthRoute } from './http/health-route';
-import { installErrorHandlers } from './http/http-errors';
-import { registerStaticFiles } from './http/static-files';
+import { registerHttp } from './http/register-http';
 import { setUpOperatorNamespace } from './operators/operator-namespace';
 import { setUpPatronNamespace } from './patrons/patron-namespace';
 import { PatronPresenceTracker } from './patrons/patron-presence';
@@ -83,17 +78,15 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
   setUpPatronNamespace(ctx);
   const stopUpkeep = startChatUpkeep(ctx);
 
-  installErrorHandlers(app);
-  registerDesktopCors(app);
-  await app.register(fastifyCookie);
-  registerHealthRoute(app, deps.storage, deps.version ?? '0.0.0');
-  registerAuthRoutes(app, {
+  await registerHttp(app, {
+    storage: deps.storage,
     repos,
     operators,
     now,
-    throttle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, ...deps.loginThrottle, now }),
+    distDir: deps.distDir,
+    version: deps.version ?? '0.0.0',
+    ...(deps.loginThrottle ? { loginThrottle: deps.loginThrottle } : {}),
   });
-  await registerStaticFiles(app, { distDir: deps.distDir });
 
   return {
     app,

@@ -37,6 +37,7 @@ export const syncResultSchema = z.object({
   patronFields: z.array(patronFieldSchema),
   chats: z.array(chatSummarySchema),
   missed: z.array(messageSchema),
+  unsynced: z.array(z.string()).optional(),
   operators: z.array(operatorPresenceSchema).optional(),
 }) satisfies z.ZodType<SyncResult>;
 

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   /** Canned messages: the shortcut is already used in the same list (yours, or the department's). */
   'SHORTCUT_TAKEN',
   'INTERNAL',
+  /** The server cannot reach its database (a restart, a dropped connection): the same request may succeed soon. */
+  'UNAVAILABLE',
   /** Client side: the server did not answer a request in time. */
   'TIMEOUT',
   /** Client side: the request was not sent because the connection is down. */
@@ -39,6 +41,24 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Failures that say nothing about the request itself: the server, its
+ * database or the network had a moment. A client sends the same request again
+ * (with the same client-made id, so it is stored once) after a pause; every
+ * other code is a final refusal that no retry can turn into a success.
+ */
+const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'INTERNAL',
+  'UNAVAILABLE',
+  'RATE_LIMITED',
+  'TIMEOUT',
+  'OFFLINE',
+]);
+
+export function isRetryable(code: ErrorCode): boolean {
+  return RETRYABLE_CODES.has(code);
+}
 
 export interface AckError {
   code: ErrorCode;

@@ -45,6 +45,12 @@ export interface SyncResult {
   chats: ChatSummary[];
   /** Messages after the client's last sequence number, for every chat it listed or owns. */
   missed: Message[];
+  /**
+   * Chats the client listed that this sync did not catch up: ended, gone, no
+   * longer visible to this account, or past MAX_SYNCED_CHATS. The client
+   * forgets their messages and loads them afresh if it opens them again.
+   */
+  unsynced?: string[];
   /** The Operators list: every staff account with the server's view of its presence. */
   operators?: OperatorPresence[];
 }

@@ -12,6 +12,7 @@ import type { ChatTimings } from '../../server/config/chat-timings';
 import { readLibrarySettings } from '../../server/config/library-settings';
 import type { RateLimit } from '../../server/sockets/rate-limiter';
 import type { Storage } from '../../server/storage/database';
+import type { DatabaseOutage } from './database-outage';
 import { createTestDatabase } from './test-database';
 
 export interface TestServerOptions {
@@ -27,6 +28,10 @@ export interface TestServerOptions {
   loginThrottle?: { maxFailuresPerUsername?: number; maxFailuresPerAddress?: number; windowMs?: number };
   /** Transfer timeout, presence grace, patron return period, upkeep interval (short ones for tests that wait on them). */
   timings?: Partial<ChatTimings>;
+  /** Every query the server makes goes through this switch (a database outage on demand). */
+  outage?: DatabaseOutage;
+  /** Run on this PostgreSQL instead of a fresh database of the shared test cluster (own-postgres.ts). */
+  databaseUrl?: string;
   /** Another node over the same database (same SQLite file or PostgreSQL database), with its own connection. */
   sameDatabaseAs?: TestServer;
 }
@@ -61,7 +66,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const shared = options.sameDatabaseAs;
   const dataDir = shared ? shared.dataDir : await mkdtemp(join(tmpdir(), 'deskbell-test-'));
   // The first node owns the database; a second node only connects to it.
-  const database = shared ? { url: shared.databaseUrl, drop: () => Promise.resolve() } : await createTestDatabase();
+  const database = shared
+    ? { url: shared.databaseUrl, drop: () => Promise.resolve() }
+    : options.databaseUrl
+      ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+      : await createTestDatabase();
   if (options.settingsFile !== undefined) {
     await writeFile(join(dataDir, 'deskbell.json'), JSON.stringify(options.settingsFile));
   }
@@ -72,8 +81,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     settings: readLibrarySettings(dataDir),
     adminPassword: options.adminPassword,
   });
+  const served: Storage = options.outage ? { ...storage, db: storage.db.withPlugin(options.outage) } : storage;
   const server = await createDeskbellServer({
-    storage,
+    storage: served,
     distDir: options.distDir ?? join(dataDir, 'no-dist'),
     trustProxy: options.trustProxy ?? false,
     version: 'test',

@@ -1,0 +1,36 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import { registerAuthRoutes } from '../auth/auth-routes';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle';
+import type { Repositories } from '../repositories';
+import type { OperatorNamespace } from '../sockets/socket-types';
+import type { Storage } from '../storage/database';
+import { registerDesktopCors } from './cors';
+import { registerHealthRoute } from './health-route';
+import { installErrorHandlers } from './http-errors';
+import { registerStaticFiles } from './static-files';
+
+export interface HttpDeps {
+  storage: Storage;
+  repos: Repositories;
+  operators: OperatorNamespace;
+  now: () => number;
+  distDir: string;
+  version: string;
+  loginThrottle?: Partial<Omit<LoginThrottleOptions, 'now'>>;
+}
+
+/** Everything served over plain HTTP: error handling, CORS for the desktop app, cookies, health, auth, static files. */
+export async function registerHttp(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  installErrorHandlers(app);
+  registerDesktopCors(app);
+  await app.register(fastifyCookie);
+  registerHealthRoute(app, deps.storage, deps.version);
+  registerAuthRoutes(app, {
+    repos: deps.repos,
+    operators: deps.operators,
+    now: deps.now,
+    throttle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, ...deps.loginThrottle, now: deps.now }),
+  });
+  await registerStaticFiles(app, { distDir: deps.distDir });
+}
