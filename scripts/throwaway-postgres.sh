@@ -25,6 +25,11 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# Fast and not crash-safe by default; DESKBELL_PG_DURABLE=1 keeps synchronous commits, for drills that
+# stop the cluster with -m immediate and then count acknowledged writes (fsync only matters to an OS crash).
+options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200"
+[ "${DESKBELL_PG_DURABLE:-}" = 1 ] || options="$options -c synchronous_commit=off"
+
 case "$action" in
   start)
     mkdir -p "$dir"
@@ -32,7 +37,7 @@ case "$action" in
     as_owner "$bin/initdb" -D "$dir/data" -A trust -U postgres --no-sync >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" start \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      -o "$options" \
       >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
@@ -41,7 +46,7 @@ case "$action" in
     ;;
   resume)
     as_owner "$bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" start \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      -o "$options" \
       >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     ;;
   stop)

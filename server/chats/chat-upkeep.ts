@@ -1,5 +1,6 @@
 import { DeskbellError } from '../../src/protocol/ack';
 import type { DeskbellContext } from '../context';
+import { isDatabaseUnavailable } from '../storage/database-errors';
 import { rooms } from '../sockets/rooms';
 import { announceTransition, runChatAction } from './chat-actions';
 
@@ -20,7 +21,9 @@ export function startChatUpkeep(ctx: DeskbellContext): () => void {
         await returnTransfer(ctx, chatId, now);
       }
     } catch (error) {
-      ctx.log.error({ err: error }, 'chat upkeep failed');
+      // The database away for a moment is no bug: the next tick tries again.
+      if (isDatabaseUnavailable(error)) ctx.log.warn({ err: error }, 'chat upkeep waits for the database');
+      else ctx.log.error({ err: error }, 'chat upkeep failed');
     } finally {
       running = false;
     }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import { type Ack, type AckCallback, DeskbellError, fail, ok } from '../../src/protocol/ack';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../storage/database-errors';
 import { type RateLimit, TokenBucket } from './rate-limiter';
 
 /** The data type an event's acknowledgement carries, read from the protocol's event map. */
@@ -63,6 +64,10 @@ export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, optio
         (data) => reply(callback, ok(data)),
         (error: unknown) => {
           if (error instanceof DeskbellError) return reply(callback, fail(error.code, error.message));
+          if (isDatabaseUnavailable(error)) {
+            options.log.warn({ err: error, event, namespace: socket.nsp.name }, 'the database is unavailable');
+            return reply(callback, fail('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
+          }
           options.log.error({ err: error, event, namespace: socket.nsp.name }, 'socket handler failed');
           reply(callback, fail('INTERNAL', 'Something went wrong on the server; please try again.'));
         },

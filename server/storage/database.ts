@@ -23,15 +23,24 @@ export interface StorageOptions {
 // int8 (count(*), bigint timestamps) arrives as a string by default; epoch-ms values fit in a double.
 pg.types.setTypeParser(20, Number);
 
+function warnClosed(which: string, error: Error): void {
+  console.warn(`deskbell: ${which} PostgreSQL connection was closed (${error.message}); it will be replaced`);
+}
+
 /** Opens PostgreSQL when a URL is given, otherwise `<dataDir>/deskbell.sqlite` in WAL mode. */
 export function openStorage(options: StorageOptions): Storage {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle connection that PostgreSQL closes (a restart, a failover, an admin's
-    // pg_terminate_backend) is reported here; without a listener Node would crash the
-    // whole server. The pool drops that connection and opens a fresh one on next use.
-    pool.on('error', (error) => {
-      console.warn(`deskbell: an idle PostgreSQL connection was closed (${error.message}); it will be replaced`);
+    // A connection attempt that hangs (a host gone from the network) fails after a while instead of holding a request for ever.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    // PostgreSQL can close any connection at any moment (a restart, a failover, an admin's
+    // pg_terminate_backend). The pool listens on idle ones itself and reports here; a connection
+    // that is checked out for a query has no listener, and its 'error' would crash the whole
+    // server. Every connection gets one: the query in flight rejects with the error (its request
+    // answers UNAVAILABLE), the transaction it was in is rolled back by PostgreSQL, and the pool
+    // drops the broken connection when it is released and opens a fresh one on next use.
+    pool.on('error', (error) => warnClosed('an idle', error));
+    pool.on('connect', (client) => {
+      client.on('error', (error) => warnClosed('a busy', error));
     });
     const db = new Kysely<DeskbellTables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };

@@ -23,7 +23,11 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'deskbell-own-pg-'));
   const port = await freePort();
   const run = (...args: string[]): string => {
-    const result = spawnSync('bash', [SCRIPT, ...args], { encoding: 'utf8' });
+    const result = spawnSync('bash', [SCRIPT, ...args], {
+      encoding: 'utf8',
+      // Halting with -m immediate must not lose acknowledged commits.
+      env: { ...process.env, DESKBELL_PG_DURABLE: '1' },
+    });
     if (result.status !== 0) throw new Error(`throwaway-postgres ${args[0]} failed: ${result.stderr}`);
     return result.stdout.trim();
   };
