@@ -1,6 +1,6 @@
 import { canSeeDepartment } from '../../src/domain/chat-lifecycle';
-import { DeskbellError } from '../../src/protocol/ack';
-import type { Message } from '../../src/protocol/models';
+import { LIMITS } from '../../src/protocol/limits';
+import type { ChatSummary } from '../../src/protocol/models';
 import type { OperatorClientEvents } from '../../src/protocol/operator-events';
 import { parsePayload } from '../../src/protocol/parse';
 import { syncRequestSchema } from '../../src/protocol/requests';
@@ -11,14 +11,15 @@ import { rooms } from '../sockets/rooms';
 import type { EventHandlers } from '../sockets/serve-events';
 import type { OperatorSocket } from '../sockets/socket-types';
 
-/** More chats than any console shows at once; a bigger map is a broken or hostile client. */
-const MAX_SYNCED_CHATS = 500;
-
 /**
  * `console:sync`: everything a console needs after it (re)connects, and the
  * messages it missed: those after the client's last sequence number for every
  * chat it lists, and all messages of its own active chats it did not list.
- * The socket also starts following those chats again.
+ * The socket follows those chats again first and reads their messages only
+ * then, so a message committed in between arrives live or in `missed`, never
+ * in neither. Listed chats it does not catch up (gone, no longer visible, or
+ * past LIMITS.syncedChatsMax) come back in `unsynced`: a console open all week
+ * is never refused, it forgets those and loads them afresh when opened.
  */
 export function consoleSyncHandlers(
   ctx: DeskbellContext,
@@ -28,11 +29,7 @@ export function consoleSyncHandlers(
   return {
     'console:sync': async (payload) => {
       const { lastSeqByChat } = parsePayload(syncRequestSchema, payload ?? {}, 'console:sync');
-      if (Object.keys(lastSeqByChat).length > MAX_SYNCED_CHATS) {
-        throw new DeskbellError('BAD_REQUEST', `console:sync: lastSeqByChat: at most ${MAX_SYNCED_CHATS} chats`);
-      }
       const fresh = (await ctx.repos.accounts.findById(account.id)) ?? account;
-      const actor = actorFacts(fresh);
       const [allDepartments, questionTypes, patronFields, chats, owned, operators] = await Promise.all([
         ctx.repos.departments.list(),
         ctx.repos.departments.listQuestionTypes(),
@@ -42,25 +39,16 @@ export function consoleSyncHandlers(
         ctx.presence.list(),
       ]);
 
-      const follow = new Map<string, number>();
-      for (const chat of owned) follow.set(chat.id, lastSeqByChat[chat.id] ?? 0);
-      for (const [chatId, lastSeq] of Object.entries(lastSeqByChat)) {
-        if (follow.has(chatId)) continue;
-        const chat = await ctx.repos.chats.find(chatId);
-        // Chats that vanished or that this account may not read are skipped, not refused: the client's list may be old.
-        const member = chat?.participants?.some((participant) => participant.id === fresh.id) ?? false;
-        if (chat && (chat.ownerId === fresh.id || member || canSeeDepartment(actor, chat.departmentId)))
-          follow.set(chatId, lastSeq);
-      }
+      const { follow, unsynced } = await chatsToCatchUp(ctx, fresh, owned, lastSeqByChat);
+      const live = [...follow.values()].filter(({ chat }) => chat.status !== 'ended').map(({ chat }) => chat.id);
+      if (live.length > 0) await socket.join(live.map(rooms.chat));
+      const missed = (
+        await Promise.all(
+          [...follow.values()].map(({ chat, lastSeq }) => ctx.repos.messages.listAfter(chat.id, lastSeq)),
+        )
+      ).flat();
 
-      const missed: Message[] = [];
-      const openRooms: string[] = [];
-      for (const [chatId, lastSeq] of follow) {
-        missed.push(...(await ctx.repos.messages.listAfter(chatId, lastSeq)));
-        openRooms.push(rooms.chat(chatId));
-      }
-      if (openRooms.length > 0) await socket.join(openRooms);
-
+      const actor = actorFacts(fresh);
       return {
         me: toProfile(fresh),
         status: fresh.status,
@@ -69,8 +57,45 @@ export function consoleSyncHandlers(
         patronFields,
         chats: chats.map((chat) => ctx.patronPresence.decorate(chat)),
         missed,
+        unsynced,
         operators,
       };
     },
   };
+}
+
+interface CatchUp {
+  follow: Map<string, { chat: ChatSummary; lastSeq: number }>;
+  unsynced: string[];
+}
+
+/**
+ * The chats to catch up: every active chat the account owns, then the listed
+ * ones it may still read (owner, participant, or a department it sees), in the
+ * order listed (the console lists newest first), up to the cap. Ended chats are
+ * caught up (their last words and the end) but not followed.
+ */
+async function chatsToCatchUp(
+  ctx: DeskbellContext,
+  account: Account,
+  owned: readonly ChatSummary[],
+  lastSeqByChat: Record<string, number>,
+): Promise<CatchUp> {
+  const follow: CatchUp['follow'] = new Map();
+  for (const chat of owned) follow.set(chat.id, { chat, lastSeq: lastSeqByChat[chat.id] ?? 0 });
+  const listed = Object.keys(lastSeqByChat).filter((chatId) => !follow.has(chatId));
+  const room = Math.max(0, LIMITS.syncedChatsMax - follow.size);
+  const considered = listed.slice(0, room);
+  const unsynced = listed.slice(room);
+
+  const actor = actorFacts(account);
+  const found = await Promise.all(considered.map((chatId) => ctx.repos.chats.find(chatId)));
+  considered.forEach((chatId, index) => {
+    const chat = found[index];
+    const member = chat?.participants?.some((participant) => participant.id === account.id) ?? false;
+    if (chat && (chat.ownerId === account.id || member || canSeeDepartment(actor, chat.departmentId))) {
+      follow.set(chatId, { chat, lastSeq: lastSeqByChat[chatId] ?? 0 });
+    } else unsynced.push(chatId);
+  });
+  return { follow, unsynced };
 }

@@ -10,4 +10,6 @@ export const LIMITS = {
   urlMaxLength: 2048,
   /** Upper bound on Time Spent in the analytics entry: a whole working day. */
   timeSpentMaxMinutes: 600,
+  /** Chats one console:sync catches up; a console lists at most these (newest first), the server follows no more. */
+  syncedChatsMax: 500,
 } as const;
