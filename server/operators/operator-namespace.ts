@@ -3,6 +3,7 @@ import type { OperatorClientEvents } from '../../src/protocol/operator-events';
 import { type Account } from '../auth/account-repository';
 import { visibilityOf } from '../auth/actor';
 import { sessionKey, tokenFromRequest } from '../auth/request-token';
+import { judgeOrigin } from '../http/request-origin';
 import { cannedHandlers } from '../canned/canned-handlers';
 import { operatorChatHandlers } from '../chats/operator-chat-handlers';
 import { transferHandlers } from '../chats/transfer-handlers';
@@ -14,12 +15,18 @@ import { staffChatHandlers } from '../staff/staff-chat-handlers';
 import type { OperatorSocket } from '../sockets/socket-types';
 import { consoleSyncHandlers } from './console-sync';
 
-/** The refusal a socket without a valid session sees as its `connect_error`. */
-function unauthorized(): ExtendedError {
-  const error: ExtendedError = new Error('UNAUTHORIZED: log in to Deskbell first.');
-  error.data = { code: 'UNAUTHORIZED' };
+/**
+ * A handshake refusal, as the client sees it in `connect_error`: the code in
+ * `data` is what it branches on. Only UNAUTHORIZED means "log in again";
+ * anything else is worth retrying.
+ */
+function refusal(code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'UNAVAILABLE', message: string): ExtendedError {
+  const error: ExtendedError = new Error(`${code}: ${message}`);
+  error.data = { code, message };
   return error;
 }
+
+const unauthorized = () => refusal('UNAUTHORIZED', 'log in to Deskbell first.');
 
 /**
  * The `/operator` namespace: only sockets with a live session get in. Each
@@ -34,6 +41,12 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
   ctx.operators.use((socket, next) => {
     const token = tokenFromRequest(socket.handshake.headers, socket.handshake.auth);
     if (!token) return next(unauthorized());
+    // A page of another origin can make the browser send the session cookie; only ours may use it.
+    const origin = judgeOrigin(socket.handshake.headers, { trustProxy: ctx.trustProxy });
+    if (!origin.ok) {
+      ctx.log.warn({ origin: socket.handshake.headers.origin }, 'operator socket refused: foreign origin');
+      return next(refusal('FORBIDDEN', `${origin.reason}.`));
+    }
     ctx.repos.sessions
       .findAccountId(token, ctx.now())
       .then(async (accountId) => {
@@ -45,8 +58,9 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         next();
       })
       .catch((error: unknown) => {
-        ctx.log.error({ err: error }, 'operator socket authentication failed');
-        next(new Error('INTERNAL: the server could not check the session.'));
+        // Not the librarian's fault: the console keeps its session and tries again.
+        ctx.log.warn({ err: error }, 'operator socket authentication could not reach the database');
+        next(refusal('UNAVAILABLE', 'the server could not check the session; try again shortly.'));
       });
   });
 
