@@ -21,6 +21,7 @@ import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
 import type { EventHandlers } from '../sockets/serve-events';
 import type { PatronSocket } from '../sockets/socket-types';
+import { findResumableChat } from './resumable-chat';
 
 /** Shown as the author of a patron's messages when they gave no name. */
 export const ANONYMOUS_PATRON = 'Patron';
@@ -92,13 +93,8 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
 
     'chat:resume': async (payload) => {
       const request = parsePayload(resumeChatRequestSchema, payload, 'chat:resume');
-      const chat = await ctx.repos.chats.findByResumeTokenHash(hashToken(request.resumeToken));
+      const chat = await findResumableChat(ctx, request.resumeToken);
       if (!chat) throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
-      // The widget keeps an ended chat's token to link the browser's next chat to it. Once that next
-      // chat exists, the old token opens nothing: whoever uses the browser later cannot read it back.
-      if (chat.status === 'ended' && (await ctx.repos.chats.hasLaterInLineage(chat))) {
-        throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
-      }
       await follow(chat);
       ctx.patronPresence.returned(ctx, chat.id);
       return {

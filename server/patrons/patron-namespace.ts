@@ -1,17 +1,30 @@
 import type { PatronClientEvents } from '../../src/protocol/patron-events';
+import { z } from 'zod';
 import type { DeskbellContext } from '../context';
+import { rooms } from '../sockets/rooms';
+import type { PatronSocket } from '../sockets/socket-types';
 import { serveEvents } from '../sockets/serve-events';
 import { patronAddress } from './patron-address';
 import { patronHandlers } from './patron-handlers';
+import { findResumableChat } from './resumable-chat';
 
 /** Longest user agent kept; real ones are a few hundred characters. */
 const USER_AGENT_MAX = 512;
 
 /** The `/patron` namespace: anonymous widget sockets. Operator events are simply unknown here. */
 export function setUpPatronNamespace(ctx: DeskbellContext): void {
+  ctx.patrons.use((socket, next) => {
+    void bindToChat(ctx, socket).then(() => next());
+  });
+
   ctx.patrons.on('connection', (socket) => {
+    // Bound in the handshake: following the chat before the client hears "connect", so a send it
+    // flushes at once (socket.io-client sends buffered emits before its connect handlers run) has a chat.
+    if (socket.data.chatId) {
+      void socket.join(rooms.chat(socket.data.chatId));
+      ctx.patronPresence.returned(ctx, socket.data.chatId);
+    }
     const userAgent = socket.handshake.headers['user-agent'];
-    socket.data.chatId = null;
     socket.data.ip = patronAddress(socket.handshake, ctx.trustProxy);
     socket.data.userAgent =
       typeof userAgent === 'string' && userAgent !== '' ? userAgent.slice(0, USER_AGENT_MAX) : null;
@@ -28,4 +41,25 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
       now: ctx.now,
     });
   });
+}
+
+/** What a widget may send in its handshake: the resume token of the chat it is in. */
+const handshakeAuthSchema = z.object({ resumeToken: z.string().min(16).max(256) });
+
+/**
+ * Ties a widget's new socket to its chat from the resume token in the
+ * handshake. Anything else (no token, a malformed or dead one, a database that
+ * does not answer) leaves the socket unbound: `chat:resume` then answers, or
+ * says what is wrong, as it always did.
+ */
+async function bindToChat(ctx: DeskbellContext, socket: PatronSocket): Promise<void> {
+  socket.data.chatId = null;
+  const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+  if (!auth.success) return;
+  try {
+    const chat = await findResumableChat(ctx, auth.data.resumeToken);
+    if (chat) socket.data.chatId = chat.id;
+  } catch (error) {
+    ctx.log.warn({ err: error }, 'could not bind a widget socket to its chat; it resumes later');
+  }
 }
