@@ -11,6 +11,7 @@ import { setUpOperatorNamespace } from './operators/operator-namespace';
 import { setUpPatronNamespace } from './patrons/patron-namespace';
 import { PatronPresenceTracker } from './patrons/patron-presence';
 import { PresenceService } from './presence/presence-service';
+import { InFlight } from './sockets/in-flight';
 import { createRepositories } from './repositories';
 import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit } from './sockets/rate-limiter';
 import type { DeskbellIo, OperatorNamespace, PatronNamespace } from './sockets/socket-types';
@@ -73,6 +74,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     socketRateLimit: deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT,
     timings,
     patronPresence: new PatronPresenceTracker(),
+    inFlight: new InFlight(),
   };
   setUpOperatorNamespace(ctx);
   setUpPatronNamespace(ctx);
@@ -91,12 +93,18 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
   return {
     app,
     io,
+    /**
+     * In this order: no new timers or connections; every socket says goodbye (its disconnect
+     * handlers start their bookkeeping); HTTP stops; then wait for that bookkeeping and any handler
+     * still running, so the caller may close the database safely afterwards.
+     */
     async close() {
       stopUpkeep();
       operators.disconnectSockets(true);
       patrons.disconnectSockets(true);
       io.engine.close();
       await app.close();
+      await ctx.inFlight.drain();
       ctx.presence.stop();
       ctx.patronPresence.stop();
     },

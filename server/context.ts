@@ -3,6 +3,7 @@ import type { ChatTimings } from './config/chat-timings';
 import type { PatronPresenceTracker } from './patrons/patron-presence';
 import type { PresenceService } from './presence/presence-service';
 import type { Repositories } from './repositories';
+import type { InFlight } from './sockets/in-flight';
 import type { RateLimit } from './sockets/rate-limiter';
 import type { OperatorNamespace, PatronNamespace } from './sockets/socket-types';
 
@@ -20,4 +21,6 @@ export interface DeskbellContext {
   timings: ChatTimings;
   /** Whether each chat's patron is connected (this node's view). */
   patronPresence: PatronPresenceTracker;
+  /** Unfinished work that shutting down waits for before the database closes. */
+  inFlight: InFlight;
 }

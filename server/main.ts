@@ -63,6 +63,12 @@ async function main(): Promise<void> {
         },
       );
   };
+  // A last resort: a promise someone forgot to catch is a bug to log, not a reason to drop every chat.
+  process.on('unhandledRejection', (reason: unknown) => {
+    console.error(
+      `deskbell: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
+  });
   process.once('SIGINT', () => shutDown('SIGINT'));
   process.once('SIGTERM', () => shutDown('SIGTERM'));
   try {

@@ -28,7 +28,7 @@ export function startChatUpkeep(ctx: DeskbellContext): () => void {
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), ctx.timings.upkeepIntervalMs);
+  const timer = setInterval(() => void ctx.inFlight.track(tick()), ctx.timings.upkeepIntervalMs);
   timer.unref?.();
   return () => clearInterval(timer);
 }

@@ -72,7 +72,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
     ctx.presence.joinOnlineRooms(socket, account);
     ctx.presence.connected(account);
     socket.on('disconnect', () => {
-      ctx.presence.disconnected(account.id).catch((error: unknown) => {
+      ctx.inFlight.track(ctx.presence.disconnected(account.id)).catch((error: unknown) => {
         ctx.log.warn({ err: error }, 'could not update presence after a disconnect');
       });
     });
@@ -86,7 +86,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ...staffChatHandlers(ctx, socket, account),
         ...cannedHandlers(ctx, account),
       },
-      { log: ctx.log, rateLimit: ctx.socketRateLimit, now: ctx.now },
+      { log: ctx.log, rateLimit: ctx.socketRateLimit, now: ctx.now, inFlight: ctx.inFlight },
     );
   });
 }

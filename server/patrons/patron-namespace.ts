@@ -31,7 +31,7 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     socket.on('disconnect', () => {
       const chatId = socket.data.chatId;
       if (!chatId) return;
-      ctx.patronPresence.disconnected(ctx, chatId).catch((error: unknown) => {
+      ctx.inFlight.track(ctx.patronPresence.disconnected(ctx, chatId)).catch((error: unknown) => {
         ctx.log.warn({ err: error, chatId }, 'could not mark the patron away');
       });
     });
@@ -39,6 +39,7 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
       log: ctx.log,
       rateLimit: ctx.socketRateLimit,
       now: ctx.now,
+      inFlight: ctx.inFlight,
     });
   });
 }

@@ -81,7 +81,8 @@ export class PresenceService {
     this.clearTimer(accountId);
     const timer = setTimeout(() => {
       this.graceTimers.delete(accountId);
-      void this.graceOver(accountId);
+      // A rejection here would be unhandled and end the process: a database blip only delays the Offline.
+      this.graceOver(accountId).catch(() => undefined);
     }, this.graceMs);
     timer.unref?.();
     this.graceTimers.set(accountId, timer);

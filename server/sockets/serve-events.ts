@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import { type Ack, type AckCallback, DeskbellError, fail, ok } from '../../src/protocol/ack';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../storage/database-errors';
+import type { InFlight } from './in-flight';
 import { type RateLimit, TokenBucket } from './rate-limiter';
 
 /** The data type an event's acknowledgement carries, read from the protocol's event map. */
@@ -15,6 +16,8 @@ export type EventHandlers<E> = { [K in keyof E]: (payload: unknown) => Promise<A
 
 export interface ServeOptions {
   log: FastifyBaseLogger;
+  /** Every handler's work is tracked here, so shutting down waits for it. */
+  inFlight: InFlight;
   rateLimit: RateLimit;
   now: () => number;
 }
@@ -60,7 +63,7 @@ export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, optio
       const callback = args.at(-1);
       const payload = typeof args[0] === 'function' ? undefined : args[0];
       if (!allowed()) return reply(callback, fail('RATE_LIMITED', 'Too many requests; slow down.'));
-      handler(payload).then(
+      options.inFlight.track(handler(payload)).then(
         (data) => reply(callback, ok(data)),
         (error: unknown) => {
           if (error instanceof DeskbellError) return reply(callback, fail(error.code, error.message));

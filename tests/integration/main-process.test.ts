@@ -2,7 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeAllClients } from '../support/clients';
+import { patronAsks } from '../support/flows';
 import { runMain, type MainRun } from '../support/run-main';
+import { claimedChat, onlineOperator } from '../support/team-flows';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -92,6 +95,19 @@ describe('starting Deskbell from the command line', () => {
     const run = started(runMain(['--demo'], { PORT: '0', HOST: '127.0.0.1', DESKBELL_DATA_DIR: dir }));
     await run.listening();
     expect(run.stdout()).toContain(`SQLite in ${dir}`);
+  });
+
+  it('SIGTERM with librarians and patrons still connected finishes their goodbyes before closing the database', async () => {
+    const run = started(runMain(['--demo', '--port', '0', '--data-dir', await dataDir()], await databaseEnv()));
+    const url = await run.listening();
+    const alice = await onlineOperator(url, 'alice');
+    await claimedChat(url, alice, 'Still chatting at closing time');
+    await patronAsks(url, { question: 'Waiting at closing time' });
+
+    expect((await run.stop()).code).toBe(0);
+    closeAllClients();
+    // The disconnect handlers (presence, the patron's away mark) ran against an open database.
+    expect(run.output()).not.toMatch(/destroyed|could not mark|could not update presence/i);
   });
 
   it('SIGTERM closes the server cleanly with exit code 0', async () => {

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskbellError, type Ack } from '../../src/protocol/ack';
+import { InFlight } from '../../server/sockets/in-flight';
 import { serveEvents } from '../../server/sockets/serve-events';
 
 /** Just enough of a socket.io socket: `on`, `onAny`, and a namespace name. */
@@ -31,7 +32,7 @@ function setUp(run: (payload: unknown) => Promise<{ doubled: number }>, burst = 
   serveEvents<TestEvents>(
     socket as unknown as Socket,
     { 'thing:do': run },
-    { log, rateLimit: { burst, perSecond: 1 }, now: () => clock },
+    { log, rateLimit: { burst, perSecond: 1 }, now: () => clock, inFlight: new InFlight() },
   );
   const request = (event: string, ...args: unknown[]) =>
     new Promise<Ack<unknown>>((resolve) => socket.receive(event, ...args, resolve));
