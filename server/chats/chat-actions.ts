@@ -7,6 +7,7 @@ import type { Transition } from './chat-repository';
 import type { LoadedChat } from './chat-transitions';
 import { announceMessage } from './chat-broadcast';
 import { toPatronView } from './chat-rows';
+import { dropFollowersWhoMayNotSee } from './chat-room-members';
 import { announceQueuePositions } from './queue-positions';
 
 /** Concurrent writers make a conditional write miss; a few fresh tries always settle it. */
@@ -46,8 +47,13 @@ export async function runChatAction(
  * (operators and patron), the chat itself to every queue and person it
  * concerns (old and new department, owner, participants, a transfer's two
  * ends), the patron's view, and the queue positions of both departments.
+ * Resolves once the chat's followers are who may still see it (never rejects).
  */
-export function announceTransition(ctx: DeskbellContext, before: ChatSummary, transition: Transition): void {
+export async function announceTransition(
+  ctx: DeskbellContext,
+  before: ChatSummary,
+  transition: Transition,
+): Promise<void> {
   const { chat } = transition;
   announceMessage(ctx, transition.message);
   const targets = new Set<string>([
@@ -73,4 +79,10 @@ export function announceTransition(ctx: DeskbellContext, before: ChatSummary, tr
   // Nothing more happens in an ended chat: its followers (owner, group, anyone who previewed it) stop
   // following it, so consoles open all day do not collect rooms of chats long over.
   if (chat.status === 'ended') ctx.operators.in(rooms.chat(chat.id)).socketsLeave(rooms.chat(chat.id));
+  else if (before.departmentId !== chat.departmentId) {
+    // Awaited by the caller, so nobody who lost sight of the chat hears the next message.
+    await dropFollowersWhoMayNotSee(ctx, chat).catch((error: unknown) => {
+      ctx.log.warn({ err: error, chatId: chat.id }, 'could not check who may still follow a transferred chat');
+    });
+  }
 }

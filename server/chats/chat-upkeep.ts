@@ -39,7 +39,7 @@ async function returnTransfer(ctx: DeskbellContext, chatId: string, now: number)
     const from = before.state.transfer?.from;
     if (!transition || !from) return;
     ctx.operators.in(rooms.operator(from.id)).socketsJoin(rooms.chat(chatId));
-    announceTransition(ctx, before.chat, transition);
+    await announceTransition(ctx, before.chat, transition);
     // The colleague who let it run out stops following it (a preview of the offer joined them).
     const offeredTo = before.state.transfer?.to;
     if (offeredTo?.kind === 'operator') {

@@ -63,7 +63,7 @@ export function operatorChatHandlers(
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'claim', actor: me }));
       if (!transition) throw new DeskbellError('CHAT_NOT_WAITING', 'This chat can no longer be claimed.');
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
-      announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
     },
 
@@ -100,7 +100,7 @@ export function operatorChatHandlers(
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:end');
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'end', actor: me }));
       if (!transition) throw new DeskbellError('CHAT_NOT_ACTIVE', 'This chat can no longer be ended.');
-      announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat };
     },
 

@@ -54,7 +54,7 @@ export function transferHandlers(
         timeoutMs: ctx.timings.transferTimeoutMs,
       }));
       if (!transition) throw new DeskbellError('INTERNAL', 'The transfer was not recorded; please try again.');
-      announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition);
       if (target.kind === 'operator') {
         ctx.operators.to(rooms.operator(target.id)).emit('chat:transfer-offered', { chat: transition.chat });
       } else {
@@ -69,7 +69,7 @@ export function transferHandlers(
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'accept-transfer', actor: me }));
       if (!transition) throw new DeskbellError('INTERNAL', 'The transfer was not recorded; please try again.');
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
-      announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
     },
 
@@ -78,7 +78,7 @@ export function transferHandlers(
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'decline-transfer', actor: me }));
       const from = before.state.transfer?.from;
       if (!transition || !from) throw new DeskbellError('INTERNAL', 'Declining was not recorded; please try again.');
-      announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition);
       // They said no: their windows stop following the chat (a preview of the offer joined them to it).
       ctx.operators.in(rooms.operator(account.id)).socketsLeave(rooms.chat(chatId));
       // The same news as a transfer that timed out, saying who declined, so the sender hears it at once.
@@ -92,7 +92,7 @@ export function transferHandlers(
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:leave');
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'leave', actor: me }));
       if (!transition) throw new DeskbellError('INTERNAL', 'Leaving was not recorded; please try again.');
-      announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition);
       // After the announcement, so the leaver's windows still see their own "has left" line.
       ctx.operators.in(rooms.operator(account.id)).socketsLeave(rooms.chat(chatId));
       return { chat: transition.chat };

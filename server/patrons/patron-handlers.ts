@@ -133,7 +133,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       const chat = await currentChat();
       const { before, transition } = await runChatAction(ctx, chat.id, () => ({ type: 'patron-end' }));
       if (!transition) throw new DeskbellError('CHAT_ENDED', 'This chat has already ended.');
-      announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition);
       return { chat: toPatronView(transition.chat) };
     },
 
