@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Server } from 'socket.io';
 import { OPERATOR_NAMESPACE } from '../src/protocol/operator-events';
@@ -13,7 +14,8 @@ import { PatronPresenceTracker } from './patrons/patron-presence';
 import { PresenceService } from './presence/presence-service';
 import { InFlight } from './sockets/in-flight';
 import { createRepositories } from './repositories';
-import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit } from './sockets/rate-limiter';
+import { AddressLimits, type AddressLimitOptions, DEFAULT_ADDRESS_LIMITS } from './sockets/address-limits';
+import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit, socketEventLimiter } from './sockets/rate-limiter';
 import type { DeskbellIo, OperatorNamespace, PatronNamespace } from './sockets/socket-types';
 import type { Storage } from './storage/database';
 
@@ -29,7 +31,11 @@ export interface DeskbellServerDeps {
   logger?: FastifyServerOptions['logger'];
   /** Events one socket may send (burst and refill per second). */
   socketRateLimit?: RateLimit;
+  /** Sockets, new connections and chat starts per network address. */
+  addressLimits?: Partial<AddressLimitOptions>;
   loginThrottle?: Partial<Omit<LoginThrottleOptions, 'now'>>;
+  /** Sites that may frame the widget's chat panel (`--widget-origins`); default any. */
+  widgetOrigins?: '*' | readonly string[];
   /** Transfer timeout, presence grace, patron return period (short ones in tests). */
   timings?: Partial<ChatTimings>;
 }
@@ -39,6 +45,12 @@ export interface DeskbellServer {
   io: DeskbellIo;
   /** Disconnects every socket and stops the HTTP server (the database stays open). */
   close(): Promise<void>;
+}
+
+/** The engine.io connection under every socket.io socket (one per browser tab). */
+interface EngineConnection {
+  request: IncomingMessage;
+  once(event: 'close', listener: () => void): void;
 }
 
 /** Largest socket.io packet: a full message is 4,000 characters, so 100 kB leaves room and stops floods early. */
@@ -57,7 +69,18 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     bodyLimit: 64 * 1024,
   });
   // Attached by hand: fastify-socket.io does not install with fastify 5.
-  const io: DeskbellIo = new Server(app.server, { serveClient: false, maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES });
+  const addressLimits = new AddressLimits(
+    { ...DEFAULT_ADDRESS_LIMITS, ...deps.addressLimits },
+    deps.trustProxy ?? false,
+  );
+  const io: DeskbellIo = new Server(app.server, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES,
+    allowRequest: addressLimits.allowRequest,
+  });
+  io.engine.on('connection', (connection: EngineConnection) =>
+    addressLimits.opened(connection.request, (listener) => connection.once('close', listener)),
+  );
   const operators = io.of(OPERATOR_NAMESPACE) as unknown as OperatorNamespace;
   const patrons = io.of(PATRON_NAMESPACE) as unknown as PatronNamespace;
   const repos = createRepositories(deps.storage.db);
@@ -71,7 +94,8 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     now,
     log: app.log,
     trustProxy: deps.trustProxy ?? false,
-    socketRateLimit: deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT,
+    socketEvents: socketEventLimiter(deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT),
+    addressLimits,
     timings,
     patronPresence: new PatronPresenceTracker(),
     inFlight: new InFlight(),
@@ -86,7 +110,8 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     operators,
     now,
     distDir: deps.distDir,
-    version: deps.version ?? '0.0.0',
+    trustProxy: deps.trustProxy ?? false,
+    ...(deps.widgetOrigins ? { widgetOrigins: deps.widgetOrigins } : {}),
     ...(deps.loginThrottle ? { loginThrottle: deps.loginThrottle } : {}),
   });
 

@@ -4,7 +4,8 @@ import type { PatronPresenceTracker } from './patrons/patron-presence';
 import type { PresenceService } from './presence/presence-service';
 import type { Repositories } from './repositories';
 import type { InFlight } from './sockets/in-flight';
-import type { RateLimit } from './sockets/rate-limiter';
+import type { AddressLimits } from './sockets/address-limits';
+import type { EventLimiter } from './sockets/rate-limiter';
 import type { OperatorNamespace, PatronNamespace } from './sockets/socket-types';
 
 /** What every feature's handlers are given: storage, the two namespaces, presence, a clock and a log. */
@@ -17,7 +18,10 @@ export interface DeskbellContext {
   log: FastifyBaseLogger;
   /** Take the patron's IP from X-Forwarded-For (first hop) instead of the connection. */
   trustProxy: boolean;
-  socketRateLimit: RateLimit;
+  /** Events per socket. */
+  socketEvents: EventLimiter;
+  /** Connections and chat starts per network address. */
+  addressLimits: AddressLimits;
   timings: ChatTimings;
   /** Whether each chat's patron is connected (this node's view). */
   patronPresence: PatronPresenceTracker;

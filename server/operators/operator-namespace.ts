@@ -86,7 +86,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ...staffChatHandlers(ctx, socket, account),
         ...cannedHandlers(ctx, account),
       },
-      { log: ctx.log, rateLimit: ctx.socketRateLimit, now: ctx.now, inFlight: ctx.inFlight },
+      { log: ctx.log, limiter: ctx.socketEvents, inFlight: ctx.inFlight },
     );
   });
 }

@@ -59,6 +59,12 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
 
     'chat:start': async (payload) => {
       const request = parsePayload(startChatRequestSchema, payload, 'chat:start');
+      if (!(await ctx.addressLimits.mayStartChat(socket.data.ip))) {
+        throw new DeskbellError(
+          'RATE_LIMITED',
+          'Many chats were started from your network just now; please wait a minute and try again.',
+        );
+      }
       const department = await ctx.repos.departments.find(request.departmentId);
       if (!department) {
         throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${request.departmentId}".`);

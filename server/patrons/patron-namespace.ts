@@ -37,8 +37,7 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     });
     serveEvents<PatronClientEvents>(socket, patronHandlers(ctx, socket), {
       log: ctx.log,
-      rateLimit: ctx.socketRateLimit,
-      now: ctx.now,
+      limiter: ctx.socketEvents,
       inFlight: ctx.inFlight,
     });
   });

@@ -1,4 +1,6 @@
-/** How many events one socket may send: a burst, refilled at a steady rate. */
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+
+/** How many events one socket may send: a burst, and the steady rate it stands for. */
 export interface RateLimit {
   burst: number;
   perSecond: number;
@@ -6,29 +8,33 @@ export interface RateLimit {
 
 export const DEFAULT_SOCKET_RATE_LIMIT: RateLimit = { burst: 40, perSecond: 10 };
 
+/** Says whether one more event under `key` is allowed now. */
+export interface EventLimiter {
+  take(key: string): Promise<boolean>;
+}
+
 /**
- * A token bucket for one socket. A console that reconnects and flushes its
- * outbox fits in the burst; a script flooding messages does not.
+ * Events per socket, counted by rate-limiter-flexible in memory: `burst`
+ * events in a window of `burst / perSecond` seconds. A console that
+ * reconnects and flushes its outbox fits in the burst; a script flooding
+ * messages does not. Its Redis store replaces the memory one with scale-out.
  */
-export class TokenBucket {
-  private tokens: number;
-  private updatedAt: number;
+export function socketEventLimiter(limit: RateLimit): EventLimiter {
+  const limiter = new RateLimiterMemory({
+    keyPrefix: 'socket-events',
+    points: limit.burst,
+    duration: Math.max(1, Math.round(limit.burst / limit.perSecond)),
+  });
+  return { take: (key) => allowed(limiter, key) };
+}
 
-  constructor(
-    private readonly limit: RateLimit,
-    private readonly now: () => number,
-  ) {
-    this.tokens = limit.burst;
-    this.updatedAt = now();
-  }
-
-  /** Takes one token; false when the socket must wait. */
-  take(): boolean {
-    const now = this.now();
-    this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.limit.perSecond);
-    this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+/** consume() rejects with the limiter's verdict when over the limit; only a real error would be anything else. */
+export async function allowed(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+  try {
+    await limiter.consume(key);
     return true;
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    return false;
   }
 }

@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io';
 import { type Ack, type AckCallback, DeskbellError, fail, ok } from '../../src/protocol/ack';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../storage/database-errors';
 import type { InFlight } from './in-flight';
-import { type RateLimit, TokenBucket } from './rate-limiter';
+import type { EventLimiter } from './rate-limiter';
 
 /** The data type an event's acknowledgement carries, read from the protocol's event map. */
 export type AckData<F> = F extends (request: never, ack: AckCallback<infer T>) => void ? T : never;
@@ -18,8 +18,8 @@ export interface ServeOptions {
   log: FastifyBaseLogger;
   /** Every handler's work is tracked here, so shutting down waits for it. */
   inFlight: InFlight;
-  rateLimit: RateLimit;
-  now: () => number;
+  /** Counts this socket's events (keyed by socket id); over the limit they are refused RATE_LIMITED. */
+  limiter: EventLimiter;
 }
 
 /**
@@ -29,12 +29,11 @@ export interface ServeOptions {
  * callback is fine; an event nobody handles is answered BAD_REQUEST.
  */
 export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, options: ServeOptions): void {
-  const bucket = new TokenBucket(options.rateLimit, options.now);
   const known = new Set<string>(Object.keys(handlers));
   let limitedLogged = false;
 
-  const allowed = (): boolean => {
-    if (bucket.take()) {
+  const allowed = async (): Promise<boolean> => {
+    if (await options.limiter.take(socket.id)) {
       limitedLogged = false;
       return true;
     }
@@ -51,8 +50,14 @@ export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, optio
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event === 'string' && known.has(event)) return;
     const callback = args.at(-1);
-    if (!allowed()) return reply(callback, fail('RATE_LIMITED', 'Too many requests; slow down.'));
-    reply(callback, fail('BAD_REQUEST', `Unknown event ${JSON.stringify(event)} on ${socket.nsp.name}.`));
+    void allowed().then((ok) =>
+      reply(
+        callback,
+        ok
+          ? fail('BAD_REQUEST', `Unknown event ${JSON.stringify(event)} on ${socket.nsp.name}.`)
+          : fail('RATE_LIMITED', 'Too many requests; slow down.'),
+      ),
+    );
   });
 
   for (const event of known) {
@@ -62,8 +67,11 @@ export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, optio
       // The callback is always last; a client may also send it without a payload.
       const callback = args.at(-1);
       const payload = typeof args[0] === 'function' ? undefined : args[0];
-      if (!allowed()) return reply(callback, fail('RATE_LIMITED', 'Too many requests; slow down.'));
-      options.inFlight.track(handler(payload)).then(
+      const work = allowed().then((ok) => {
+        if (!ok) throw new DeskbellError('RATE_LIMITED', 'Too many requests; slow down.');
+        return handler(payload);
+      });
+      options.inFlight.track(work).then(
         (data) => reply(callback, ok(data)),
         (error: unknown) => {
           if (error instanceof DeskbellError) return reply(callback, fail(error.code, error.message));

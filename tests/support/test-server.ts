@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../../server/seed/demo-seed';
 import { prepareStorage } from '../../server/boot';
 import type { ChatTimings } from '../../server/config/chat-timings';
 import { readLibrarySettings } from '../../server/config/library-settings';
+import type { AddressLimitOptions } from '../../server/sockets/address-limits';
 import type { RateLimit } from '../../server/sockets/rate-limiter';
 import type { Storage } from '../../server/storage/database';
 import type { DatabaseOutage } from './database-outage';
@@ -25,7 +26,14 @@ export interface TestServerOptions {
   /** Where the built console and widget are looked for; default an empty folder (nothing built). */
   distDir?: string;
   socketRateLimit?: RateLimit;
-  loginThrottle?: { maxFailuresPerUsername?: number; maxFailuresPerAddress?: number; windowMs?: number };
+  /** Sockets, new connections and chat starts per network address (tests of the limits use small ones). */
+  addressLimits?: Partial<AddressLimitOptions>;
+  loginThrottle?: {
+    failuresBeforeWait?: number;
+    firstWaitSeconds?: number;
+    longestWaitSeconds?: number;
+    failuresPerAddressPerDay?: number;
+  };
   /** Transfer timeout, presence grace, patron return period, upkeep interval (short ones for tests that wait on them). */
   timings?: Partial<ChatTimings>;
   /** Every query the server makes goes through this switch (a database outage on demand). */
@@ -89,6 +97,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     version: 'test',
     logger: { level: 'error' },
     ...(options.socketRateLimit ? { socketRateLimit: options.socketRateLimit } : {}),
+    ...(options.addressLimits ? { addressLimits: options.addressLimits } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
   });
