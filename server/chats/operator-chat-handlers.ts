@@ -92,7 +92,9 @@ export function operatorChatHandlers(
         if (fresh) decide(fresh.state, { type: 'send', actor: me });
         throw new DeskbellError('CHAT_NOT_ACTIVE', 'This chat is not open for replies.');
       }
-      if (result.created) announceMessage(ctx, result.message);
+      // A retry is announced again: the first try may have committed and then lost its connection
+      // before announcing. Everyone merges by sequence number, so nobody sees it twice.
+      announceMessage(ctx, result.message);
       return { message: result.message };
     },
 

@@ -129,7 +129,8 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
         assertPatronCanSend(await currentChat());
         throw new DeskbellError('CHAT_ENDED', 'This chat has ended.');
       }
-      if (result.created) announceMessage(ctx, result.message);
+      // Announced on a retry too (the first try may have committed but not announced); merged by seq.
+      announceMessage(ctx, result.message);
       return { message: result.message };
     },
 

@@ -65,7 +65,7 @@ export function staffChatHandlers(
       if (!chat || !isMember(chat, account.id)) {
         throw new DeskbellError('NOT_FOUND', 'There is no staff chat of yours with that id.');
       }
-      const { message, created } = await ctx.repos.staffChats.append({
+      const { message } = await ctx.repos.staffChats.append({
         staffChatId: chat.id,
         id: request.id,
         authorId: account.id,
@@ -76,10 +76,9 @@ export function staffChatHandlers(
       if (message.authorId !== account.id) {
         throw new DeskbellError('BAD_REQUEST', 'id: this message id is already used in this chat; make a new one');
       }
-      if (created) {
-        const listeners = [...chat.members.map((member) => rooms.operator(member.id)), rooms.staffReview(chat.id)];
-        ctx.operators.to(listeners).emit('staff:message', message);
-      }
+      // Announced on a retry too (the first try may have committed but not announced); merged by seq.
+      const listeners = [...chat.members.map((member) => rooms.operator(member.id)), rooms.staffReview(chat.id)];
+      ctx.operators.to(listeners).emit('staff:message', message);
       return { message };
     },
 
