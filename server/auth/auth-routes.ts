@@ -33,19 +33,19 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       return sendError(reply, 400, 'BAD_REQUEST', `${field}: ${issue?.message ?? 'is not valid'}`);
     }
     const { username, password } = parsed.data;
-    const waitMs = deps.throttle.retryAfterMs(username, request.ip);
-    if (waitMs > 0) {
-      void reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
+    const outcome = await deps.throttle.attempt(username, request.ip, async () => {
+      const credentials = await deps.repos.accounts.findCredentials(username);
+      const valid = await verifyPassword(credentials?.passwordHash ?? null, password);
+      return valid && credentials ? await deps.repos.accounts.findById(credentials.id) : undefined;
+    });
+    if (outcome.status === 'throttled') {
+      void reply.header('retry-after', String(Math.ceil(outcome.retryAfterMs / 1000)));
       return sendError(reply, 429, 'RATE_LIMITED', 'Too many failed logins; wait a while and try again.');
     }
-    const credentials = await deps.repos.accounts.findCredentials(username);
-    const valid = await verifyPassword(credentials?.passwordHash ?? null, password);
-    const account = valid && credentials ? await deps.repos.accounts.findById(credentials.id) : undefined;
-    if (!account) {
-      deps.throttle.recordFailure(username, request.ip);
+    if (outcome.status === 'failed') {
       return sendError(reply, 401, 'UNAUTHORIZED', 'The username or password is not right.');
     }
-    deps.throttle.recordSuccess(username);
+    const account = outcome.value;
     const token = await deps.repos.sessions.create(account.id, deps.now());
     void reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,

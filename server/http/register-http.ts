@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from '../auth/auth-routes';
-import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle';
+import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle';
 import type { Repositories } from '../repositories';
 import type { OperatorNamespace } from '../sockets/socket-types';
 import type { Storage } from '../storage/database';
@@ -17,7 +17,7 @@ export interface HttpDeps {
   now: () => number;
   distDir: string;
   version: string;
-  loginThrottle?: Partial<Omit<LoginThrottleOptions, 'now'>>;
+  loginThrottle?: Partial<LoginThrottleOptions>;
 }
 
 /** Everything served over plain HTTP: error handling, CORS for the desktop app, cookies, health, auth, static files. */
@@ -30,7 +30,7 @@ export async function registerHttp(app: FastifyInstance, deps: HttpDeps): Promis
     repos: deps.repos,
     operators: deps.operators,
     now: deps.now,
-    throttle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, ...deps.loginThrottle, now: deps.now }),
+    throttle: createLoginThrottle(deps.loginThrottle),
   });
   await registerStaticFiles(app, { distDir: deps.distDir });
 }

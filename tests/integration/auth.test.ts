@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ loginThrottle: { maxFailuresPerUsername: 4 } });
+  server = await startTestServer({ loginThrottle: { failuresBeforeWait: 4 } });
 });
 afterEach(() => closeAllClients());
 afterAll(() => server.close());
@@ -65,7 +65,7 @@ describe('logging in to the console', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
   });
 
-  it('after repeated wrong passwords even the right one is refused for a while', async () => {
+  it('after repeated wrong passwords from one address even the right one is refused there for a while', async () => {
     for (let attempt = 0; attempt < 4; attempt += 1) {
       expect((await postLogin({ username: 'sam', password: `guess-${attempt}` })).status).toBe(401);
     }

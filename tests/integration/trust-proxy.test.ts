@@ -33,7 +33,7 @@ describe("the patron's IP address behind a proxy", () => {
   it('with trust proxy, logins are throttled per forwarded address, not per proxy', async () => {
     server = await startTestServer({
       trustProxy: true,
-      loginThrottle: { maxFailuresPerAddress: 2, maxFailuresPerUsername: 100 },
+      loginThrottle: { failuresPerAddressPerDay: 2, failuresBeforeWait: 100 },
     });
     const attempt = (address: string, username: string) =>
       fetch(`${server?.url}/api/login`, {

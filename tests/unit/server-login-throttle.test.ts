@@ -1,46 +1,90 @@
-import { describe, expect, it } from 'vitest';
-import { LoginThrottle } from '../../server/auth/login-throttle';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLoginThrottle, type LoginOutcome } from '../../server/auth/login-throttle';
 
-function throttleAt(clock: { now: number }) {
-  return new LoginThrottle({
-    maxFailuresPerUsername: 3,
-    maxFailuresPerAddress: 5,
-    windowMs: 60_000,
-    now: () => clock.now,
+const BOB = { username: 'bob', address: '192.0.2.7' };
+const right = () => Promise.resolve('bob-account');
+const wrong = () => Promise.resolve(undefined);
+
+// RateLimiterMemory reads Date.now and expires keys with setTimeout: a fake clock drives both.
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function throttle() {
+  return createLoginThrottle({
+    failuresBeforeWait: 3,
+    firstWaitSeconds: 60,
+    longestWaitSeconds: 300,
+    failuresPerAddressPerDay: 10,
   });
 }
 
+function waitOf(outcome: LoginOutcome<string>): number {
+  return outcome.status === 'throttled' ? outcome.retryAfterMs : 0;
+}
+
 describe('slowing down password guessing', () => {
-  it('blocks a username after too many failures and lets it try again once the window has passed', () => {
-    const clock = { now: 1_000_000 };
-    const throttle = throttleAt(clock);
+  it('after the free tries bob waits, and each further wrong password doubles the wait up to the longest', async () => {
+    const guard = throttle();
     for (let i = 0; i < 3; i += 1) {
-      expect(throttle.retryAfterMs('alice', `10.0.0.${i}`)).toBe(0);
-      throttle.recordFailure('alice', `10.0.0.${i}`);
+      expect((await guard.attempt(BOB.username, BOB.address, wrong)).status).toBe('failed');
     }
-    expect(throttle.retryAfterMs('Alice', '10.0.0.9')).toBe(60_000);
-    clock.now += 59_999;
-    expect(throttle.retryAfterMs('alice', '10.0.0.9')).toBe(1);
-    clock.now += 1;
-    expect(throttle.retryAfterMs('alice', '10.0.0.9')).toBe(0);
+    const waits: number[] = [];
+    for (let round = 0; round < 4; round += 1) {
+      const wait = waitOf(await guard.attempt(BOB.username, BOB.address, right));
+      waits.push(wait);
+      vi.advanceTimersByTime(wait);
+      expect((await guard.attempt(BOB.username, BOB.address, wrong)).status).toBe('failed');
+    }
+    expect(waits).toEqual([60_000, 120_000, 240_000, 300_000]);
   });
 
-  it('blocks an address guessing many usernames', () => {
-    const clock = { now: 0 };
-    const throttle = throttleAt(clock);
-    for (const name of ['a', 'b', 'c', 'd', 'e']) throttle.recordFailure(name, '192.0.2.1');
-    expect(throttle.retryAfterMs('f', '192.0.2.1')).toBeGreaterThan(0);
-    expect(throttle.retryAfterMs('f', '192.0.2.2')).toBe(0);
+  it('a right password clears bob’s wrong ones at that address', async () => {
+    const guard = throttle();
+    for (let round = 0; round < 3; round += 1) {
+      await guard.attempt(BOB.username, BOB.address, wrong);
+      await guard.attempt(BOB.username, BOB.address, wrong);
+      expect((await guard.attempt(BOB.username, BOB.address, right)).status).toBe('passed');
+    }
   });
 
-  it("a correct password clears the username's failures but not the address's", () => {
-    const clock = { now: 0 };
-    const throttle = throttleAt(clock);
-    for (let i = 0; i < 3; i += 1) throttle.recordFailure('bob', '192.0.2.7');
-    throttle.recordSuccess('bob');
-    expect(throttle.retryAfterMs('bob', '192.0.2.8')).toBe(0);
-    throttle.recordFailure('x', '192.0.2.7');
-    throttle.recordFailure('y', '192.0.2.7');
-    expect(throttle.retryAfterMs('bob', '192.0.2.7')).toBeGreaterThan(0);
+  it('the username is one whatever its case, the address is not shared', async () => {
+    const guard = throttle();
+    for (const name of ['bob', 'Bob', 'BOB']) await guard.attempt(name, BOB.address, wrong);
+    expect((await guard.attempt('bob', BOB.address, right)).status).toBe('throttled');
+    expect((await guard.attempt('bob', '192.0.2.8', right)).status).toBe('passed');
+  });
+
+  it('an address spraying many usernames waits for the day to end, and only that address', async () => {
+    const guard = throttle();
+    for (let name = 0; name < 10; name += 1) await guard.attempt(`user-${name}`, BOB.address, wrong);
+    const capped = await guard.attempt('bob', BOB.address, right);
+    expect(capped.status).toBe('throttled');
+    expect(waitOf(capped)).toBe(24 * 60 * 60 * 1000);
+    expect((await guard.attempt('bob', '192.0.2.8', right)).status).toBe('passed');
+    vi.advanceTimersByTime(24 * 60 * 60 * 1000);
+    expect((await guard.attempt('bob', BOB.address, right)).status).toBe('passed');
+  });
+
+  it('checks sent at once get no more than the free tries', async () => {
+    const guard = throttle();
+    let release = () => {};
+    const held = new Promise<undefined>((resolve) => (release = () => resolve(undefined)));
+    const attempts = Array.from({ length: 6 }, () => guard.attempt(BOB.username, BOB.address, () => held));
+    release();
+    const statuses = (await Promise.all(attempts)).map((outcome) => outcome.status);
+    expect(statuses.filter((status) => status === 'failed')).toHaveLength(3);
+    expect(statuses.filter((status) => status === 'throttled')).toHaveLength(3);
+  });
+
+  it('a check that throws is no longer counted as under way', async () => {
+    const guard = throttle();
+    const broken = () => Promise.reject(new Error('database gone'));
+    await expect(guard.attempt(BOB.username, BOB.address, broken)).rejects.toThrow('database gone');
+    await expect(guard.attempt(BOB.username, BOB.address, broken)).rejects.toThrow('database gone');
+    expect((await guard.attempt(BOB.username, BOB.address, right)).status).toBe('passed');
   });
 });
