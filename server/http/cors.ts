@@ -44,7 +44,8 @@ export function registerDesktopCors(app: FastifyInstance, allowedOrigins: readon
   });
 }
 
-function isApiPath(url: string): boolean {
+/** True for `/api/...` (the query string aside). */
+export function isApiPath(url: string): boolean {
   const path = url.split('?', 1)[0] ?? '';
   return path.startsWith('/api/');
 }

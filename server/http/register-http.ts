@@ -8,6 +8,7 @@ import type { Storage } from '../storage/database';
 import { registerDesktopCors } from './cors';
 import { registerHealthRoute } from './health-route';
 import { installErrorHandlers } from './http-errors';
+import { registerOriginCheck } from './origin-check';
 import { registerStaticFiles } from './static-files';
 
 export interface HttpDeps {
@@ -17,13 +18,19 @@ export interface HttpDeps {
   now: () => number;
   distDir: string;
   version: string;
+  /** Take the server's own host from X-Forwarded-Host (only behind the library's own proxy). */
+  trustProxy: boolean;
   loginThrottle?: Partial<LoginThrottleOptions>;
 }
 
-/** Everything served over plain HTTP: error handling, CORS for the desktop app, cookies, health, auth, static files. */
+/**
+ * Everything served over plain HTTP: error handling, CORS for the desktop
+ * app, the Origin check, cookies, health, auth, static files.
+ */
 export async function registerHttp(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   installErrorHandlers(app);
   registerDesktopCors(app);
+  registerOriginCheck(app, { trustProxy: deps.trustProxy });
   await app.register(fastifyCookie);
   registerHealthRoute(app, deps.storage, deps.version);
   registerAuthRoutes(app, {

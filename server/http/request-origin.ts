@@ -34,7 +34,9 @@ export function judgeOrigin(headers: IncomingHttpHeaders, rule: OriginRule): Ori
     return { ok: true };
   }
   const lowered = origin.toLowerCase();
-  if (lowered === DESKTOP_APP_ORIGIN || (rule.extraOrigins ?? []).includes(lowered)) return { ok: true };
+  if (lowered === DESKTOP_APP_ORIGIN || (rule.extraOrigins ?? []).some((extra) => extra.toLowerCase() === lowered)) {
+    return { ok: true };
+  }
   const own = ownHost(headers, rule.trustProxy);
   if (own !== undefined && hostOfOrigin(lowered) === own) return { ok: true };
   return { ok: false, reason: `Origin ${origin} may not use a staff session on this server` };
@@ -50,12 +52,18 @@ export function ownHost(headers: IncomingHttpHeaders, trustProxy: boolean): stri
   return host ? withoutDefaultPort(host.toLowerCase()) : undefined;
 }
 
-/** `host[:port]` of an origin such as `https://chat.library.org`; undefined for anything else. */
+/**
+ * `host[:port]` of an origin such as `https://chat.library.org`; undefined for
+ * anything else. Only the scheme's own default port is dropped: `https://x:80`
+ * is not `x`.
+ */
 function hostOfOrigin(origin: string): string | undefined {
-  const match = /^https?:\/\/([^/]+)$/.exec(origin);
-  return match?.[1] === undefined ? undefined : withoutDefaultPort(match[1]);
+  const match = /^(https?):\/\/([^/]+)$/.exec(origin);
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  return match[2].replace(match[1] === 'https' ? /:443$/ : /:80$/, '');
 }
 
+/** The Host header does not say the scheme: either default port names the bare host. */
 function withoutDefaultPort(host: string): string {
   return host.replace(/:(80|443)$/, '');
 }
