@@ -850,7 +850,7 @@ async function main(): Promise<void> {
   // --- report
   const verdict = (value: number) => (value === 0 ? 'ok' : 'FAIL');
   const row = (label: string, value: number | string, note = '') =>
-    console.log(`  ${label.padEnd(46)} ${String(value).padStart(6)}  ${note}`);
+    console.log(`  ${label.padEnd(50)} ${String(value).padStart(6)}  ${note}`);
   const json = (value: object) => (Object.keys(value).length > 0 ? JSON.stringify(value) : '');
   console.log('');
   console.log(
