@@ -15,6 +15,13 @@ import { initialTransferState } from './transfer-slice';
 
 type Creator = StateCreator<ConsoleState, [], [], SessionSlice>;
 
+/** The desktop app cannot work without its bearer token: a server that sends none is refused in words. */
+function desktopToken(token: string | undefined): string {
+  if (!token)
+    throw new Error('The server did not send a session token for the desktop app. Update the Deskbell server.');
+  return token;
+}
+
 export const createSessionSlice =
   (runtime: ConsoleRuntime): Creator =>
   (set, get, store) => {
@@ -94,10 +101,11 @@ export const createSessionSlice =
         set({ phase: 'logging-in', loginError: null });
         try {
           const result = await api.logIn(username, password);
+          // The browser console relies on its httpOnly cookie: the server answers it without the token.
+          const token = desktop ? desktopToken(result.token) : undefined;
           resetWork();
-          if (desktop) await keepToken(result.token);
-          // The browser console relies on its httpOnly cookie and keeps the token out of script.
-          enter(result.operator, desktop ? result.token : undefined);
+          if (token) await keepToken(token);
+          enter(result.operator, token);
         } catch (error) {
           set({ phase: 'logged-out', loginError: (error as Error).message });
         }

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { type LoginResult, SESSION_COOKIE } from '../../src/protocol/http';
 import { loginRequestSchema } from '../../src/protocol/requests';
 import type { OperatorProfile } from '../../src/protocol/models';
+import { DESKTOP_APP_ORIGIN } from '../http/cors';
 import { sendError } from '../http/http-errors';
 import type { Repositories } from '../repositories';
 import { rooms } from '../sockets/rooms';
@@ -20,9 +22,10 @@ export interface AuthRouteDeps {
 }
 
 /**
- * `POST /api/login`, `POST /api/logout`, `GET /api/me`. Login answers with a
- * bearer token (for the desktop app) and sets the httpOnly session cookie
- * (for the browser console); both name the same stored session.
+ * `POST /api/login`, `POST /api/logout`, `GET /api/me`. Login sets the
+ * httpOnly session cookie (for the browser console) and answers the desktop
+ * app and non-browser clients with the bearer token too; both name the same
+ * stored session.
  */
 export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   app.post('/api/login', async (request, reply) => {
@@ -54,7 +57,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       secure: request.protocol === 'https',
       maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
     });
-    const result: LoginResult = { token, operator: toProfile(account) };
+    // Page script never sees the token that is also the httpOnly cookie; the desktop app and scripts need it.
+    const result: LoginResult = mayReadToken(request.headers)
+      ? { token, operator: toProfile(account) }
+      : { operator: toProfile(account) };
     return result;
   });
 
@@ -74,6 +80,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     if (!operator) return sendError(reply, 401, 'UNAUTHORIZED', 'Log in first.');
     return { operator };
   });
+}
+
+/**
+ * The desktop app (its own origin) and clients that are not browsers (no
+ * Origin, no Sec-Fetch-Site) get the bearer token; a browser page does not,
+ * so script on it (an injected one included) cannot carry the session away.
+ */
+function mayReadToken(headers: IncomingHttpHeaders): boolean {
+  const origin = headers.origin;
+  if (origin !== undefined) return origin.toLowerCase() === DESKTOP_APP_ORIGIN;
+  return headers['sec-fetch-site'] === undefined;
 }
 
 async function currentOperator(request: FastifyRequest, deps: AuthRouteDeps): Promise<OperatorProfile | undefined> {

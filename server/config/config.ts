@@ -21,6 +21,8 @@ export interface DeskbellConfig {
   settings: LibrarySettings;
   /** Transfer timeout, presence grace, patron return period: only the ones the environment sets. */
   timings: Partial<ChatTimings>;
+  /** Sites that may frame the widget's chat panel: `*` (any) or a list of origins. */
+  widgetOrigins: '*' | string[];
 }
 
 const secondsSchema = z
@@ -70,6 +72,23 @@ const adminPasswordSchema = z
   .min(8, 'must be at least 8 characters')
   .max(256, 'must be at most 256 characters');
 
+/**
+ * A site that may frame the widget: `https://www.library.org`, optionally with
+ * a port, or with `*.` before the host for all its subdomains; nothing after
+ * the host. It is written into a CSP header, so nothing else may get through.
+ */
+const WIDGET_ORIGIN = /^https?:\/\/(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+(:\d{1,5})?$/;
+
+/** `*` (any site) or a comma-separated list of origins. */
+const widgetOriginsSchema = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim().toLowerCase()))
+  .refine(
+    (origins) => (origins.length === 1 && origins[0] === '*') || origins.every((origin) => WIDGET_ORIGIN.test(origin)),
+    'must be * or a comma-separated list of origins such as https://www.library.org',
+  )
+  .transform((origins): '*' | string[] => (origins[0] === '*' ? '*' : origins));
+
 /** Parses one option with its schema; a failure names the option as the person typed it. */
 function parseOption<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
   const result = schema.safeParse(value);
@@ -97,6 +116,7 @@ export function loadConfig({ argv, env, cwd }: ConfigSources): DeskbellConfig {
         'data-dir': { type: 'string' },
         demo: { type: 'boolean' },
         'trust-proxy': { type: 'boolean' },
+        'widget-origins': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -134,6 +154,16 @@ export function loadConfig({ argv, env, cwd }: ConfigSources): DeskbellConfig {
       ? undefined
       : parseOption(adminPasswordSchema, env.DESKBELL_ADMIN_PASSWORD, 'DESKBELL_ADMIN_PASSWORD');
 
+  const widgetOriginsText = values['widget-origins'] ?? env.DESKBELL_WIDGET_ORIGINS;
+  const widgetOrigins =
+    widgetOriginsText === undefined || widgetOriginsText === ''
+      ? '*'
+      : parseOption(
+          widgetOriginsSchema,
+          widgetOriginsText,
+          values['widget-origins'] !== undefined ? '--widget-origins' : 'DESKBELL_WIDGET_ORIGINS',
+        );
+
   const dataDir = resolve(cwd, dataDirText);
   return {
     port,
@@ -145,5 +175,6 @@ export function loadConfig({ argv, env, cwd }: ConfigSources): DeskbellConfig {
     adminPassword,
     settings: readLibrarySettings(dataDir),
     timings: readTimings(env),
+    widgetOrigins,
   };
 }

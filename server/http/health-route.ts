@@ -4,8 +4,12 @@ import type { HealthResult } from '../../src/protocol/http';
 import type { Storage } from '../storage/database';
 import { sendError } from './http-errors';
 
-/** `GET /health`: 200 when the server can reach its database, 503 when it cannot. */
-export function registerHealthRoute(app: FastifyInstance, storage: Storage, version: string): void {
+/**
+ * `GET /health`: 200 when the server can reach its database, 503 when it
+ * cannot. It names no version: anyone may ask, and a version tells an attacker
+ * which known holes to try.
+ */
+export function registerHealthRoute(app: FastifyInstance, storage: Storage): void {
   app.get('/health', async (request, reply) => {
     try {
       await sql`select 1`.execute(storage.db);
@@ -13,7 +17,7 @@ export function registerHealthRoute(app: FastifyInstance, storage: Storage, vers
       request.log.error({ err: error }, 'health check could not reach the database');
       return sendError(reply, 503, 'DATABASE_UNAVAILABLE', 'The database does not answer.');
     }
-    const result: HealthResult = { ok: true, database: storage.kind, version };
+    const result: HealthResult = { ok: true, database: storage.kind };
     return result;
   });
 }

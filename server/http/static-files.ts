@@ -3,10 +3,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { sendError } from './http-errors';
+import { DEMO_PAGE_HEADERS, type WidgetOrigins, widgetHeaders } from './security-headers';
 
 export interface StaticFilesOptions {
   /** The build output: `console/` (the operator console) and `widget/` (loader, frame, demo page). */
   distDir: string;
+  /** Sites that may frame the widget's chat panel (`--widget-origins`). */
+  widgetOrigins: WidgetOrigins;
 }
 
 /**
@@ -14,13 +17,15 @@ export interface StaticFilesOptions {
  * to its index.html so deep links work), the widget at /widget/, and the demo
  * library page at /. Files are looked up per request, so a build made while
  * the server runs is served at once; until then the answer says what to run.
+ * The console keeps the strict headers every answer gets (security-headers.ts);
+ * the widget and the demo page say what they need instead.
  */
 export async function registerStaticFiles(app: FastifyInstance, options: StaticFilesOptions): Promise<void> {
   const consoleRoot = resolve(options.distDir, 'console');
   const widgetRoot = resolve(options.distDir, 'widget');
   await app.register(fastifyStatic, { root: options.distDir, serve: false });
 
-  app.get('/', (_request, reply) => {
+  app.get('/', { helmet: DEMO_PAGE_HEADERS }, (_request, reply) => {
     if (!isFile(widgetRoot, 'demo.html')) return notBuilt(reply, 'widget demo page');
     return reply.sendFile('demo.html', widgetRoot);
   });
@@ -38,7 +43,7 @@ export async function registerStaticFiles(app: FastifyInstance, options: StaticF
     return reply.header('cache-control', 'no-cache').sendFile('index.html', consoleRoot);
   });
 
-  app.get('/widget/*', (request, reply) => {
+  app.get('/widget/*', { helmet: widgetHeaders(options.widgetOrigins) }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
     if (!isFile(widgetRoot, 'loader.js')) return notBuilt(reply, 'chat widget');
     if (!isFile(widgetRoot, file)) return sendError(reply, 404, 'NOT_FOUND', `No file /widget/${file}.`);

@@ -4,15 +4,18 @@ import type { OperatorProfile } from './models';
 export const SESSION_COOKIE = 'deskbell_session';
 
 export interface LoginResult {
-  /** The bearer token, for clients that cannot hold a cookie (the desktop app). */
-  token: string;
+  /**
+   * The bearer token, for clients that cannot hold a cookie: the desktop app
+   * (Origin `deskbell-app://console`) and non-browser clients. A browser page
+   * never gets it; it has the httpOnly cookie instead.
+   */
+  token?: string;
   operator: OperatorProfile;
 }
 
 export interface HealthResult {
   ok: true;
   database: 'sqlite' | 'postgres';
-  version: string;
 }
 
 export interface HttpError {

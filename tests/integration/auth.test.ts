@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP_APP_ORIGIN } from '../../server/http/cors';
 import { SESSION_COOKIE } from '../../src/protocol/http';
 import { ask, closeAllClients, connectOperator, dataOf, login } from '../support/clients';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -20,7 +21,7 @@ function postLogin(body: unknown) {
 }
 
 describe('logging in to the console', () => {
-  it('a demo operator logs in and gets a bearer token, an httpOnly session cookie and their profile', async () => {
+  it('a demo operator logging in from a script gets a bearer token, an httpOnly session cookie and their profile', async () => {
     const response = await postLogin({ username: 'alice', password: 'deskbell-demo' });
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
@@ -33,6 +34,42 @@ describe('logging in to the console', () => {
     const cookie = response.headers.getSetCookie().find((line) => line.startsWith(`${SESSION_COOKIE}=`)) ?? '';
     expect(cookie).toContain(`${SESSION_COOKIE}=${body.token}`);
     expect(cookie.toLowerCase()).toContain('httponly');
+  });
+
+  it("the browser console's login answer keeps the 30-day token out of page script: only the httpOnly cookie carries it", async () => {
+    const browsers: Array<Record<string, string>> = [
+      { origin: server.url, 'sec-fetch-site': 'same-origin' },
+      // A browser that leaves Origin out still says where the request came from.
+      { 'sec-fetch-site': 'same-origin' },
+    ];
+    for (const browser of browsers) {
+      const response = await fetch(`${server.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...browser },
+        body: JSON.stringify({ username: 'alice', password: 'deskbell-demo' }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { token?: string; operator: { username: string } };
+      expect(body.token).toBeUndefined();
+      expect(body.operator.username).toBe('alice');
+      const cookie = response.headers.getSetCookie().find((line) => line.startsWith(`${SESSION_COOKIE}=`)) ?? '';
+      expect(cookie.toLowerCase()).toContain('httponly');
+      const me = await fetch(`${server.url}/api/me`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
+      expect(me.status).toBe(200);
+    }
+  });
+
+  it('the desktop app, calling from its own origin, still gets the bearer token it keeps', async () => {
+    const response = await fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: DESKTOP_APP_ORIGIN, 'sec-fetch-site': 'cross-site' },
+      body: JSON.stringify({ username: 'bob', password: 'deskbell-demo' }),
+    });
+    expect(response.status).toBe(200);
+    const { token } = (await response.json()) as { token?: string };
+    expect(token?.length).toBeGreaterThanOrEqual(32);
+    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token ?? ''}` } });
+    expect(((await me.json()) as { operator: { username: string } }).operator.username).toBe('bob');
   });
 
   it('a wrong password is refused with 401 and a readable error', async () => {

@@ -98,7 +98,6 @@ describe('serving the console, the widget and the demo page', () => {
     expect(await response.json()).toEqual({
       ok: true,
       database: process.env.DESKBELL_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite',
-      version: 'test',
     });
   });
 

@@ -32,6 +32,8 @@ export function closeAllClients(): void {
 }
 
 export interface Login extends LoginResult {
+  /** A script (no Origin) is answered with the bearer token; a browser page is not. */
+  token: string;
   /** `deskbell_session=<token>`, as a browser would send it back. */
   cookie: string;
 }
@@ -48,7 +50,8 @@ export async function login(baseUrl: string, username: string, password: string 
   const result = (await response.json()) as LoginResult;
   const cookie = response.headers.getSetCookie().find((line) => line.startsWith(`${SESSION_COOKIE}=`));
   if (!cookie) throw new Error('login set no session cookie');
-  return { ...result, cookie: cookie.split(';')[0] ?? '' };
+  if (!result.token) throw new Error('login answered a script without its bearer token');
+  return { ...result, token: result.token, cookie: cookie.split(';')[0] ?? '' };
 }
 
 /** Resolves once the socket is connected; rejects with the server's refusal (connect_error). */

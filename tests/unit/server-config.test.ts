@@ -85,6 +85,31 @@ describe('reading the server options', () => {
     expect(() => load(argv, env)).toThrow(name);
   });
 
+  it("lets any site frame the widget by default, or only the library's sites named in DESKBELL_WIDGET_ORIGINS or --widget-origins", () => {
+    expect(load([]).widgetOrigins).toBe('*');
+    expect(load([], { DESKBELL_WIDGET_ORIGINS: '' }).widgetOrigins).toBe('*');
+    expect(load([], { DESKBELL_WIDGET_ORIGINS: ' * ' }).widgetOrigins).toBe('*');
+    expect(
+      load([], { DESKBELL_WIDGET_ORIGINS: 'https://www.Riverside-Library.example, https://*.county.example:8443' })
+        .widgetOrigins,
+    ).toEqual(['https://www.riverside-library.example', 'https://*.county.example:8443']);
+    expect(
+      load(['--widget-origins', 'http://intranet.library.example'], { DESKBELL_WIDGET_ORIGINS: '*' }).widgetOrigins,
+    ).toEqual(['http://intranet.library.example']);
+  });
+
+  it.each([
+    [[], { DESKBELL_WIDGET_ORIGINS: 'www.library.example' }, 'DESKBELL_WIDGET_ORIGINS'],
+    [[], { DESKBELL_WIDGET_ORIGINS: 'https://www.library.example/' }, 'DESKBELL_WIDGET_ORIGINS'],
+    [[], { DESKBELL_WIDGET_ORIGINS: "https://a.example; script-src 'unsafe-inline'" }, 'DESKBELL_WIDGET_ORIGINS'],
+    [[], { DESKBELL_WIDGET_ORIGINS: '*, https://a.example' }, 'DESKBELL_WIDGET_ORIGINS'],
+    [[], { DESKBELL_WIDGET_ORIGINS: 'https://a.example,,https://b.example' }, 'DESKBELL_WIDGET_ORIGINS'],
+    [['--widget-origins', 'ftp://files.library.example'], {}, '--widget-origins'],
+  ])('refuses widget origins %j %j naming %s', (argv, env, name) => {
+    expect(() => load(argv, env)).toThrow(ConfigError);
+    expect(() => load(argv, env)).toThrow(name);
+  });
+
   it('reads question types and patron fields from deskbell.json in the data directory', () => {
     const dir = emptyDir();
     writeFileSync(
