@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { OperatorConnection } from '../../src/client/operator-connection';
+import { contiguousLastSeq } from '../../src/domain/message-order';
 import type { ChatSummary, DesktopBridge, PresenceSnapshot, SyncResult } from '../../src/protocol';
 import { withoutTypist, withPatronPresence, withTypingNotice } from './activity-slice';
 import { without } from './chats-slice';
@@ -32,6 +33,7 @@ export function bindConnection(
       case 'synced':
         applySync(store, bridge, event.result, !synced);
         synced = true;
+        void reloadOpenChat(connection, store, event.forgotten);
         void catchUpStaffChat(connection, store);
         return;
       case 'chat':
@@ -228,11 +230,29 @@ function applyMessages(
   }
 }
 
+/**
+ * The chat on screen was not caught up by the sync (the connection let go of
+ * it: too many chats held, or the server no longer followed it for this
+ * console): while it is still open, load it afresh so it stays live.
+ */
+async function reloadOpenChat(
+  connection: OperatorConnection,
+  store: StoreApi<ConsoleState>,
+  forgotten: readonly string[],
+): Promise<void> {
+  const { openChatId, chats } = store.getState();
+  const open = openChatId ? chats[openChatId] : undefined;
+  if (!open || open.status === 'ended' || !forgotten.includes(open.id)) return;
+  const ack = await connection.preview(open.id);
+  if (!ack.ok) store.setState((state) => ({ actionErrors: { ...state.actionErrors, [open.id]: ack.error.message } }));
+}
+
 /** After a (re)connect, fetches what the open staff chat missed while the connection was down. */
 async function catchUpStaffChat(connection: OperatorConnection, store: StoreApi<ConsoleState>): Promise<void> {
   const chat = store.getState().staffChat?.chat;
   if (!chat) return;
-  const afterSeq = store.getState().staffMessages[chat.id]?.at(-1)?.seq ?? 0;
+  // From the last seq with nothing missing below it, so a hole left by a late live message is filled too.
+  const afterSeq = contiguousLastSeq(store.getState().staffMessages[chat.id] ?? []);
   const ack = await connection.staffHistory(chat.id, afterSeq);
   if (ack.ok) store.setState((state) => ({ staffMessages: withStaffMessages(state.staffMessages, ack.data.messages) }));
 }

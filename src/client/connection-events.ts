@@ -15,18 +15,28 @@ export interface PendingMessage {
   id: string;
   chatId: string;
   body: string;
+  /**
+   * Why the last try failed, while the outbox waits to send it again (the
+   * server's database restarting, too many messages at once, no answer in time).
+   */
+  retrying?: AckError;
 }
 
-/** A message the server refused (the chat ended, it was too long, ...): shown with the reason. */
-export interface FailedMessage extends PendingMessage {
+/** A message the server refused for good (the chat ended, it was too long, ...): shown with the reason. */
+export interface FailedMessage extends Omit<PendingMessage, 'retrying'> {
   error: AckError;
 }
 
 /** What the connection tells its listener (the console's store). */
 export type OperatorConnectionEvent =
   | { type: 'state'; state: ConnectionState }
-  /** The snapshot after every (re)connect; chats not in it are no longer open to this operator. */
-  | { type: 'synced'; result: SyncResult }
+  /**
+   * The snapshot after every (re)connect; chats not in it are no longer open to
+   * this operator. `forgotten`: chats whose messages the connection no longer
+   * holds (not caught up: ended, out of sight, or past the sync's cap); open
+   * one again (preview) to load it afresh.
+   */
+  | { type: 'synced'; result: SyncResult; forgotten: string[] }
   /** A chat arrived or changed; `isNew` for a patron's new chat (`chat:new`). */
   | { type: 'chat'; chat: ChatSummary; isNew: boolean }
   /** A colleague transferred a chat to this operator (`chat:transfer-offered`): accept it to take it. */

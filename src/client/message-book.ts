@@ -1,4 +1,4 @@
-import { lastSeqOf, mergeMessages } from '../domain/message-order';
+import { contiguousLastSeq, hasGap, mergeMessages } from '../domain/message-order';
 import type { Message } from '../protocol/models';
 
 /**
@@ -6,7 +6,7 @@ import type { Message } from '../protocol/models';
  * free of duplicates. A chat is "loaded" once its whole history arrived (a
  * preview, a claim, or a sync of a chat this operator owns); a live message
  * for a chat that is not loaded is ignored, because holding seq 7 alone would
- * make the next sync ask only for what comes after 7.
+ * look like a chat with a hole from 1 to 6.
  */
 export class MessageBook {
   private readonly byChat = new Map<string, readonly Message[]>();
@@ -44,16 +44,29 @@ export class MessageBook {
     return this.byChat.has(chatId);
   }
 
+  /** The loaded chats. */
+  chatIds(): string[] {
+    return [...this.byChat.keys()];
+  }
+
   /** The chat's messages in order; the same array until something new arrives. */
   get(chatId: string): readonly Message[] {
     return this.byChat.get(chatId) ?? EMPTY;
   }
 
-  /** What `console:sync` sends: the newest sequence number held, per loaded chat. */
-  lastSeqByChat(): Record<string, number> {
-    const result: Record<string, number> = {};
-    for (const [chatId, messages] of this.byChat) result[chatId] = lastSeqOf(messages);
-    return result;
+  /** Where a catch-up of the chat starts: the newest seq with nothing missing below it. */
+  contiguousLastSeq(chatId: string): number {
+    return contiguousLastSeq(this.get(chatId));
+  }
+
+  /** A loaded chat misses messages: a hole, or fewer than its summary's `lastSeq` says it has. */
+  hasGap(chatId: string, knownLastSeq = 0): boolean {
+    return this.isLoaded(chatId) && hasGap(this.get(chatId), knownLastSeq);
+  }
+
+  /** When the newest message held was written; 0 when none. */
+  newestAt(chatId: string): number {
+    return this.get(chatId).at(-1)?.createdAt ?? 0;
   }
 
   forget(chatId: string): void {

@@ -36,6 +36,7 @@ import type {
   TransferRequest,
 } from '../protocol/requests';
 import { checkAck, offlineAck, settleAck } from './ack-request';
+import { Backoff, type BackoffOptions } from './backoff';
 import type {
   ConnectionState,
   FailedMessage,
@@ -43,9 +44,10 @@ import type {
   OperatorConnectionListener,
   PendingMessage,
 } from './connection-events';
+import { GapWatch } from './gap-watch';
 import { MessageBook } from './message-book';
 import { newClientId } from './new-id';
-import { Outbox } from './outbox';
+import { Outbox, type Queued } from './outbox';
 import {
   analyticsResultSchema,
   cannedListResultSchema,
@@ -67,6 +69,8 @@ import {
   transferReturnedSchema,
   typingNoticeSchema,
 } from './response-schemas';
+import { planSync } from './sync-plan';
+import { timers } from './timers';
 
 export interface OperatorConnectionOptions {
   /** The Deskbell server's origin, e.g. "https://chat.library.org"; the page's own origin when omitted. */
@@ -83,6 +87,14 @@ export interface OperatorConnectionOptions {
   onlineSignal?: (listener: () => void) => () => void;
   /** Extra socket.io options (tests shorten the reconnection delays). */
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /**
+   * The pause before trying again after a failure that may pass (a refused
+   * handshake or sync while the server's database restarts, a send answered
+   * UNAVAILABLE); 1 s doubling to 30 s by default.
+   */
+  retryBackoff?: BackoffOptions;
+  /** How long a hole in a chat's messages may stay before its messages are fetched again; 1 s by default. */
+  gapFillDelayMs?: number;
 }
 
 type OperatorSocket = Socket<OperatorServerEvents, OperatorClientEvents>;
@@ -92,10 +104,13 @@ type RequestPayload<K extends RequestName> = Parameters<OperatorClientEvents[K]>
 /**
  * The operator console's connection to the `/operator` namespace, with no UI
  * in it: the browser console and the desktop app share it. It reconnects by
- * itself, catches up after every (re)connect with `console:sync` (sending the
- * newest sequence number it holds per chat), holds each chat's messages once
- * and in order, and sends chat messages through an Outbox so none is lost
- * while the connection is down.
+ * itself (and, with a growing pause, after refusals that may pass: only a
+ * session the server does not know logs the librarian out), catches up after
+ * every (re)connect with `console:sync` (sending, for the open chats it
+ * follows, the last sequence number with nothing missing below it), holds
+ * each chat's messages once and in order, fetches a hole a live message left,
+ * and sends chat messages through an Outbox so none is lost while the
+ * connection or the server's database is down.
  */
 export class OperatorConnection {
   private readonly socket: OperatorSocket;
@@ -108,6 +123,12 @@ export class OperatorConnection {
   private readonly listeners = new Set<OperatorConnectionListener>();
   private readonly timeoutMs: number;
   private readonly stopOnlineSignal: (() => void) | null;
+  /** The newest summary seen of every chat: what the next sync lists (open ones only) and how far each has got. */
+  private known = new Map<string, ChatSummary>();
+  private readonly gaps: GapWatch;
+  /** Paces the retries of refused handshakes and failed syncs; reset once caught up. */
+  private readonly backoff: Backoff;
+  private retryTimer: unknown = null;
   private currentState: ConnectionState = 'offline';
   private everConnected = false;
   private closedByUser = true;
@@ -119,6 +140,12 @@ export class OperatorConnection {
 
   constructor(options: OperatorConnectionOptions = {}) {
     this.timeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.backoff = new Backoff(options.retryBackoff);
+    this.gaps = new GapWatch({
+      hasGap: (chatId) => this.book.hasGap(chatId, this.known.get(chatId)?.lastSeq),
+      fill: (chatIds) => void this.fillGaps(chatIds),
+      delayMs: options.gapFillDelayMs ?? 1000,
+    });
     const target = `${options.url?.replace(/\/$/, '') ?? ''}${OPERATOR_NAMESPACE}`;
     this.socket = io(target, {
       autoConnect: false,
@@ -131,31 +158,33 @@ export class OperatorConnection {
     });
     this.outbox = new Outbox({
       emit: async (payload) => {
-        if (this.currentState !== 'connected') throw new Error('offline');
+        if (!this.isLive()) throw new Error('offline');
         return checkAck(
           await this.socket.timeout(this.timeoutMs).emitWithAck('chat:send', payload),
           messageResultSchema,
           'the message',
         );
       },
-      isConnected: () => this.currentState === 'connected',
+      isConnected: () => this.isLive(),
       onDelivered: (_payload, result) => this.mergeLive([result.message]),
       onRejected: (payload, error) => this.failed.set(payload.id, { ...pendingOf(payload), error }),
       onChange: () => this.emitOutboxChanges(),
+      backoff: options.retryBackoff,
     });
     this.staffOutbox = new Outbox({
       emit: async (payload) => {
-        if (this.currentState !== 'connected') throw new Error('offline');
+        if (!this.isLive()) throw new Error('offline');
         return checkAck(
           await this.socket.timeout(this.timeoutMs).emitWithAck('staff:send', payload),
           staffMessageResultSchema,
           'the message',
         );
       },
-      isConnected: () => this.currentState === 'connected',
+      isConnected: () => this.isLive(),
       onDelivered: (_payload, result) => this.emit({ type: 'staff-messages', messages: [result.message] }),
       onRejected: (payload, error) => this.staffFailed.set(payload.id, { ...staffPendingOf(payload), error }),
       onChange: () => this.emitStaffOutboxChanges(),
+      backoff: options.retryBackoff,
     });
     this.stopOnlineSignal = options.onlineSignal?.(() => this.reconnectIfDown()) ?? null;
     this.listen();
@@ -179,6 +208,10 @@ export class OperatorConnection {
   /** Closes for good (log out); pending sends are dropped with it. */
   close(): void {
     this.closedByUser = true;
+    this.cancelRetry();
+    this.gaps.stop();
+    this.outbox.stop();
+    this.staffOutbox.stop();
     this.socket.disconnect();
     this.stopOnlineSignal?.();
     this.setState('offline');
@@ -213,7 +246,7 @@ export class OperatorConnection {
 
   async end(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
     const ack = await this.request('chat:end', { chatId }, chatResultSchema, 'End Chat');
-    if (ack.ok) this.emit({ type: 'chat', chat: ack.data.chat, isNew: false });
+    if (ack.ok) this.emitChat(ack.data.chat, false);
     return ack;
   }
 
@@ -234,7 +267,7 @@ export class OperatorConnection {
   /** Hands the chat to a colleague (pending until they accept) or back to a department's queue, with an optional briefing. */
   async transfer(request: TransferRequest): Promise<Ack<{ chat: ChatSummary }>> {
     const ack = await this.request('chat:transfer', request, chatResultSchema, 'the transfer');
-    if (ack.ok) this.emit({ type: 'chat', chat: ack.data.chat, isNew: false });
+    if (ack.ok) this.emitChat(ack.data.chat, false);
     return ack;
   }
 
@@ -248,14 +281,14 @@ export class OperatorConnection {
   /** Says no to a chat a colleague transferred to me: it stays with them. */
   async declineTransfer(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
     const ack = await this.request('chat:decline-transfer', { chatId }, chatResultSchema, 'declining the transfer');
-    if (ack.ok) this.emit({ type: 'chat', chat: ack.data.chat, isNew: false });
+    if (ack.ok) this.emitChat(ack.data.chat, false);
     return ack;
   }
 
   /** Leaves a group chat this operator is a participant (not the owner) of. */
   async leaveChat(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
     const ack = await this.request('chat:leave', { chatId }, chatResultSchema, 'leaving the chat');
-    if (ack.ok) this.emit({ type: 'chat', chat: ack.data.chat, isNew: false });
+    if (ack.ok) this.emitChat(ack.data.chat, false);
     return ack;
   }
 
@@ -306,7 +339,8 @@ export class OperatorConnection {
 
   /** Tells the others in the chat that this operator is typing, or stopped; dropped while not connected. */
   setTyping(chatId: string, typing: boolean): void {
-    if (this.currentState !== 'connected') return;
+    // Never emitted while down: socket.io would buffer it and send it on the next socket, before the sync.
+    if (!this.isLive()) return;
     // Best effort: a lost typing signal is corrected by the next one, so no ack is awaited.
     this.socket.emit('chat:typing', { chatId, typing }, () => undefined);
   }
@@ -353,9 +387,9 @@ export class OperatorConnection {
     if (message && this.failed.delete(messageId)) this.emit({ type: 'outbox', chatId: message.chatId });
   }
 
-  /** The newest sequence number held per loaded chat (what the next sync will send). */
+  /** What the next sync will send: per open chat followed, the last seq with nothing missing below it. */
   lastSeqByChat(): Record<string, number> {
-    return this.book.lastSeqByChat();
+    return planSync(this.book, this.known).lastSeqByChat;
   }
 
   // ---- internals ----
@@ -364,6 +398,7 @@ export class OperatorConnection {
     const socket = this.socket;
     socket.on('connect', () => {
       this.everConnected = true;
+      this.cancelRetry();
       void this.sync();
     });
     socket.on('disconnect', (reason) => {
@@ -386,14 +421,17 @@ export class OperatorConnection {
     });
     socket.on('connect_error', (error: Error & { data?: { code?: string; message?: string } }) => {
       if (socket.active) return this.setState(this.everConnected ? 'reconnecting' : 'connecting');
-      // Refused by the server's middleware: socket.io does not retry, and neither should we.
-      this.setState('offline');
+      // Refused by the server's middleware, which socket.io does not retry. Only a session the server
+      // does not know logs the librarian out; anything else (its database restarting) is tried again.
       const message = error.data?.message ?? error.message;
-      if (error.data?.code === 'UNAUTHORIZED' || /unauthori[sz]ed|session|log in/i.test(message)) {
+      if (error.data?.code === 'UNAUTHORIZED') {
+        this.setState('offline');
         this.emit({ type: 'unauthorized', message });
-      } else {
-        this.emit({ type: 'problem', message });
+        return;
       }
+      this.setState(this.everConnected ? 'reconnecting' : 'connecting');
+      this.emit({ type: 'problem', message: `The Deskbell server did not let this console in (${message}).` });
+      this.retryLater();
     });
     socket.io.on('reconnect_attempt', () => this.setState(this.everConnected ? 'reconnecting' : 'connecting'));
     socket.io.on('reconnect_failed', () => this.setState('offline'));
@@ -407,13 +445,16 @@ export class OperatorConnection {
     });
     socket.on('chat:transfer-offered', (payload) => {
       const parsed = transferOfferSchema.safeParse(payload);
-      if (parsed.success) this.emit({ type: 'transfer-offered', chat: parsed.data.chat });
-      else this.emit({ type: 'problem', message: 'A transfer from the server was not understood.' });
+      if (parsed.success) {
+        this.noteChat(parsed.data.chat);
+        this.emit({ type: 'transfer-offered', chat: parsed.data.chat });
+      } else this.emit({ type: 'problem', message: 'A transfer from the server was not understood.' });
     });
     socket.on('chat:transfer-returned', (payload) => {
       const parsed = transferReturnedSchema.safeParse(payload);
       if (parsed.success) {
         const declinedBy = parsed.data.declinedBy?.name ?? null;
+        this.noteChat(parsed.data.chat);
         this.emit({ type: 'transfer-returned', chat: parsed.data.chat, declinedBy });
       } else this.emit({ type: 'problem', message: 'A returned transfer from the server was not understood.' });
     });
@@ -443,37 +484,48 @@ export class OperatorConnection {
   /** Catches up after every (re)connect; only then is the console "connected" and the outbox flushed. */
   private async sync(): Promise<void> {
     const round = ++this.syncRound;
+    const plan = planSync(this.book, this.known);
+    // Chats left out are not caught up, so what is held of them would go stale: load them afresh when opened.
+    for (const chatId of plan.leftOut) this.book.forget(chatId);
     const ack = await settleAck(
-      () =>
-        this.socket.timeout(this.timeoutMs).emitWithAck('console:sync', { lastSeqByChat: this.book.lastSeqByChat() }),
+      () => this.socket.timeout(this.timeoutMs).emitWithAck('console:sync', { lastSeqByChat: plan.lastSeqByChat }),
       syncResultSchema,
       'the sync',
     );
     if (round !== this.syncRound || !this.socket.connected) return;
     if (!ack.ok) return this.syncFailed(ack.error);
-    this.applySync(ack.data);
+    const forgotten = this.applySync(ack.data, plan.leftOut);
     this.syncedSinceServerDisconnect = true;
+    this.backoff.reset();
     this.setState('connected');
-    this.emit({ type: 'synced', result: ack.data });
+    this.emit({ type: 'synced', result: ack.data, forgotten });
     this.outbox.flush();
     this.staffOutbox.flush();
   }
 
-  private applySync(result: SyncResult): void {
+  /** Applies a sync's answer; returns the chats whose messages are no longer held (left out or not caught up). */
+  private applySync(result: SyncResult, leftOut: readonly string[]): string[] {
+    this.known = new Map(result.chats.map((chat) => [chat.id, chat]));
+    const unsynced = result.unsynced ?? [];
+    for (const chatId of unsynced) this.book.forget(chatId);
     const missedByChat = new Map<string, Message[]>();
     for (const message of result.missed) {
       const list = missedByChat.get(message.chatId) ?? [];
       list.push(message);
       missedByChat.set(message.chatId, list);
     }
-    // Chats this operator owns come with their whole history when not held yet.
+    // Chats this operator owns or takes part in come with their whole history when not held yet.
+    const me = result.me.id;
     for (const chat of result.chats) {
-      if (chat.ownerId === result.me.id && !this.book.isLoaded(chat.id)) {
+      const mine = chat.ownerId === me || (chat.participants ?? []).some((participant) => participant.id === me);
+      if (mine && chat.status !== 'ended' && !this.book.isLoaded(chat.id)) {
         this.book.load(chat.id, missedByChat.get(chat.id) ?? []);
         this.emit({ type: 'messages', chatId: chat.id, messages: this.book.get(chat.id) });
       }
     }
     this.mergeLive(result.missed);
+    this.gaps.check(this.book.chatIds());
+    return [...new Set([...leftOut, ...unsynced])].filter((chatId) => !this.book.isLoaded(chatId));
   }
 
   private syncFailed(error: AckError): void {
@@ -485,8 +537,27 @@ export class OperatorConnection {
       return;
     }
     this.emit({ type: 'problem', message: `Could not catch up with the server: ${error.message}` });
-    // Start over: a fresh connection syncs again.
-    this.reconnectIfDown();
+    this.retryLater();
+  }
+
+  /**
+   * Tries again after a pause that grows with each failure: syncs again on a
+   * socket that is still up, or knocks again after a refused handshake. A
+   * socket that dropped meanwhile is socket.io's to bring back (it syncs on connect).
+   */
+  private retryLater(): void {
+    this.cancelRetry();
+    this.retryTimer = timers.setTimeout(() => {
+      this.retryTimer = null;
+      if (this.closedByUser) return;
+      if (this.socket.connected) void this.sync();
+      else if (!this.socket.active) this.socket.connect();
+    }, this.backoff.next());
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== null) timers.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   /** Skips socket.io's back-off when the connection is not up (the browser says the network is back). */
@@ -497,11 +568,21 @@ export class OperatorConnection {
 
   private restart(): void {
     if (this.closedByUser) return;
+    this.cancelRetry();
     this.restarting = true;
     this.socket.disconnect();
     this.restarting = false;
     this.setState(this.everConnected ? 'reconnecting' : 'connecting');
     this.socket.connect();
+  }
+
+  /**
+   * Connected and caught up. Nothing is emitted otherwise: socket.io-client
+   * buffers what is emitted while it is down and sends it on the next socket
+   * before the `connect` handlers run, that is before the sync.
+   */
+  private isLive(): boolean {
+    return this.currentState === 'connected' && this.socket.connected;
   }
 
   private async request<K extends RequestName, T>(
@@ -510,7 +591,7 @@ export class OperatorConnection {
     schema: z.ZodType<T>,
     what: string,
   ): Promise<Ack<T>> {
-    if (this.currentState !== 'connected') return offlineAck(what);
+    if (!this.isLive()) return offlineAck(what);
     // The event map types each ack per event; one generic path needs a looser view of emitWithAck.
     const emitter = this.socket.timeout(this.timeoutMs) as unknown as {
       emitWithAck: (event: string, payload: unknown) => Promise<unknown>;
@@ -521,21 +602,43 @@ export class OperatorConnection {
   private holdChat(ack: Ack<ChatWithMessages>): Ack<ChatWithMessages> {
     if (!ack.ok) return ack;
     const { chat, messages } = ack.data;
-    this.emit({ type: 'chat', chat, isNew: false });
+    this.emitChat(chat, false);
     this.emit({ type: 'messages', chatId: chat.id, messages: this.book.load(chat.id, messages) });
     return { ok: true, data: { chat, messages: [...this.book.get(chat.id)] } };
   }
 
+  /** Fetches what chats with a hole miss (the transcript: the whole history, merged by seq). */
+  private async fillGaps(chatIds: readonly string[]): Promise<void> {
+    for (const chatId of chatIds) {
+      // Not connected: the next sync catches up from the last contiguous seq anyway.
+      const ack = await this.request('chat:transcript', { chatId }, transcriptSchema, 'the missing messages');
+      if (ack.ok) this.mergeLive(ack.data.messages);
+    }
+  }
+
   private receiveChat(payload: unknown, isNew: boolean): void {
     const parsed = chatSummarySchema.safeParse(payload);
-    if (parsed.success) this.emit({ type: 'chat', chat: parsed.data, isNew });
+    if (parsed.success) this.emitChat(parsed.data, isNew);
     else this.emit({ type: 'problem', message: 'A chat update from the server was not understood.' });
   }
 
+  /** Notes the chat's newest summary (the next sync lists it only while it is open) and tells the listeners. */
+  private emitChat(chat: ChatSummary, isNew: boolean): void {
+    this.noteChat(chat);
+    this.emit({ type: 'chat', chat, isNew });
+  }
+
+  private noteChat(chat: ChatSummary): void {
+    this.known.set(chat.id, chat);
+    this.gaps.check([chat.id]);
+  }
+
   private mergeLive(messages: readonly Message[]): void {
-    for (const chatId of this.book.merge(messages)) {
+    const changed = this.book.merge(messages);
+    for (const chatId of changed) {
       this.emit({ type: 'messages', chatId, messages: this.book.get(chatId) });
     }
+    this.gaps.check(changed);
   }
 
   private emitOutboxChanges(): void {
@@ -572,8 +675,9 @@ export class OperatorConnection {
   }
 }
 
-function pendingOf(payload: { id: string; chatId: string; body: string }): PendingMessage {
-  return { id: payload.id, chatId: payload.chatId, body: payload.body };
+function pendingOf(payload: Queued<{ id: string; chatId: string; body: string }>): PendingMessage {
+  const { id, chatId, body, retrying } = payload;
+  return retrying ? { id, chatId, body, retrying } : { id, chatId, body };
 }
 
 /** A staff message on its way, shown as "Sending..." until the server has stored it. */
@@ -581,13 +685,16 @@ export interface StaffPendingMessage {
   id: string;
   staffChatId: string;
   body: string;
+  /** Why the last try failed, while the outbox waits to send it again (the server is busy, ...). */
+  retrying?: AckError;
 }
 
-/** A staff message the server refused, with the reason. */
-export interface StaffFailedMessage extends StaffPendingMessage {
+/** A staff message the server refused for good, with the reason. */
+export interface StaffFailedMessage extends Omit<StaffPendingMessage, 'retrying'> {
   error: AckError;
 }
 
-function staffPendingOf(payload: StaffPendingMessage): StaffPendingMessage {
-  return { id: payload.id, staffChatId: payload.staffChatId, body: payload.body };
+function staffPendingOf(payload: Queued<StaffPendingMessage>): StaffPendingMessage {
+  const { id, staffChatId, body, retrying } = payload;
+  return retrying ? { id, staffChatId, body, retrying } : { id, staffChatId, body };
 }

@@ -4,8 +4,10 @@ import type { Message, PatronChatView } from '../protocol/models';
 import type { PatronClientEvents, PatronServerEvents, WidgetConfig } from '../protocol/patron-events';
 import type { PatronSendRequest, StartChatRequest } from '../protocol/requests';
 import { messageSchema, patronChatViewSchema } from '../protocol/models';
-import { mergeMessages } from '../domain/message-order';
-import { Outbox } from './outbox';
+import { contiguousLastSeq, hasGap, mergeMessages } from '../domain/message-order';
+import { Backoff, type BackoffOptions } from './backoff';
+import { GapWatch } from './gap-watch';
+import { Outbox, type Queued } from './outbox';
 import { offline, parseAck, unreachable } from './patron-ack';
 import { makeMessageId } from './patron-message-id';
 import {
@@ -17,14 +19,12 @@ import {
   startChatResultSchema,
   widgetConfigSchema,
 } from './patron-payloads';
+import { timers } from './timers';
+
+/** Kept here too for the callers that import it with the connection; its home is domain/message-order. */
+export { contiguousLastSeq };
 
 type PatronSocket = Socket<PatronServerEvents, PatronClientEvents>;
-
-// src/ is runtime-free (no DOM or Node types), yet every JS runtime has timers.
-const timers = globalThis as unknown as {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-};
 
 /** Where the widget keeps the patron's resume token (the widget uses localStorage, per department). */
 export interface ResumeTokenStore {
@@ -42,6 +42,9 @@ export interface ResumeTokenStore {
 /** `connecting` before the first connection, `reconnecting` after a drop, `closed` after `close()`. */
 export type PatronLink = 'connecting' | 'online' | 'reconnecting' | 'closed';
 
+/** A message on its way; `retrying` says why its last try failed while it waits to be sent again. */
+export type PendingSend = Queued<PatronSendRequest>;
+
 export interface FailedSend {
   id: string;
   body: string;
@@ -57,8 +60,8 @@ export interface PatronConnectionState {
   /** The chat's messages, each once, in sequence order. */
   messages: readonly Message[];
   /** Messages the patron sent that the server has not acknowledged yet ("Sending..."). */
-  pending: readonly PatronSendRequest[];
-  /** Messages the server refused (e.g. the chat had ended). */
+  pending: readonly PendingSend[];
+  /** Messages the server refused for good (e.g. the chat had ended). */
   failed: readonly FailedSend[];
   /** While the chat waits: its place in the queue (1 is next); null when not waiting or not known. */
   queuePosition: number | null;
@@ -76,13 +79,21 @@ export interface PatronConnectionOptions {
   tokens: ResumeTokenStore;
   /** How long a request waits for its acknowledgement before it counts as lost. */
   ackTimeoutMs?: number;
-  /** How long to wait before trying a resume or a send again when its answer was lost. */
+  /**
+   * How long to wait before trying a resume again when its answer was lost or
+   * refused for a moment; also the first pause before a send is tried again,
+   * unless `retryBackoff` says otherwise.
+   */
   resumeRetryMs?: number;
   makeId?: () => string;
   /** How long a librarian's "typing" lasts without being repeated; TYPING_STALE_MS by default. */
   typingStaleMs?: number;
   /** Passed to socket.io-client (tests shorten the reconnection delays). */
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** The pause before a send (or a refused handshake) is tried again; `resumeRetryMs` doubling to 30 s by default. */
+  retryBackoff?: BackoffOptions;
+  /** How long a hole in the messages may stay before the chat is resumed to fetch it; 1 s by default. */
+  gapFillDelayMs?: number;
 }
 
 /** A librarian's "typing" not repeated for this long is dropped (its "stopped" was lost with a connection). */
@@ -93,10 +104,13 @@ const DEAD_TOKEN_CODES = new Set(['CHAT_NOT_FOUND', 'NOT_FOUND', 'BAD_REQUEST', 
 
 /**
  * The patron's side of a chat: one socket to `/patron` that reconnects by
- * itself. After every (re)connect it resumes the stored chat, asking only for
+ * itself. Its handshake names the stored chat's resume token, so the server
+ * ties the socket to the chat before it handles anything sent on it (socket.io
+ * may send a message buffered while down before the `connect` handlers run).
+ * After every (re)connect it resumes the stored chat, asking only for
  * messages after the last contiguous sequence number it holds, and only then
- * re-sends what is still pending, so the server knows which chat they belong
- * to. Messages are merged by sequence number, so none is shown twice.
+ * re-sends what is still pending. Messages are merged by sequence number, so
+ * none is shown twice; a hole a live message leaves is fetched by resuming again.
  *
  * Framework-free: a UI subscribes with `subscribe` and reads `getState()`
  * (React's `useSyncExternalStore` fits this shape).
@@ -112,8 +126,17 @@ export class PatronConnection {
   /** True once the server has tied this socket to the chat (start or resume answered). */
   private bound = false;
   private resumeTimer: unknown = null;
-  private retryTimer: unknown = null;
+  private connectTimer: unknown = null;
   private typingTimer: unknown = null;
+  private readonly retryBackoff: BackoffOptions;
+  private readonly connectBackoff: Backoff;
+  private readonly gaps: GapWatch;
+  /**
+   * Live messages heard before the first resume answer named the chat (a
+   * fresh page: the handshake already tied the socket to it); merged once the
+   * answer says which chat they belong to.
+   */
+  private early: Message[] = [];
   private state: PatronConnectionState;
 
   constructor(private readonly options: PatronConnectionOptions) {
@@ -130,14 +153,29 @@ export class PatronConnection {
       queuePosition: null,
       librarianTyping: null,
     };
+    this.retryBackoff = options.retryBackoff ?? { initialMs: this.resumeRetryMs };
+    this.connectBackoff = new Backoff(this.retryBackoff);
+    this.gaps = new GapWatch({
+      hasGap: () => this.state.chat !== null && hasGap(this.state.messages, this.state.chat.lastSeq),
+      fill: () => {
+        if (this.socket.connected && this.bound) void this.resume();
+      },
+      delayMs: options.gapFillDelayMs ?? 1000,
+    });
     this.outbox = this.makeOutbox();
     // WebSocket first (no sticky sessions needed across nodes); long-polling only where a network blocks it.
     this.socket = io(options.url, {
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
       ...options.socketOptions,
+      // Read on every (re)connect: the token changes when a chat starts or is forgotten.
+      auth: (callback) => {
+        const token = options.tokens.read();
+        callback(token ? { resumeToken: token } : {});
+      },
     });
     this.socket.on('connect', () => void this.onConnect());
+    this.socket.on('connect_error', () => this.onConnectError());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('chat:message', (raw) => this.onMessage(raw));
     this.socket.on('chat:status', (raw) => this.onStatus(raw));
@@ -182,6 +220,7 @@ export class PatronConnection {
     if (!ack.ok) return ack;
     this.options.tokens.write(ack.data.resumeToken);
     this.bound = true;
+    this.early = [];
     this.update({
       chat: ack.data.chat,
       messages: mergeMessages([], ack.data.messages),
@@ -208,6 +247,7 @@ export class PatronConnection {
 
   /** Tells the librarian the patron is typing, or stopped; dropped while not connected (never the text). */
   setTyping(typing: boolean): void {
+    // Never emitted while down: socket.io would buffer it and send it on the next socket.
     if (!this.socket.connected || !this.bound || this.state.chat?.status === 'ended') return;
     // Best effort: the next signal corrects a lost one, so no ack is awaited.
     this.socket.emit('chat:typing', { typing }, () => undefined);
@@ -231,6 +271,9 @@ export class PatronConnection {
   forget(): void {
     this.options.tokens.clear();
     this.bound = false;
+    this.early = [];
+    this.gaps.stop();
+    this.outbox.stop();
     this.outbox = this.makeOutbox();
     this.update({
       chat: null,
@@ -246,20 +289,28 @@ export class PatronConnection {
   /** Closes the socket for good. */
   close(): void {
     if (this.resumeTimer !== null) timers.clearTimeout(this.resumeTimer);
-    if (this.retryTimer !== null) timers.clearTimeout(this.retryTimer);
+    if (this.connectTimer !== null) timers.clearTimeout(this.connectTimer);
     if (this.typingTimer !== null) timers.clearTimeout(this.typingTimer);
+    this.gaps.stop();
+    this.outbox.stop();
     this.socket.disconnect();
     this.update({ link: 'closed' });
   }
 
   private async onConnect(): Promise<void> {
+    this.connectBackoff.reset();
     this.update({ link: 'online' });
+    await this.resume();
+  }
+
+  /** Resumes the stored chat: ties the socket to it and fetches what came after the last contiguous seq held. */
+  private async resume(): Promise<void> {
     const resumeToken = this.options.tokens.read();
     if (resumeToken === null) {
       this.update({ resuming: false });
       return;
     }
-    this.update({ resuming: true });
+    if (!this.bound) this.update({ resuming: true });
     let ack;
     try {
       const raw: unknown = await this.socket
@@ -274,14 +325,18 @@ export class PatronConnection {
     if (this.options.tokens.read() !== resumeToken) return; // the patron moved on meanwhile
     if (ack.ok) {
       this.bound = true;
-      const sameChat = this.state.chat?.id === ack.data.chat.id;
+      const chat = ack.data.chat;
+      const held = this.state.chat?.id === chat.id ? this.state.messages : [];
+      const early = this.early.filter((message) => message.chatId === chat.id);
+      this.early = [];
       this.update({
         resuming: false,
-        chat: ack.data.chat,
-        messages: mergeMessages(sameChat ? this.state.messages : [], ack.data.messages),
-        queuePosition: waitingPosition(ack.data.chat, ack.data.queuePosition),
+        chat,
+        messages: mergeMessages(mergeMessages(held, early), ack.data.messages),
+        queuePosition: waitingPosition(chat, ack.data.queuePosition),
       });
       this.outbox.flush();
+      this.gaps.check([chat.id]);
     } else if (DEAD_TOKEN_CODES.has(ack.error.code)) {
       this.forget();
     } else {
@@ -293,8 +348,17 @@ export class PatronConnection {
     if (this.resumeTimer !== null) timers.clearTimeout(this.resumeTimer);
     this.resumeTimer = timers.setTimeout(() => {
       this.resumeTimer = null;
-      if (this.socket.connected && !this.bound) void this.onConnect();
+      if (this.socket.connected && !this.bound) void this.resume();
     }, this.resumeRetryMs);
+  }
+
+  /** A handshake the server refused (not a network error, which socket.io retries itself): knock again later. */
+  private onConnectError(): void {
+    if (this.socket.active || this.connectTimer !== null || this.state.link === 'closed') return;
+    this.connectTimer = timers.setTimeout(() => {
+      this.connectTimer = null;
+      if (this.state.link !== 'closed' && !this.socket.active) this.socket.connect();
+    }, this.connectBackoff.next());
   }
 
   private onDisconnect(reason: string): void {
@@ -307,13 +371,23 @@ export class PatronConnection {
 
   private onMessage(raw: unknown): void {
     const parsed = messageSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.chatId !== this.state.chat?.id) return;
+    if (!parsed.success) return;
+    if (this.state.chat === null) {
+      // Which chat this is becomes known with the resume answer; keep what arrives until then.
+      if (this.state.resuming && this.early.length < EARLY_MESSAGES_MAX) this.early.push(parsed.data);
+      return;
+    }
+    if (parsed.data.chatId !== this.state.chat.id) return;
     this.receive([parsed.data]);
+    this.gaps.check([this.state.chat.id]);
   }
 
   private onStatus(raw: unknown): void {
     const parsed = patronChatViewSchema.safeParse(raw);
-    if (parsed.success) this.applyChat(parsed.data);
+    if (!parsed.success) return;
+    this.applyChat(parsed.data);
+    // Its lastSeq may say a message is missing that never arrived live.
+    if (this.state.chat?.id === parsed.data.id) this.gaps.check([parsed.data.id]);
   }
 
   private onQueuePosition(raw: unknown): void {
@@ -369,27 +443,15 @@ export class PatronConnection {
       onChange: () => {
         if (outbox === this.outbox) this.update({ pending: outbox.list() });
       },
+      backoff: this.retryBackoff,
     });
     return outbox;
   }
 
+  /** One try; the outbox sends it again (same id, so it is stored once) after a time-out or a refusal that may pass. */
   private async emitSend(payload: PatronSendRequest): Promise<Ack<{ message: Message }>> {
-    try {
-      const raw: unknown = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('chat:send', payload);
-      return parseAck(raw, sendResultSchema);
-    } catch (error) {
-      // No answer in time while still connected: send it again soon (same id, so it is stored once).
-      this.scheduleRetry();
-      throw error;
-    }
-  }
-
-  private scheduleRetry(): void {
-    if (this.retryTimer !== null) return;
-    this.retryTimer = timers.setTimeout(() => {
-      this.retryTimer = null;
-      this.outbox.flush();
-    }, this.resumeRetryMs);
+    const raw: unknown = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('chat:send', payload);
+    return parseAck(raw, sendResultSchema);
   }
 
   private update(patch: Partial<PatronConnectionState>): void {
@@ -405,21 +467,10 @@ export class PatronConnection {
   }
 }
 
+/** Live messages kept while a fresh page waits for its first resume answer; more would be a broken server. */
+const EARLY_MESSAGES_MAX = 200;
+
 /** A queue position only means something while the chat waits. */
 function waitingPosition(chat: PatronChatView | null, position: number | null | undefined): number | null {
   return chat?.status === 'waiting' ? (position ?? null) : null;
-}
-
-/**
- * The newest sequence number below which nothing is missing. Resuming from it
- * rather than from the newest held fills any gap left by a drop; the merge
- * drops the repeats.
- */
-export function contiguousLastSeq(messages: readonly Message[]): number {
-  let last = 0;
-  for (const message of messages) {
-    if (message.seq === last + 1) last = message.seq;
-    else if (message.seq > last + 1) break;
-  }
-  return last;
 }

@@ -1,8 +1,4 @@
-// src/ is runtime-free (no DOM or Node types), yet every JS runtime has timers.
-const timers = globalThis as unknown as {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-};
+import { timers } from './timers';
 
 export interface TypingSignalOptions {
   /** Sends "typing" (true) or "stopped" (false) to the other side. */

@@ -21,6 +21,31 @@ export function mergeMessages(existing: readonly Message[], incoming: readonly M
 }
 
 /** The newest sequence number held, 0 when none. */
-export function lastSeqOf(messages: readonly Message[]): number {
+export function lastSeqOf(messages: readonly { seq: number }[]): number {
   return messages.length === 0 ? 0 : (messages[messages.length - 1]?.seq ?? 0);
+}
+
+/**
+ * The newest sequence number below which nothing is missing, in a list sorted
+ * by seq (chats number their messages 1, 2, 3, ... with no hole). A client
+ * catches up from this one, not from the newest it holds: then a gap left by
+ * a dropped connection or a late live message is fetched too, and the merge
+ * drops the repeats.
+ */
+export function contiguousLastSeq(messages: readonly { seq: number }[]): number {
+  let last = 0;
+  for (const message of messages) {
+    if (message.seq === last + 1) last = message.seq;
+    else if (message.seq > last + 1) break;
+  }
+  return last;
+}
+
+/**
+ * True when messages are missing: a hole in the list, or a newest seq the
+ * chat is known to have reached (`knownLastSeq`, from its summary) that the
+ * list does not hold yet.
+ */
+export function hasGap(messages: readonly { seq: number }[], knownLastSeq = 0): boolean {
+  return contiguousLastSeq(messages) < Math.max(lastSeqOf(messages), knownLastSeq);
 }

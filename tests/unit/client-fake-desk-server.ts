@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
-import { fail, ok, type Ack } from '../../src/protocol/ack';
+import { fail, ok, type Ack, type ErrorCode } from '../../src/protocol/ack';
 import type { AnalyticsEntry, ChatSummary, Message, OperatorProfile, QuestionType } from '../../src/protocol/models';
 import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-events';
 import type { SyncRequest } from '../../src/protocol/requests';
@@ -11,7 +11,9 @@ import { chatSummaryOf, patronOf } from './chat-fixtures';
  * A tiny real socket.io server speaking the `/operator` contract, for testing
  * the console's connection and store without the Deskbell server. It keeps
  * chats and messages in memory, stores a message id once, and lets a test
- * drop connections, swallow an acknowledgement, or push a duplicate.
+ * drop connections, swallow an acknowledgement, push a duplicate, lose a live
+ * message, or have a moment (refuse handshakes, syncs or sends as a server
+ * whose database restarts does).
  */
 export interface FakeDeskServer {
   url: string;
@@ -21,6 +23,20 @@ export interface FakeDeskServer {
   patronSays(chatId: string, body: string): Message;
   /** Emits a stored message to the chat's operators again (as a flaky network might). */
   repeat(message: Message): void;
+  /** The patron writes, and the live event is lost on the way (only a fetch brings it). */
+  patronSaysUnheard(chatId: string, body: string): Message;
+  /** The chat leaves this console's sight (moved to a department it does not monitor). */
+  hide(chatId: string): void;
+  /** Refuses every handshake with this code (as the real middleware does), until called with null. */
+  refuseHandshakes(code: ErrorCode | null): void;
+  /** The next `count` console:sync requests answer this failure. */
+  failSyncs(count: number, code: ErrorCode): void;
+  /** The next `count` chat:send requests answer this failure (nothing stored). */
+  failSends(count: number, code: ErrorCode): void;
+  /** How many handshakes were refused so far. */
+  refusedHandshakes(): number;
+  /** Every chat:transcript request received, by chat id. */
+  transcriptRequests: string[];
   storedMessages(chatId: string): Message[];
   /** The next chat:send with this body is stored but not acknowledged. */
   swallowAckFor(body: string): void;
@@ -71,9 +87,24 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
   const syncRequests: SyncRequest[] = [];
   const swallow = new Set<string>();
   const analytics = new Map<string, AnalyticsEntry>();
+  const hidden = new Set<string>();
+  const transcriptRequests: string[] = [];
+  let handshakeRefusal: ErrorCode | null = null;
+  let refusedHandshakes = 0;
+  let failingSyncs = { count: 0, code: 'INTERNAL' as ErrorCode };
+  let failingSends = { count: 0, code: 'INTERNAL' as ErrorCode };
   let nextChat = 1;
+  const trouble = (code: ErrorCode) => fail(code, `${code}: the server is having a moment.`);
 
   operators.use((socket, next) => {
+    if (handshakeRefusal) {
+      refusedHandshakes += 1;
+      const error = new Error(`${handshakeRefusal}: the server could not check the session.`) as Error & {
+        data?: unknown;
+      };
+      error.data = { code: handshakeRefusal, message: 'the server could not check the session; try again shortly.' };
+      return next(error);
+    }
     const token = (socket.handshake.auth as { token?: string }).token ?? '';
     const me = OPERATORS[token];
     if (!me) {
@@ -106,11 +137,18 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
 
     socket.on('console:sync', (request, ack) => {
       syncRequests.push(request);
+      if (failingSyncs.count > 0) {
+        failingSyncs.count -= 1;
+        return ack(trouble(failingSyncs.code));
+      }
       const last = request.lastSeqByChat ?? {};
-      const visible = [...chats.values()].filter((chat) => chat.status !== 'ended' || chat.ownerId === me.id);
+      const visible = [...chats.values()].filter(
+        (chat) => !hidden.has(chat.id) && (chat.status !== 'ended' || chat.ownerId === me.id),
+      );
       const missed = visible
         .filter((chat) => chat.id in last || chat.ownerId === me.id)
         .flatMap((chat) => (messages.get(chat.id) ?? []).filter((m) => m.seq > (last[chat.id] ?? 0)));
+      const unsynced = Object.keys(last).filter((chatId) => !visible.some((chat) => chat.id === chatId));
       ack(
         ok({
           me,
@@ -120,6 +158,7 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
           patronFields: [],
           chats: visible.map((chat) => ({ ...chat })),
           missed,
+          unsynced,
         }),
       );
     });
@@ -138,6 +177,10 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
       ack(ok(withMessages(chat)));
     });
     socket.on('chat:send', (request, ack) => {
+      if (failingSends.count > 0) {
+        failingSends.count -= 1;
+        return ack(trouble(failingSends.code));
+      }
       const chat = find(request.chatId);
       if ('ok' in chat) return ack(chat);
       if (chat.status === 'ended') return ack(fail('CHAT_ENDED', 'This chat has ended.'));
@@ -188,6 +231,7 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
       ack(ok({ chats: [...chats.values()].filter((chat) => chat.status === 'ended').map((chat) => ({ ...chat })) })),
     );
     socket.on('chat:transcript', (request, ack) => {
+      transcriptRequests.push(request.chatId);
       const chat = find(request.chatId);
       if ('ok' in chat) return ack(chat);
       ack(ok({ ...withMessages(chat), analytics: analytics.get(chat.id) ?? null }));
@@ -241,6 +285,28 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
     repeat(message) {
       operators.emit('chat:message', message);
     },
+    patronSaysUnheard(chatId, body) {
+      return append(chatId, {
+        id: `p-${Math.random().toString(36).slice(2)}`,
+        authorKind: 'patron',
+        authorId: null,
+        authorName: chats.get(chatId)?.patron.name ?? 'Patron',
+        body,
+        createdAt: Date.now(),
+      });
+    },
+    hide: (chatId) => void hidden.add(chatId),
+    refuseHandshakes(code) {
+      handshakeRefusal = code;
+    },
+    failSyncs(count, code) {
+      failingSyncs = { count, code };
+    },
+    failSends(count, code) {
+      failingSends = { count, code };
+    },
+    refusedHandshakes: () => refusedHandshakes,
+    transcriptRequests,
     storedMessages: (chatId) => [...(messages.get(chatId) ?? [])],
     swallowAckFor: (body) => void swallow.add(body),
     dropConnections() {

@@ -164,4 +164,21 @@ describe('the console store', () => {
     });
     await until(() => server.connectedCount() === 0, 'the socket to close');
   });
+
+  it('the chat on screen that a reconnect did not catch up is loaded afresh, so it stays live', async () => {
+    const alice = await loggedIn('alice');
+    const chat = server.startChat('Do you have the census records?', 'Morgan');
+    await alice.store.getState().previewChat(chat.id);
+    server.hide(chat.id);
+    server.dropConnections();
+    await until(() => alice.store.getState().connection !== 'connected', 'the drop');
+    await until(() => alice.store.getState().connection === 'connected', 'the reconnection');
+
+    server.patronSays(chat.id, 'From 1901?');
+    await until(() => (alice.store.getState().messages[chat.id]?.length ?? 0) === 2, 'the live message');
+    expect(alice.store.getState().messages[chat.id]?.map((m) => m.body)).toEqual([
+      'Do you have the census records?',
+      'From 1901?',
+    ]);
+  });
 });

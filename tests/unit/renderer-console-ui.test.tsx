@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OperatorConnection } from '../../src/client/operator-connection';
 import { ConsoleApp } from '../../renderer/features/app/console-app';
 import type { ConsoleStore } from '../../renderer/store/console-store';
 import { ConsoleStoreProvider } from '../../renderer/store/store-context';
@@ -112,5 +113,48 @@ describe('the operator console', () => {
     await waitFor(() => expect(banner.textContent).toMatch(/^Reconnecting/));
     await waitFor(() => expect(banner.getAttribute('data-connection-state')).toBe('connected'));
     expect(banner.textContent).toBe('');
+  });
+
+  it('a reply the server could not store yet says it is being tried again, then shows as sent', async () => {
+    store.dispose();
+    ({ store } = consoleFor(server, bridge, {
+      createConnection: (token) =>
+        new OperatorConnection({
+          url: server.url,
+          ...(token ? { token } : {}),
+          requestTimeoutMs: 1000,
+          socketOptions: { transports: ['websocket'] },
+          retryBackoff: { initialMs: 400, maxMs: 400, random: () => 0.999 },
+        }),
+    }));
+    await logInAsAlice();
+    const chat = await act(async () => server.startChat('Is the café open?', 'Robin'));
+    await act(async () => store.getState().claimChat(chat.id));
+    const log = await screen.findByRole('log', { name: 'Messages' });
+
+    server.failSends(1, 'UNAVAILABLE');
+    const composer = screen.getByLabelText('Reply');
+    fireEvent.change(composer, { target: { value: 'Until 4 today.' } });
+    fireEvent.keyDown(composer, { key: 'Enter' });
+    const retrying = await within(log).findByText('Sending... the server is busy, trying again');
+    expect(retrying.closest('li')?.getAttribute('data-retrying')).toBe('true');
+    expect(within(log).queryByText(/Not sent/)).toBeNull();
+
+    await waitFor(() => expect(within(log).queryByText(/Sending/)).toBeNull(), { timeout: 3000 });
+    expect(within(log).getByText('Until 4 today.')).toBeTruthy();
+    expect(server.storedMessages(chat.id).filter((m) => m.body === 'Until 4 today.')).toHaveLength(1);
+  });
+
+  it('a reply refused for good says "Not sent" and why', async () => {
+    await logInAsAlice();
+    const chat = await act(async () => server.startChat('Can I print in color?', 'Sam'));
+    await act(async () => store.getState().claimChat(chat.id));
+    const log = await screen.findByRole('log', { name: 'Messages' });
+    server.failSends(1, 'MESSAGE_TOO_LONG');
+    const composer = screen.getByLabelText('Reply');
+    fireEvent.change(composer, { target: { value: 'Yes, on floor 2.' } });
+    fireEvent.keyDown(composer, { key: 'Enter' });
+    expect(await within(log).findByText('Not sent: MESSAGE_TOO_LONG: the server is having a moment.')).toBeTruthy();
+    expect(within(log).queryByText(/Sending/)).toBeNull();
   });
 });

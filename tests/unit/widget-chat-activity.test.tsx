@@ -28,6 +28,7 @@ async function startFakeDesk(firstPosition: number) {
   const patrons = io.of('/patron');
   const typingSignals: unknown[] = [];
   const sent: string[] = [];
+  let failingSends = 0;
   let view: PatronChatView = {
     id: 'chat-1',
     departmentName: 'General Reference',
@@ -56,6 +57,10 @@ async function startFakeDesk(firstPosition: number) {
       ack({ ok: true, data: { relayed: true } });
     });
     connected.on('chat:send', (request, ack) => {
+      if (failingSends > 0) {
+        failingSends -= 1;
+        return ack({ ok: false, error: { code: 'UNAVAILABLE', message: 'The database is restarting.' } });
+      }
       sent.push(request.body);
       ack({ ok: true, data: { message: message('patron', 'Pat Reader', request.body) } });
     });
@@ -67,6 +72,10 @@ async function startFakeDesk(firstPosition: number) {
     url: `http://127.0.0.1:${port}/patron`,
     typingSignals,
     sent,
+    /** The next sends are answered UNAVAILABLE, as while the server's database restarts. */
+    failSends(count: number) {
+      failingSends = count;
+    },
     /** The chats ahead were claimed: the server tells the new place. */
     movePosition(position: number) {
       patrons.to(view.id).emit('queue:position', { chatId: view.id, position });
@@ -109,6 +118,7 @@ async function startChat(firstPosition: number) {
     departmentId: 'general-reference',
     tokens: { read: () => token, write: (value) => (token = value), clear: () => (token = null) },
     socketOptions: { transports: ['websocket'] },
+    retryBackoff: { initialMs: 400, maxMs: 400, random: () => 0.999 },
   });
   connection = patron;
   render(<Frame connection={patron} />);
@@ -193,6 +203,20 @@ describe('typing in the widget', () => {
     await waitFor(() => expect(typingLine().textContent).toBe('Alice is typing…'));
     act(() => desk.librarianTyping('Alice', false));
     await waitFor(() => expect(typingLine().textContent).toBe(''));
+  });
+});
+
+describe("the patron's messages in the widget", () => {
+  it('a message the server could not store yet says it is being tried again, then shows as sent', async () => {
+    const fake = await startChat(1);
+    fake.failSends(1);
+    const log = screen.getByRole('log', { name: 'Chat messages' });
+    act(() => void connection?.send('Is the atlas on loan?'));
+    const note = await within(log).findByText('Sending... the server is busy, trying again');
+    expect(note.closest('li')?.getAttribute('data-retrying')).toBe('true');
+    await waitFor(() => expect(within(log).queryByText(/Sending/)).toBeNull(), { timeout: 3000 });
+    expect(within(log).getByText('Is the atlas on loan?')).toBeTruthy();
+    expect(fake.sent).toEqual(['Is the atlas on loan?']);
   });
 });
 

@@ -1,14 +1,16 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Message } from '../../src/protocol/models';
-import type { FailedSend } from '../../src/client/patron-connection';
-import type { PatronSendRequest } from '../../src/protocol/requests';
+import type { FailedSend, PendingSend } from '../../src/client/patron-connection';
+import { refusedNote, sendingNote } from '../../src/client/send-status';
 import { TypingIndicator } from './typing-indicator';
 
 interface Props {
   /** Shown above the messages and scrolled with them (the question, the waiting notice). */
   before?: ReactNode;
   messages: readonly Message[];
-  pending: readonly PatronSendRequest[];
+  /** On their way; one being tried again says why it takes longer. */
+  pending: readonly PendingSend[];
+  /** Refused for good: "Not sent" and why. */
   failed: readonly FailedSend[];
   /** The name of the librarian typing right now, or null. */
   librarianTyping?: string | null;
@@ -38,17 +40,17 @@ export function ChatLog({ before, messages, pending, failed, librarianTyping = n
               <MessageItem key={message.seq} message={message} />
             ))}
             {pending.map((send) => (
-              <li key={send.id} className="msg mine pending">
+              <li key={send.id} className="msg mine pending" data-retrying={send.retrying ? 'true' : undefined}>
                 <span className="who">You</span>
                 <p className="body">{send.body}</p>
-                <span className="state">Sending...</span>
+                <span className="state">{sendingNote(send.retrying)}</span>
               </li>
             ))}
             {failed.map((send) => (
               <li key={send.id} className="msg mine failed">
                 <span className="who">You</span>
                 <p className="body">{send.body}</p>
-                <span className="state">Not sent: {send.error.message}</span>
+                <span className="state">{refusedNote(send.error)}</span>
               </li>
             ))}
           </ol>

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { refusedNote, sendingNote } from '../../../src/client/send-status';
+import type { AckError } from '../../../src/protocol';
 import { formatTime, isoOf } from '../../shared/format-time';
 
 /** What the list shows of a stored message: patron-chat and staff-chat messages both fit. */
@@ -18,8 +20,10 @@ interface MessageListProps<M extends ListedMessage> {
   messages: readonly M[];
   /** The CSS side of a message ("message-operator" on the right, "message-patron" on the left, ...). */
   sideOf: (message: M) => string;
-  pending?: readonly { id: string; body: string }[];
-  refused?: readonly { id: string; body: string; error: { message: string } }[];
+  /** Messages on their way; `retrying` when a try failed in a way that passes and the outbox sends it again. */
+  pending?: readonly { id: string; body: string; retrying?: AckError }[];
+  /** Messages the server refused for good. */
+  refused?: readonly { id: string; body: string; error: AckError }[];
   onDismissRefused?: (messageId: string) => void;
   /** The name of the log for assistive technology, e.g. "Messages". */
   label: string;
@@ -29,8 +33,9 @@ interface MessageListProps<M extends ListedMessage> {
 
 /**
  * A chat's messages with author and time. It is a `log` live region: screen
- * readers announce new messages as they arrive. Pending ones say "Sending...";
- * refused ones say why.
+ * readers announce new messages as they arrive. Pending ones say "Sending...",
+ * and why it takes longer while they are being tried again ("the server is
+ * busy"); refused ones say "Not sent" and why.
  */
 export function MessageList<M extends ListedMessage>({
   messages,
@@ -62,9 +67,15 @@ export function MessageList<M extends ListedMessage>({
           </li>
         ))}
         {pending.map((message) => (
-          <li key={message.id} className="message message-operator message-pending" data-pending="true">
+          <li
+            key={message.id}
+            className="message message-operator message-pending"
+            data-pending="true"
+            data-retrying={message.retrying ? 'true' : undefined}
+          >
             <p className="message-meta">
-              <span className="message-author">You</span> <span className="message-sending">Sending...</span>
+              <span className="message-author">You</span>{' '}
+              <span className="message-sending">{sendingNote(message.retrying)}</span>
             </p>
             <p className="message-body">{message.body}</p>
           </li>
@@ -73,7 +84,7 @@ export function MessageList<M extends ListedMessage>({
           <li key={message.id} className="message message-operator message-refused" data-refused="true">
             <p className="message-meta">
               <span className="message-author">You</span>{' '}
-              <span className="message-error">Not sent: {message.error.message}</span>
+              <span className="message-error">{refusedNote(message.error)}</span>
             </p>
             <p className="message-body">{message.body}</p>
             {onDismissRefused ? (
