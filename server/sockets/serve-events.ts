@@ -5,6 +5,9 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../storage/
 import type { InFlight } from './in-flight';
 import type { EventLimiter } from './rate-limiter';
 
+/** Events refused in a row, without one allowed between, before the socket is disconnected. */
+export const REFUSALS_BEFORE_DISCONNECT = 200;
+
 /** The data type an event's acknowledgement carries, read from the protocol's event map. */
 export type AckData<F> = F extends (request: never, ack: AckCallback<infer T>) => void ? T : never;
 
@@ -32,9 +35,12 @@ export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, optio
   const known = new Set<string>(Object.keys(handlers));
   let limitedLogged = false;
 
+  let refusedInARow = 0;
+
   const allowed = async (): Promise<boolean> => {
     if (await options.limiter.take(socket.id)) {
       limitedLogged = false;
+      refusedInARow = 0;
       return true;
     }
     if (!limitedLogged) {
@@ -43,6 +49,13 @@ export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, optio
         { socket: socket.id, namespace: socket.nsp.name },
         'socket is sending too fast; refusing events',
       );
+    }
+    // A real client backs off when told RATE_LIMITED; one that keeps hammering only costs every
+    // other socket time, so it is cut off (and meets the per-address connection limit if it returns).
+    refusedInARow += 1;
+    if (refusedInARow === REFUSALS_BEFORE_DISCONNECT) {
+      options.log.warn({ socket: socket.id, namespace: socket.nsp.name }, 'socket ignored RATE_LIMITED; disconnecting');
+      socket.disconnect(true);
     }
     return false;
   };

@@ -5,12 +5,16 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DeskbellError, type Ack } from '../../src/protocol/ack';
 import { InFlight } from '../../server/sockets/in-flight';
 import { socketEventLimiter } from '../../server/sockets/rate-limiter';
-import { serveEvents } from '../../server/sockets/serve-events';
+import { REFUSALS_BEFORE_DISCONNECT, serveEvents } from '../../server/sockets/serve-events';
 
 /** Just enough of a socket.io socket: `on`, `onAny`, and a namespace name. */
 class FakeSocket extends EventEmitter {
   readonly id = 'fake';
   readonly nsp = { name: '/test' };
+  disconnected = false;
+  disconnect() {
+    this.disconnected = true;
+  }
   private anyListeners: Array<(event: string, ...args: unknown[]) => void> = [];
   onAny(listener: (event: string, ...args: unknown[]) => void) {
     this.anyListeners.push(listener);
@@ -96,5 +100,16 @@ describe('how every socket event is answered', () => {
     // Two events a window of two seconds (burst 2 at one a second).
     await vi.advanceTimersByTimeAsync(2_100);
     expect((await request('thing:do', {})).ok).toBe(true);
+  });
+
+  it('disconnects a socket that keeps sending after being told RATE_LIMITED', async () => {
+    const { socket, request } = setUp(async () => ({ doubled: 0 }), 1);
+    expect((await request('thing:do', {})).ok).toBe(true);
+    const refusals = [];
+    for (let index = 0; index < REFUSALS_BEFORE_DISCONNECT - 1; index += 1) refusals.push(request('thing:do', {}));
+    await Promise.all(refusals);
+    expect(socket.disconnected).toBe(false);
+    await request('thing:do', {});
+    expect(socket.disconnected).toBe(true);
   });
 });
