@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     version: readVersion(),
     logger: { level: 'warn' },
     timings: config.timings,
+    widgetOrigins: config.widgetOrigins,
+    addressLimits: config.addressLimits,
   });
   // Set up before anything is printed: a signal that arrives before its listener exists kills the process outright.
   let closing = false;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import type { AddressLimitOptions } from '../sockets/address-limits';
 import type { ChatTimings } from './chat-timings';
 import { ConfigError } from './config-error';
 import { type LibrarySettings, readLibrarySettings } from './library-settings';
@@ -23,6 +24,8 @@ export interface DeskbellConfig {
   timings: Partial<ChatTimings>;
   /** Sites that may frame the widget's chat panel: `*` (any) or a list of origins. */
   widgetOrigins: '*' | string[];
+  /** Per-address limits: only the ones the environment sets. */
+  addressLimits: Partial<AddressLimitOptions>;
 }
 
 const secondsSchema = z
@@ -30,6 +33,27 @@ const secondsSchema = z
   .trim()
   .regex(/^\d{1,6}$/, 'must be a whole number of seconds')
   .transform((value) => Number(value) * 1000);
+
+const countSchema = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d{0,6}$/, 'must be a whole number from 1 to 9999999')
+  .transform(Number);
+
+/** Per-address limits from DESKBELL_LIMIT_* variables (a campus behind one address may need more); unset ones keep their defaults. */
+function readAddressLimits(env: Readonly<Record<string, string | undefined>>): Partial<AddressLimitOptions> {
+  const names = {
+    socketsPerAddress: 'DESKBELL_LIMIT_SOCKETS_PER_ADDRESS',
+    connectionsPerMinute: 'DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE',
+    chatStartsPerMinute: 'DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE',
+  } as const;
+  const limits: Partial<AddressLimitOptions> = {};
+  for (const [key, name] of Object.entries(names) as Array<[keyof typeof names, string]>) {
+    const value = env[name];
+    if (value !== undefined && value !== '') limits[key] = parseOption(countSchema, value, name);
+  }
+  return limits;
+}
 
 /** Waiting periods from DESKBELL_*_SECONDS variables; unset ones keep their defaults. */
 function readTimings(env: Readonly<Record<string, string | undefined>>): Partial<ChatTimings> {
@@ -176,5 +200,6 @@ export function loadConfig({ argv, env, cwd }: ConfigSources): DeskbellConfig {
     settings: readLibrarySettings(dataDir),
     timings: readTimings(env),
     widgetOrigins,
+    addressLimits: readAddressLimits(env),
   };
 }

@@ -121,6 +121,13 @@ test.describe('in the desktop app', () => {
   test.beforeEach(async ({ browser, deskbell }) => {
     context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     await context.addInitScript(installFakeDesktop, deskbell.url);
+    // This tab plays the desktop app, whose pages run at deskbell-app://console: the server hands the
+    // bearer token only to that origin (a browser page gets the cookie), so its login says it comes from there.
+    await context.route('**/api/login', async (route) => {
+      const headers = { ...route.request().headers(), origin: 'deskbell-app://console' };
+      delete headers['sec-fetch-site'];
+      await route.fulfill({ response: await route.fetch({ headers }) });
+    });
     page = await context.newPage();
     await page.goto(`${deskbell.url}/console/`);
   });

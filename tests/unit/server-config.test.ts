@@ -68,7 +68,23 @@ describe('reading the server options', () => {
     expect(load([], {}).timings).toEqual({});
   });
 
+  it('reads the per-address limits a campus behind one address may need to raise', () => {
+    const config = load([], {
+      DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '2000',
+      DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE: '3000',
+      DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '120',
+    });
+    expect(config.addressLimits).toEqual({
+      socketsPerAddress: 2000,
+      connectionsPerMinute: 3000,
+      chatStartsPerMinute: 120,
+    });
+    expect(load([], {}).addressLimits).toEqual({});
+  });
+
   it.each([
+    [[], { DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '0' }, 'DESKBELL_LIMIT_SOCKETS_PER_ADDRESS'],
+    [[], { DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: 'lots' }, 'DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE'],
     [[], { DESKBELL_TRANSFER_TIMEOUT_SECONDS: 'two minutes' }, 'DESKBELL_TRANSFER_TIMEOUT_SECONDS'],
     [[], { DESKBELL_PRESENCE_GRACE_SECONDS: '-3' }, 'DESKBELL_PRESENCE_GRACE_SECONDS'],
     [[], { DESKBELL_PATRON_RETURN_SECONDS: '1.5' }, 'DESKBELL_PATRON_RETURN_SECONDS'],
