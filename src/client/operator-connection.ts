@@ -309,7 +309,7 @@ export class OperatorConnection {
     return this.request('staff:history', { staffChatId, afterSeq }, staffChatWithMessagesSchema, 'the staff chat');
   }
 
-  /** Queues a staff message; pending until stored, re-sent after a reconnect with the same id. */
+  /** Queues a staff message; pending until stored, sent again with the same id like a chat message. */
   sendStaff(staffChatId: string, body: string): StaffPendingMessage | null {
     const text = body.trim();
     if (text === '') return null;
@@ -331,7 +331,6 @@ export class OperatorConnection {
 
   // ---- messages ----
 
-  /** Queues a message; it shows as pending until the server has stored it, and is re-sent after a reconnect. */
   /** Staff chats: your own, or (supervisors and admins, with `all`) every one, for review. */
   listStaffChats(all = false): Promise<Ack<{ staffChats: StaffChat[] }>> {
     return this.request('staff:list', { all }, staffChatsResultSchema, 'the staff chats');
@@ -358,6 +357,10 @@ export class OperatorConnection {
     return this.request('canned:delete', { id }, deletedResultSchema, 'deleting the canned message');
   }
 
+  /**
+   * Queues a message; it shows as pending until the server has stored it, and
+   * is sent again (same id) after a reconnect, a time-out or a refusal that may pass.
+   */
   send(chatId: string, body: string): PendingMessage | null {
     const text = body.trim();
     if (text === '') return null;
