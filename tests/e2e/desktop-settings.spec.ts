@@ -124,7 +124,7 @@ test.describe('in the desktop app', () => {
     // This tab plays the desktop app, whose pages run at deskbell-app://console: the server hands the
     // bearer token only to that origin (a browser page gets the cookie), so its login says it comes from there.
     await context.route('**/api/login', async (route) => {
-      const headers = { ...route.request().headers(), origin: 'deskbell-app://console' };
+      const headers: Record<string, string> = { ...route.request().headers(), origin: 'deskbell-app://console' };
       delete headers['sec-fetch-site'];
       await route.fulfill({ response: await route.fetch({ headers }) });
     });
