@@ -40,34 +40,42 @@ const countSchema = z
   .regex(/^[1-9]\d{0,6}$/, 'must be a whole number from 1 to 9999999')
   .transform(Number);
 
-/** Per-address limits from DESKBELL_LIMIT_* variables (a campus behind one address may need more); unset ones keep their defaults. */
-function readAddressLimits(env: Readonly<Record<string, string | undefined>>): Partial<AddressLimitOptions> {
-  const names = {
-    socketsPerAddress: 'DESKBELL_LIMIT_SOCKETS_PER_ADDRESS',
-    connectionsPerMinute: 'DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE',
-    chatStartsPerMinute: 'DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE',
-  } as const;
-  const limits: Partial<AddressLimitOptions> = {};
-  for (const [key, name] of Object.entries(names) as Array<[keyof typeof names, string]>) {
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The numeric options named in `names` (key -> environment variable) that the environment sets, each parsed. */
+function readNumbers<K extends string>(env: Env, names: Record<K, string>, schema: z.ZodType<number, string>) {
+  const values: Partial<Record<K, number>> = {};
+  for (const [key, name] of Object.entries(names) as Array<[K, string]>) {
     const value = env[name];
-    if (value !== undefined && value !== '') limits[key] = parseOption(countSchema, value, name);
+    if (value !== undefined && value !== '') values[key] = parseOption(schema, value, name);
   }
-  return limits;
+  return values;
 }
 
 /** Waiting periods from DESKBELL_*_SECONDS variables; unset ones keep their defaults. */
-function readTimings(env: Readonly<Record<string, string | undefined>>): Partial<ChatTimings> {
-  const names = {
-    transferTimeoutMs: 'DESKBELL_TRANSFER_TIMEOUT_SECONDS',
-    presenceGraceMs: 'DESKBELL_PRESENCE_GRACE_SECONDS',
-    patronReturnMs: 'DESKBELL_PATRON_RETURN_SECONDS',
-  } as const;
-  const timings: Partial<ChatTimings> = {};
-  for (const [key, name] of Object.entries(names) as Array<[keyof typeof names, string]>) {
-    const value = env[name];
-    if (value !== undefined && value !== '') timings[key] = parseOption(secondsSchema, value, name);
-  }
-  return timings;
+function readTimings(env: Env): Partial<ChatTimings> {
+  return readNumbers(
+    env,
+    {
+      transferTimeoutMs: 'DESKBELL_TRANSFER_TIMEOUT_SECONDS',
+      presenceGraceMs: 'DESKBELL_PRESENCE_GRACE_SECONDS',
+      patronReturnMs: 'DESKBELL_PATRON_RETURN_SECONDS',
+    },
+    secondsSchema,
+  );
+}
+
+/** Per-address limits from DESKBELL_LIMIT_* variables (a campus behind one address may need more); unset ones keep their defaults. */
+function readAddressLimits(env: Env): Partial<AddressLimitOptions> {
+  return readNumbers(
+    env,
+    {
+      socketsPerAddress: 'DESKBELL_LIMIT_SOCKETS_PER_ADDRESS',
+      connectionsPerMinute: 'DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE',
+      chatStartsPerMinute: 'DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE',
+    },
+    countSchema,
+  );
 }
 
 const portSchema = z
