@@ -2,11 +2,13 @@ import type { AckError } from '../protocol/ack';
 
 /**
  * The line under a message on its way, in the console and in the widget:
- * "Sending..." at first, and once a try failed in a way that passes (the
+ * "Sending..." at first, "waiting for the connection" while it is down, and once a try failed in a way that passes (the
  * outbox sends it again by itself), why it is taking longer. A message the
  * server refused for good says "Not sent: <reason>" instead.
  */
-export function sendingNote(retrying: AckError | undefined): string {
+export function sendingNote(retrying: AckError | undefined, connected = true): string {
+  // While the connection is down nothing is being tried: it goes as soon as the connection is back.
+  if (!connected) return 'Sending... waiting for the connection';
   if (!retrying) return 'Sending...';
   switch (retrying.code) {
     case 'RATE_LIMITED':

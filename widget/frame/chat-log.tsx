@@ -14,6 +14,8 @@ interface Props {
   failed: readonly FailedSend[];
   /** The name of the librarian typing right now, or null. */
   librarianTyping?: string | null;
+  /** False while the connection is down: pending ones wait for it. */
+  connected?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * system lines. It is a live region (role="log"), so a screen reader reads
  * each new message as it arrives.
  */
-export function ChatLog({ before, messages, pending, failed, librarianTyping = null }: Props) {
+export function ChatLog({ before, messages, pending, failed, librarianTyping = null, connected = true }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = messages.length + pending.length + failed.length;
   useEffect(() => {
@@ -43,7 +45,7 @@ export function ChatLog({ before, messages, pending, failed, librarianTyping = n
               <li key={send.id} className="msg mine pending" data-retrying={send.retrying ? 'true' : undefined}>
                 <span className="who">You</span>
                 <p className="body">{send.body}</p>
-                <span className="state">{sendingNote(send.retrying)}</span>
+                <span className="state">{sendingNote(send.retrying, connected)}</span>
               </li>
             ))}
             {failed.map((send) => (

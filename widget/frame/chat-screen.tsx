@@ -79,6 +79,7 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
         pending={state.pending}
         failed={state.failed}
         librarianTyping={chat.status === 'active' ? state.librarianTyping : null}
+        connected={state.link === 'online'}
       />
       {ended ? (
         <EndedNotice onNewChat={onNewChat} />

@@ -150,6 +150,7 @@ function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
   const messages = useConsole(selectMessages(chat.id));
   const pending = useConsole((state) => state.pending[chat.id]);
   const refused = useConsole((state) => state.refused[chat.id]);
+  const connected = useConsole((state) => state.connection === 'connected');
   const sendMessage = useConsole((state) => state.sendMessage);
   const signalTyping = useConsole((state) => state.signalTyping);
   const onTyping = useCallback((typing: boolean) => signalTyping(chat.id, typing), [signalTyping, chat.id]);
@@ -171,6 +172,7 @@ function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
         pending={pending}
         refused={refused}
         onDismissRefused={dismissRefused}
+        connected={connected}
       />
       {chat.status !== 'ended' ? <TypingIndicator key={chat.id} chatId={chat.id} /> : null}
       {chat.status === 'active' && mine ? (

@@ -25,6 +25,8 @@ interface MessageListProps<M extends ListedMessage> {
   /** Messages the server refused for good. */
   refused?: readonly { id: string; body: string; error: AckError }[];
   onDismissRefused?: (messageId: string) => void;
+  /** False while the console has no connection: pending ones wait for it rather than being tried. */
+  connected?: boolean;
   /** The name of the log for assistive technology, e.g. "Messages". */
   label: string;
   /** Keep the newest message in view as messages arrive (a live chat); a transcript reads from the top. */
@@ -43,6 +45,7 @@ export function MessageList<M extends ListedMessage>({
   pending = [],
   refused = [],
   onDismissRefused,
+  connected = true,
   label,
   followNewest = true,
 }: MessageListProps<M>) {
@@ -75,7 +78,7 @@ export function MessageList<M extends ListedMessage>({
           >
             <p className="message-meta">
               <span className="message-author">You</span>{' '}
-              <span className="message-sending">{sendingNote(message.retrying)}</span>
+              <span className="message-sending">{sendingNote(message.retrying, connected)}</span>
             </p>
             <p className="message-body">{message.body}</p>
           </li>

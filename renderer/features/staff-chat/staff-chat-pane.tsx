@@ -16,6 +16,7 @@ const NONE: readonly never[] = [];
  */
 export function StaffChatPane() {
   const staffChat = useConsole((state) => state.staffChat);
+  const connected = useConsole((state) => state.connection === 'connected');
   const chatId = staffChat?.chat?.id;
   const messages = useConsole((state) => (chatId ? state.staffMessages[chatId] : undefined) ?? NO_MESSAGES);
   const pending = useConsole((state) => (chatId ? state.staffPending[chatId] : undefined) ?? NONE);
@@ -55,6 +56,7 @@ export function StaffChatPane() {
         }
         pending={review ? NONE : pending}
         refused={review ? NONE : refused}
+        connected={connected}
         label="Messages"
       />
       {review ? null : <Composer onSend={send} disabled={!chatId} />}
