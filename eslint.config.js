@@ -33,6 +33,25 @@ const reactImport = {
   message: 'src/ holds no UI code.',
 };
 
+const srcRoom = {
+  forbidden: ['server', 'renderer', 'widget', 'electron', 'tests', 'bench'],
+  extra: [nodeBuiltins, electronImport, reactImport],
+};
+
+/**
+ * The layers inside src/, enforced like the rooms: the wire contract knows no
+ * rules and no connection, the rules know no connection. (A later block for
+ * the same files replaces the room's rule, so it repeats the room's patterns.)
+ */
+const layer = (name, forbidden) =>
+  room(`src/${name}`, srcRoom.forbidden, [
+    ...srcRoom.extra,
+    ...forbidden.map((other) => ({
+      group: [`**/${other}/**`, `**/${other}`, `../${other}`],
+      message: `src/${name}/ may not import src/${other}/ (see ARCHITECTURE.md, Rooms).`,
+    })),
+  ]);
+
 export default tseslint.config(
   {
     ignores: [
@@ -56,11 +75,9 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  room(
-    'src',
-    ['server', 'renderer', 'widget', 'electron', 'tests', 'bench'],
-    [nodeBuiltins, electronImport, reactImport],
-  ),
+  room('src', srcRoom.forbidden, srcRoom.extra),
+  layer('protocol', ['domain', 'client']),
+  layer('domain', ['client']),
   room('server', ['renderer', 'widget', 'electron', 'tests', 'bench'], [electronImport]),
   room('renderer', ['server', 'widget', 'electron', 'tests', 'bench'], [nodeBuiltins, electronImport]),
   room('widget', ['server', 'renderer', 'electron', 'tests', 'bench'], [nodeBuiltins, electronImport]),
