@@ -6,7 +6,7 @@ import type { DeskbellTables } from '../storage/schema';
 /**
  * The team side of a chat, read beside its row: who else is in it
  * (participants) and the pending transfer, if any. Kept in their own tables
- * so the chats row stays what the Foundation made it.
+ * so the chats row keeps only what every chat has.
  */
 export interface ChatTeamFacts {
   participants: StaffRef[];
@@ -78,21 +78,25 @@ export async function withTeamFacts(db: Kysely<DeskbellTables>, chats: ChatSumma
     db,
     chats.map((chat) => chat.id),
   );
-  return chats.map((chat) => {
-    const team = facts.get(chat.id);
-    const transfer = team?.transfer;
-    return {
-      ...chat,
-      participants: team?.participants ?? [],
-      transfer: transfer
-        ? {
-            from: transfer.from,
-            to: transfer.to,
-            briefing: transfer.briefing,
-            createdAt: transfer.createdAt,
-            expiresAt: transfer.expiresAt,
-          }
-        : null,
-    };
-  });
+  return chats.map((chat) => withTeam(chat, facts.get(chat.id) ?? NO_TEAM));
+}
+
+export const NO_TEAM: ChatTeamFacts = { participants: [], transfer: null };
+
+/** One summary with its team facts, as clients see them (the transfer without the server-only undo facts). */
+export function withTeam(chat: ChatSummary, team: ChatTeamFacts): ChatSummary {
+  const { transfer } = team;
+  return {
+    ...chat,
+    participants: team.participants,
+    transfer: transfer
+      ? {
+          from: transfer.from,
+          to: transfer.to,
+          briefing: transfer.briefing,
+          createdAt: transfer.createdAt,
+          expiresAt: transfer.expiresAt,
+        }
+      : null,
+  };
 }

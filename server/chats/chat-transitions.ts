@@ -4,7 +4,8 @@ import type { ChatSummary, Message } from '../../src/protocol/models';
 import { newId } from '../storage/ids';
 import type { DeskbellTables } from '../storage/schema';
 import { SYSTEM_AUTHOR, type ChatRepository, type Transition } from './chat-repository';
-import { loadTeamFacts } from './chat-team-rows';
+import { selectChatSummaries, toChatSummary } from './chat-rows';
+import { loadTeamFacts, NO_TEAM, withTeam } from './chat-team-rows';
 import { insertMessage } from './message-store';
 
 /** A chat as the state machine sees it, with the sequence number it was read at. */
@@ -27,18 +28,20 @@ export class ChatTransitions {
     private readonly chats: ChatRepository,
   ) {}
 
+  /** The chat and its machine state, from one read of its row and one of its team (participants, transfer). */
   async load(chatId: string): Promise<LoadedChat | undefined> {
-    const chat = await this.chats.find(chatId);
-    if (!chat) return undefined;
-    const team = (await loadTeamFacts(this.db, [chatId])).get(chatId);
+    const row = await selectChatSummaries(this.db).where('chats.id', '=', chatId).executeTakeFirst();
+    if (!row) return undefined;
+    const team = (await loadTeamFacts(this.db, [chatId])).get(chatId) ?? NO_TEAM;
+    const chat = withTeam(toChatSummary(row), team);
     return {
       chat,
       state: {
         status: chat.status,
         departmentId: chat.departmentId,
         owner: chat.ownerId ? { id: chat.ownerId, name: chat.ownerName ?? '' } : null,
-        participants: team?.participants ?? [],
-        transfer: team?.transfer ?? null,
+        participants: team.participants,
+        transfer: team.transfer,
       },
     };
   }

@@ -14,6 +14,7 @@ import type { AddressLimitOptions } from '../../server/sockets/address-limits';
 import type { RateLimit } from '../../server/sockets/rate-limiter';
 import type { Storage } from '../../server/storage/database';
 import type { DatabaseOutage } from './database-outage';
+import type { QueryCounter } from './query-counter';
 import { createTestDatabase } from './test-database';
 
 export interface TestServerOptions {
@@ -38,6 +39,8 @@ export interface TestServerOptions {
   timings?: Partial<ChatTimings>;
   /** Every query the server makes goes through this switch (a database outage on demand). */
   outage?: DatabaseOutage;
+  /** Counts the queries the server makes. */
+  queryCounter?: QueryCounter;
   /** Run on this PostgreSQL instead of a fresh database of the shared test cluster (own-postgres.ts). */
   databaseUrl?: string;
   /** Another node over the same database (same SQLite file or PostgreSQL database), with its own connection. */
@@ -89,7 +92,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     settings: readLibrarySettings(dataDir),
     adminPassword: options.adminPassword,
   });
-  const served: Storage = options.outage ? { ...storage, db: storage.db.withPlugin(options.outage) } : storage;
+  const plugins = [options.outage, options.queryCounter].filter((plugin) => plugin !== undefined);
+  const served: Storage = {
+    ...storage,
+    db: plugins.reduce((db, plugin) => db.withPlugin(plugin), storage.db),
+  };
   const server = await createDeskbellServer({
     storage: served,
     distDir: options.distDir ?? join(dataDir, 'no-dist'),
