@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { TYPING_STALE_MS } from '../../src/client/typing-signal';
 import type { PatronPresenceNotice, TypingNotice } from '../../src/protocol';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
@@ -27,9 +28,6 @@ export interface ActivitySlice {
   /** Tells the others in the chat that I am typing, or stopped (the composer calls it). */
   signalTyping(chatId: string, typing: boolean): void;
 }
-
-/** A typing signal older than this is dropped, in case its "stopped" was lost with a connection. */
-export const TYPING_STALE_MS = 8000;
 
 export const initialActivityState: Pick<ActivitySlice, 'typing' | 'patronPresence'> = {
   typing: {},

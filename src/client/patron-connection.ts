@@ -9,7 +9,7 @@ import { Backoff, type BackoffOptions } from './backoff';
 import { GapWatch } from './gap-watch';
 import { Outbox, type Queued } from './outbox';
 import { offline, parseAck, unreachable } from './patron-ack';
-import { makeMessageId } from './patron-message-id';
+import { newClientId } from './new-id';
 import {
   leaveResultSchema,
   patronChatStateSchema,
@@ -20,6 +20,7 @@ import {
   widgetConfigSchema,
 } from './patron-payloads';
 import { timers } from './timers';
+import { TYPING_STALE_MS } from './typing-signal';
 
 /** Kept here too for the callers that import it with the connection; its home is domain/message-order. */
 export { contiguousLastSeq };
@@ -96,9 +97,6 @@ export interface PatronConnectionOptions {
   gapFillDelayMs?: number;
 }
 
-/** A librarian's "typing" not repeated for this long is dropped (its "stopped" was lost with a connection). */
-export const TYPING_STALE_MS = 8000;
-
 /** Codes that mean the stored token will never resume anything: forget it. */
 const DEAD_TOKEN_CODES = new Set(['CHAT_NOT_FOUND', 'NOT_FOUND', 'BAD_REQUEST', 'NO_ACTIVE_CHAT', 'UNAUTHORIZED']);
 
@@ -142,7 +140,7 @@ export class PatronConnection {
   constructor(private readonly options: PatronConnectionOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 8000;
     this.resumeRetryMs = options.resumeRetryMs ?? 2000;
-    this.makeId = options.makeId ?? makeMessageId;
+    this.makeId = options.makeId ?? newClientId;
     this.state = {
       link: 'connecting',
       resuming: options.tokens.read() !== null,

@@ -1,13 +1,24 @@
 import { timers } from './timers';
 
+/** After this long without a keystroke the typist counts as stopped. */
+export const TYPING_IDLE_MS = 4000;
+/** While typing goes on, "typing" is said again this often. */
+export const TYPING_REPEAT_MS = 3000;
+/**
+ * A receiver drops a "typing" not repeated for this long (its "stopped" was
+ * lost with a connection). It outlasts TYPING_REPEAT_MS with room for a late
+ * repeat, so a librarian or patron who keeps typing never flickers off.
+ */
+export const TYPING_STALE_MS = 8000;
+
 export interface TypingSignalOptions {
   /** Sends "typing" (true) or "stopped" (false) to the other side. */
   send(typing: boolean): void;
-  /** After this long without a keystroke the typist counts as stopped; 4 s by default. */
+  /** After this long without a keystroke the typist counts as stopped; TYPING_IDLE_MS by default. */
   idleMs?: number;
   /**
    * While typing goes on, "typing" is said again this often, so a receiver that
-   * drops stale signals (a lost "stopped") keeps showing it; 3 s by default.
+   * drops stale signals (a lost "stopped") keeps showing it; TYPING_REPEAT_MS by default.
    */
   repeatMs?: number;
   now?: () => number;
@@ -28,8 +39,8 @@ export class TypingSignal {
   private readonly now: () => number;
 
   constructor(private readonly options: TypingSignalOptions) {
-    this.idleMs = options.idleMs ?? 4000;
-    this.repeatMs = options.repeatMs ?? 3000;
+    this.idleMs = options.idleMs ?? TYPING_IDLE_MS;
+    this.repeatMs = options.repeatMs ?? TYPING_REPEAT_MS;
     this.now = options.now ?? (() => Date.now());
   }
 

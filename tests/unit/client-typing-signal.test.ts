@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TypingSignal } from '../../src/client/typing-signal';
+import { TYPING_IDLE_MS, TYPING_REPEAT_MS, TYPING_STALE_MS, TypingSignal } from '../../src/client/typing-signal';
 
 describe('TypingSignal', () => {
   let sent: boolean[];
@@ -47,5 +47,17 @@ describe('TypingSignal', () => {
     signal.draftChanged('x');
     signal.draftChanged('');
     expect(sent).toEqual([true, false]);
+  });
+
+  it('by default repeats "typing" well before a receiver counts it stale, and stops after the idle time', () => {
+    const defaults: boolean[] = [];
+    const typist = new TypingSignal({ send: (typing) => defaults.push(typing) });
+    typist.draftChanged('a');
+    vi.advanceTimersByTime(TYPING_REPEAT_MS);
+    typist.draftChanged('ab');
+    expect(defaults).toEqual([true, true]);
+    expect(TYPING_REPEAT_MS).toBeLessThan(TYPING_STALE_MS / 2);
+    vi.advanceTimersByTime(TYPING_IDLE_MS);
+    expect(defaults).toEqual([true, true, false]);
   });
 });
