@@ -83,10 +83,10 @@ export class MessageStore {
         }
         const row = await bump.returning('last_seq').executeTakeFirst();
         if (!row) return { kind: 'refused' } as const;
-        // Checked again under the chat row's lock: a concurrent retry may have committed meanwhile.
-        const raced = await this.find(input.chatId, input.id, trx);
-        if (raced) throw new AlreadyStored(raced);
-        const message = await insertMessage(trx, input, row.last_seq);
+        // A concurrent retry of the same id may have committed after the first look (it held the chat
+        // row before us): its insert wins, ours does nothing, and the sequence bump is rolled back.
+        const message = await insertMessageIfNew(trx, input, row.last_seq);
+        if (!message) throw new AlreadyStored(await this.findOrFail(input.chatId, input.id, trx));
         return { kind: 'stored', message, created: true } as const;
       });
     } catch (error) {
@@ -94,6 +94,12 @@ export class MessageStore {
         return { kind: 'stored', message: sameAuthorOrThrow(error.stored, input), created: false };
       throw error;
     }
+  }
+
+  private async findOrFail(chatId: string, id: string, db: Kysely<DeskbellTables>): Promise<Message> {
+    const stored = await this.find(chatId, id, db);
+    if (!stored) throw new Error(`message ${id} of chat ${chatId} conflicted but cannot be read`);
+    return stored;
   }
 
   /** Messages of a chat with a sequence number above `afterSeq`, oldest first. */
@@ -111,7 +117,29 @@ export class MessageStore {
 
 /** Inserts a message with a sequence number already taken from the chat row (inside the caller's transaction). */
 export async function insertMessage(db: Kysely<DeskbellTables>, input: NewMessage, seq: number): Promise<Message> {
-  const row = {
+  const row = messageRow(input, seq);
+  await db.insertInto('messages').values(row).execute();
+  return toMessage(row);
+}
+
+/** The same, unless the chat already has a message with this id: then nothing is inserted and undefined is returned. */
+async function insertMessageIfNew(
+  db: Kysely<DeskbellTables>,
+  input: NewMessage,
+  seq: number,
+): Promise<Message | undefined> {
+  const row = messageRow(input, seq);
+  const inserted = await db
+    .insertInto('messages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['chat_id', 'id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted ? toMessage(row) : undefined;
+}
+
+function messageRow(input: NewMessage, seq: number) {
+  return {
     chat_id: input.chatId,
     id: input.id,
     seq,
@@ -122,8 +150,6 @@ export async function insertMessage(db: Kysely<DeskbellTables>, input: NewMessag
     created_at: input.createdAt,
     event: input.event ? JSON.stringify(input.event) : null,
   };
-  await db.insertInto('messages').values(row).execute();
-  return toMessage(row);
 }
 
 function sameAuthorOrThrow(stored: Message, input: NewMessage): Message {
