@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { StaffFailedMessage, StaffPendingMessage } from '../../src/client/operator-connection';
+import { mergeMessages } from '../../src/domain/message-order';
 import type { OperatorPresence, StaffChat, StaffMessage } from '../../src/protocol';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
@@ -74,7 +75,7 @@ export const createStaffSlice =
         staffChat: { operatorId: colleague.id, name: colleague.displayName, chat: staffChat, error: null },
         staffMessages: {
           ...state.staffMessages,
-          [staffChat.id]: mergeStaffMessages(state.staffMessages[staffChat.id] ?? [], messages),
+          [staffChat.id]: mergeMessages(state.staffMessages[staffChat.id] ?? [], messages),
         },
       }));
     },
@@ -122,28 +123,20 @@ export const createStaffSlice =
         staffChat: { ...opened, chat: ack.data.staffChat },
         staffMessages: {
           ...state.staffMessages,
-          [chat.id]: mergeStaffMessages(state.staffMessages[chat.id] ?? [], ack.data.messages),
+          [chat.id]: mergeMessages(state.staffMessages[chat.id] ?? [], ack.data.messages),
         },
       }));
     },
   });
 
-/** Merges staff messages by sequence number: each once, in order (a live message and an ack may both bring one). */
-export function mergeStaffMessages(held: readonly StaffMessage[], incoming: readonly StaffMessage[]): StaffMessage[] {
-  const bySeq = new Map<number, StaffMessage>();
-  for (const message of held) bySeq.set(message.seq, message);
-  for (const message of incoming) bySeq.set(message.seq, message);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
-/** Files arriving staff messages under their chats. */
+/** Files arriving staff messages under their chats, each once and in order (mergeMessages). */
 export function withStaffMessages(
   held: Record<string, readonly StaffMessage[]>,
   incoming: readonly StaffMessage[],
 ): Record<string, readonly StaffMessage[]> {
   const next = { ...held };
   for (const message of incoming) {
-    next[message.staffChatId] = mergeStaffMessages(next[message.staffChatId] ?? [], [message]);
+    next[message.staffChatId] = mergeMessages(next[message.staffChatId] ?? [], [message]);
   }
   return next;
 }

@@ -1,13 +1,13 @@
-import type { Message } from '../protocol/models';
-
 /**
  * Merges messages into a chat's list by sequence number: a message already
- * held (same seq) is not shown twice, and late arrivals land in order.
+ * held (same seq) is not shown twice, and late arrivals land in order. The
+ * one idempotent append for patron chats and staff chats alike (a live
+ * message and an ack, or a retry announced again, may bring the same one).
  * Returns the same array when nothing new arrived, so stores can skip renders.
  */
-export function mergeMessages(existing: readonly Message[], incoming: readonly Message[]): readonly Message[] {
+export function mergeMessages<T extends { seq: number }>(existing: readonly T[], incoming: readonly T[]): readonly T[] {
   if (incoming.length === 0) return existing;
-  const bySeq = new Map<number, Message>();
+  const bySeq = new Map<number, T>();
   for (const message of existing) bySeq.set(message.seq, message);
   let added = false;
   for (const message of incoming) {

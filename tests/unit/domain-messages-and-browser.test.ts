@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lastSeqOf, mergeMessages } from '../../src/domain/message-order';
 import { describeBrowser } from '../../src/domain/user-agent';
-import type { Message } from '../../src/protocol/models';
+import type { Message, StaffMessage } from '../../src/protocol/models';
+import { withStaffMessages } from '../../renderer/store/staff-slice';
 
 function message(seq: number, body = `message ${seq}`): Message {
   return {
@@ -27,6 +28,22 @@ describe('merging messages into a chat', () => {
     const held = [message(1), message(2)];
     expect(mergeMessages(held, [message(1)])).toBe(held);
     expect(mergeMessages(held, [])).toBe(held);
+  });
+
+  it('shows a staff message once when its live event and its ack both bring it, each chat in order', () => {
+    const staff = (staffChatId: string, seq: number): StaffMessage => ({
+      id: `${staffChatId}-${seq}`,
+      staffChatId,
+      seq,
+      authorId: 'op-alice',
+      authorName: 'Alice',
+      body: `staff message ${seq}`,
+      createdAt: seq,
+    });
+    const held = withStaffMessages({}, [staff('s1', 2), staff('s2', 1)]);
+    const after = withStaffMessages(held, [staff('s1', 1), staff('s1', 2), staff('s2', 1)]);
+    expect(after['s1']?.map((m) => m.seq)).toEqual([1, 2]);
+    expect(after['s2']).toBe(held['s2']);
   });
 
   it('knows the newest sequence number held', () => {
