@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Clock } from './clock';
+import type { Logger } from './logger';
 import { ChannelRouter, type IpcRouter } from './ipc/ipc-router';
 import { StoredSettingsService, type SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
@@ -13,17 +14,11 @@ import type { WindowPorts } from './windows/window-ports';
 import { MainWindowService, type WindowService } from './windows/window-service';
 
 export type { Cancel, Clock } from './clock';
+export type { Logger } from './logger';
 export type { IpcRouter, IpcSender } from './ipc/ipc-router';
 export type { SettingsService } from './settings/settings-service';
 export type { Rectangle } from './windows/geometry';
 export type { WindowService } from './windows/window-service';
-
-/** Where the main process writes what happened; `details` is anything JSON-like. */
-export interface Logger {
-  info(message: string, details?: unknown): void;
-  warn(message: string, details?: unknown): void;
-  error(message: string, details?: unknown): void;
-}
 
 export interface AppContext {
   settings: SettingsService;
@@ -37,29 +32,6 @@ export interface AppContext {
     /** The built console (dist/console), served as `deskbell-app://console/`. */
     renderer: string;
   };
-}
-
-/** The console's logger: one line per event, details as JSON. */
-export function createConsoleLogger(
-  scope = 'deskbell',
-  sink: Pick<Console, 'log' | 'warn' | 'error'> = console,
-): Logger {
-  const line = (message: string, details: unknown): string =>
-    details === undefined ? `[${scope}] ${message}` : `[${scope}] ${message} ${safeJson(details)}`;
-  return {
-    info: (message, details) => sink.log(line(message, details)),
-    warn: (message, details) => sink.warn(line(message, details)),
-    error: (message, details) => sink.error(line(message, details)),
-  };
-}
-
-function safeJson(value: unknown): string {
-  if (value instanceof Error) return JSON.stringify({ error: value.message });
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 /** Where the app's files are, given the app's root (`app.getAppPath()`: the repo, or app.asar). */

@@ -5,7 +5,8 @@
  */
 import { app } from 'electron';
 import { setUpAlerts } from './alerts/setup-alerts';
-import { createAppContext, createConsoleLogger, resolveAppPaths } from './app-context';
+import { createAppContext, resolveAppPaths } from './app-context';
+import { createConsoleLogger } from './logger';
 import { electronProtocolPort, registerAppScheme } from './app-protocol/electron-app-protocol';
 import { setUpAppProtocol } from './app-protocol/setup-app-protocol';
 import { systemClock } from './clock';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../electron/main/app-context';
+import type { Logger } from '../../electron/main/logger';
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';

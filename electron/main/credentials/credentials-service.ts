@@ -1,5 +1,5 @@
 import { storedTokenSchema, type StoredToken } from '../../../src/protocol';
-import type { Logger } from '../app-context';
+import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SafeStoragePort } from './safe-storage-port';
 

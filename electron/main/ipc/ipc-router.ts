@@ -8,7 +8,7 @@ import {
   type InvokeResponse,
   type SendChannel,
 } from '../../../src/protocol';
-import type { Logger } from '../app-context';
+import type { Logger } from '../logger';
 import { isTrustedSender, type IncomingMessage } from './trusted-sender';
 
 /** The sender's id: the `webContents.id` of the page that sent the message. */

@@ -5,7 +5,7 @@ import {
   type DesktopSettings,
   type DesktopSettingsPatch,
 } from '../../../src/protocol';
-import type { Logger } from '../app-context';
+import type { Logger } from '../logger';
 import { readSettings } from './read-settings';
 import type { SettingsStore } from './settings-store';
 

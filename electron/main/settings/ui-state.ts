@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Logger } from '../app-context';
+import type { Logger } from '../logger';
 import type { SavedWindowState } from '../windows/window-placement';
 import type { SettingsStore } from './settings-store';
 

@@ -1,5 +1,6 @@
 import { MAIN_PAGE_URL } from '../app-protocol/app-url';
-import type { Cancel, Clock, Logger } from '../app-context';
+import type { Cancel, Clock } from '../clock';
+import type { Logger } from '../logger';
 import { mainWindowWebPreferences } from '../security/web-preferences';
 import type { SettingsService } from '../settings/settings-service';
 import type { UiStateStore } from '../settings/ui-state';
