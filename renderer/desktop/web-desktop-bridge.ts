@@ -8,8 +8,8 @@ import {
   type PresenceSnapshot,
   type StoredToken,
 } from '../../src/protocol';
+import { ChirpScheduler, type ChirpClock } from '../../src/domain/chirp-scheduler';
 import chirpUrl from '../../assets/sounds/chirp.wav';
-import { throttle } from './chirp-throttle';
 import {
   browserStorage,
   readSoundSettings,
@@ -19,11 +19,18 @@ import {
   type SoundSettings,
 } from './web-sound-settings';
 
-/** Chirps closer together than this are dropped. */
-const CHIRP_GAP_MS = 4000;
 const BASE_TITLE = 'Deskbell';
 /** The browser keeps its cookie; there is no token for script to hold. */
 const NO_TOKEN: StoredToken = { token: null, persisted: false };
+
+/** The browser's own timers, for the chirp's repeat. */
+const browserClock: ChirpClock = {
+  now: () => Date.now(),
+  setTimeout(fn, ms) {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
 
 type AlertListener = Parameters<DesktopBridge['onAlertAction']>[0];
 type SettingsListener = Parameters<DesktopBridge['onSettingsChanged']>[0];
@@ -48,20 +55,23 @@ export class WebDesktopBridge implements DesktopBridge {
   private readonly audio: HTMLAudioElement | null;
   private readonly storage: SettingsStorage | null;
   private sound: SoundSettings;
-  private waiting = 0;
-  private repeatTimer: ReturnType<typeof setInterval> | null = null;
-  readonly chirp: () => void;
+  /** When the chirp plays: the same rule as the desktop app's main process. */
+  private readonly chirps: ChirpScheduler;
 
   constructor(options: WebDesktopBridgeOptions = {}) {
     this.storage = options.storage === undefined ? browserStorage() : options.storage;
     this.sound = readSoundSettings(this.storage);
     this.audio = typeof Audio === 'undefined' ? null : new Audio(chirpUrl);
-    this.applyVolume();
-    this.chirp = throttle(() => {
-      if (this.sound.muted || !this.audio) return;
-      // A browser that has not seen a gesture refuses to play; the pop-up still shows.
-      void playQuietly(this.audio);
-    }, CHIRP_GAP_MS);
+    this.chirps = new ChirpScheduler({
+      clock: browserClock,
+      sound: () => this.sound,
+      play: ({ volume }) => {
+        if (!this.audio) return;
+        this.audio.volume = volume;
+        // A browser that has not seen a gesture refuses to play; the pop-up still shows.
+        void playQuietly(this.audio);
+      },
+    });
     // Another tab of the console changed the sound: follow it.
     if (typeof window !== 'undefined') window.addEventListener('storage', this.onStorage);
   }
@@ -85,6 +95,9 @@ export class WebDesktopBridge implements DesktopBridge {
       });
     }
   }
+
+  /** A new patron chat: the chirp, unless one just played (a burst makes one chirp) or it is muted. */
+  readonly chirp = (): void => this.chirps.newChat();
 
   alertNewChat(alert: NewChatAlert): void {
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
@@ -112,8 +125,7 @@ export class WebDesktopBridge implements DesktopBridge {
 
   reportPresence(presence: PresenceSnapshot): void {
     document.title = presence.waiting > 0 ? `(${presence.waiting}) ${BASE_TITLE}` : BASE_TITLE;
-    this.waiting = presence.waiting;
-    this.scheduleRepeat();
+    this.chirps.presenceReported(presence);
   }
 
   onAlertAction(listener: AlertListener): () => void {
@@ -168,7 +180,7 @@ export class WebDesktopBridge implements DesktopBridge {
 
   /** Stops the repeat timer and the cross-tab listener (tests; the console keeps one bridge for its life). */
   dispose(): void {
-    this.stopRepeat();
+    this.chirps.dispose();
     if (typeof window !== 'undefined') window.removeEventListener('storage', this.onStorage);
   }
 
@@ -186,26 +198,9 @@ export class WebDesktopBridge implements DesktopBridge {
   private setSound(sound: SoundSettings, save: boolean): void {
     this.sound = sound;
     if (save) writeSoundSettings(this.storage, sound);
-    this.applyVolume();
-    this.stopRepeat();
-    this.scheduleRepeat();
+    this.chirps.settingsChanged();
     const settings = this.settings();
     for (const listener of this.settingsListeners) listener(settings);
-  }
-
-  private applyVolume(): void {
-    if (this.audio) this.audio.volume = this.sound.volume;
-  }
-
-  /** While a patron waits unclaimed the chirp comes back every `repeatSeconds` (0: never). */
-  private scheduleRepeat(): void {
-    if (this.waiting === 0 || this.sound.repeatSeconds === 0) return this.stopRepeat();
-    this.repeatTimer ??= setInterval(() => this.chirp(), this.sound.repeatSeconds * 1000);
-  }
-
-  private stopRepeat(): void {
-    if (this.repeatTimer !== null) clearInterval(this.repeatTimer);
-    this.repeatTimer = null;
   }
 
   private readonly onStorage = (event: StorageEvent): void => {

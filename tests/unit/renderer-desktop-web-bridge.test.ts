@@ -119,6 +119,17 @@ describe('sound settings in the browser console', () => {
     expect(plays).toHaveLength(2);
   });
 
+  it('a console that lost its connection does not keep the chirp going on a stale queue', async () => {
+    vi.useFakeTimers();
+    const bridge = newBridge();
+    await bridge.updateSettings({ sound: { repeatSeconds: 10 } });
+    bridge.reportPresence({ status: 'online', connected: true, waiting: 1 });
+    bridge.reportPresence({ status: 'online', connected: false, waiting: 1 });
+    vi.advanceTimersByTime(60_000);
+    expect(plays).toEqual([]);
+    expect(document.title).toBe('(1) Deskbell');
+  });
+
   it('a repeat interval of 0 chirps only once per new chat', async () => {
     vi.useFakeTimers();
     const bridge = newBridge();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings, type PlaySound } from '../../src/protocol';
-import { CHIRP_MIN_GAP_MS, SoundScheduler } from '../../electron/main/sound/sound-scheduler';
+import { CHIRP_MIN_GAP_MS, ChirpScheduler } from '../../src/domain/chirp-scheduler';
 import { FakeClock } from '../fakes/fake-clock';
 
 function desk(sound: Partial<DesktopSettings['sound']> = {}) {
@@ -8,7 +8,7 @@ function desk(sound: Partial<DesktopSettings['sound']> = {}) {
   const settings = { ...DEFAULT_DESKTOP_SETTINGS.sound, repeatSeconds: 30, volume: 0.8, ...sound };
   const plays: Array<PlaySound & { at: number }> = [];
   const start = clock.now();
-  const scheduler = new SoundScheduler({
+  const scheduler = new ChirpScheduler({
     clock,
     sound: () => settings,
     play: (played) => plays.push({ ...played, at: clock.now() - start }),
@@ -17,6 +17,26 @@ function desk(sound: Partial<DesktopSettings['sound']> = {}) {
 }
 
 describe('the chirp', () => {
+  it('plays once for a burst of new chats and again after a quiet gap', () => {
+    let clock = 1_000;
+    let plays = 0;
+    const chirp = new ChirpScheduler({
+      clock: { now: () => clock, setTimeout: () => () => undefined },
+      sound: () => ({ ...DEFAULT_DESKTOP_SETTINGS.sound, repeatSeconds: 0 }),
+      play: () => (plays += 1),
+      minGapMs: 4000,
+    });
+    chirp.newChat();
+    clock += 500;
+    chirp.newChat();
+    clock += 3000;
+    chirp.newChat();
+    expect(plays).toBe(1);
+    clock += 600;
+    chirp.newChat();
+    expect(plays).toBe(2);
+  });
+
   it('plays on a new chat at the volume from Settings', () => {
     const { scheduler, plays } = desk({ volume: 0.35 });
     scheduler.newChat();
