@@ -97,7 +97,14 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     socketEvents: socketEventLimiter(deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT),
     addressLimits,
     timings,
-    patronPresence: new PatronPresenceTracker(),
+    patronPresence: new PatronPresenceTracker({
+      operators,
+      patrons,
+      repos,
+      returnMs: timings.patronReturnMs,
+      now,
+      log: app.log,
+    }),
     inFlight: new InFlight(),
   };
   setUpOperatorNamespace(ctx);

@@ -1,11 +1,23 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { ChatSummary } from '../../src/protocol/models';
-import type { DeskbellContext } from '../context';
+import type { Repositories } from '../repositories';
 import { rooms } from '../sockets/rooms';
+import type { OperatorNamespace, PatronNamespace } from '../sockets/socket-types';
 import { SYSTEM_AUTHOR } from '../chats/chat-repository';
-import { announceMessage } from '../chats/chat-broadcast';
 import { newId } from '../storage/ids';
 
 const LEFT_REMEMBERED_MS = 24 * 60 * 60 * 1000;
+
+/** What the tracker works with, given when the server builds it (not the whole DeskbellContext, which holds the tracker). */
+export interface PatronPresenceDeps {
+  operators: OperatorNamespace;
+  patrons: PatronNamespace;
+  repos: Pick<Repositories, 'chats' | 'messages'>;
+  /** How long a patron who went away has to come back before the operator is told they left. */
+  returnMs: number;
+  now: () => number;
+  log: Pick<FastifyBaseLogger, 'warn'>;
+}
 
 /**
  * Whether each chat's patron is still there. A widget that loses its
@@ -19,6 +31,8 @@ export class PatronPresenceTracker {
   /** Chats whose patron was declared gone, and when: a late return is still news ("back"). */
   private readonly left = new Map<string, number>();
 
+  constructor(private readonly deps: PatronPresenceDeps) {}
+
   /** The summary with when its patron went away, or was declared gone (null while they are here). */
   decorate(chat: ChatSummary): ChatSummary {
     return {
@@ -29,36 +43,48 @@ export class PatronPresenceTracker {
   }
 
   /** A patron socket following `chatId` disconnected. */
-  async disconnected(ctx: DeskbellContext, chatId: string): Promise<void> {
-    const others = await ctx.patrons.in(rooms.chat(chatId)).fetchSockets();
+  disconnected(chatId: string): Promise<void>;
+  /** @deprecated The tracker was given its dependencies when built: pass the chat id alone. */
+  disconnected(_ctx: unknown, chatId: string): Promise<void>;
+  async disconnected(...args: [string] | [unknown, string]): Promise<void> {
+    const chatId = chatIdOf(args);
+    const { patrons, operators } = this.deps;
+    const others = await patrons.in(rooms.chat(chatId)).fetchSockets();
     if (others.length > 0 || this.away.has(chatId)) return;
-    const chat = await ctx.repos.chats.find(chatId);
+    const chat = await this.deps.repos.chats.find(chatId);
     if (!chat || chat.status === 'ended' || this.away.has(chatId)) return;
     // The patron may have come back while the chat was being read (a quick reload).
-    if ((await ctx.patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0 || this.away.has(chatId)) return;
-    const since = ctx.now();
-    const timer = setTimeout(() => void this.gone(ctx, chatId), ctx.timings.patronReturnMs);
+    if ((await patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0 || this.away.has(chatId)) return;
+    const since = this.deps.now();
+    const timer = setTimeout(() => void this.gone(chatId), this.deps.returnMs);
     timer.unref?.();
     this.away.set(chatId, { since, timer });
-    ctx.operators.to(rooms.chat(chatId)).emit('chat:patron-presence', { chatId, state: 'away', at: since });
+    operators.to(rooms.chat(chatId)).emit('chat:patron-presence', { chatId, state: 'away', at: since });
   }
 
   /** The patron resumed the chat (same browser after a refresh or a dropped connection). */
-  returned(ctx: DeskbellContext, chatId: string): void {
+  returned(chatId: string): void;
+  /** @deprecated The tracker was given its dependencies when built: pass the chat id alone. */
+  returned(_ctx: unknown, chatId: string): void;
+  returned(...args: [string] | [unknown, string]): void {
+    const chatId = chatIdOf(args);
     const entry = this.away.get(chatId);
     const wasLeft = this.left.delete(chatId);
     if (!entry && !wasLeft) return;
     if (entry) clearTimeout(entry.timer);
     this.away.delete(chatId);
-    ctx.operators.to(rooms.chat(chatId)).emit('chat:patron-presence', { chatId, state: 'back', at: ctx.now() });
+    this.deps.operators
+      .to(rooms.chat(chatId))
+      .emit('chat:patron-presence', { chatId, state: 'back', at: this.deps.now() });
   }
 
-  private async gone(ctx: DeskbellContext, chatId: string): Promise<void> {
+  private async gone(chatId: string): Promise<void> {
     if (!this.away.delete(chatId)) return;
+    const { patrons, operators, now } = this.deps;
     try {
       // Back through another node (or in a gap this node missed): still here, nothing to record.
-      if ((await ctx.patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0) return;
-      const result = await ctx.repos.messages.append(
+      if ((await patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0) return;
+      const result = await this.deps.repos.messages.append(
         {
           chatId,
           id: `system-${newId()}`,
@@ -66,17 +92,19 @@ export class PatronPresenceTracker {
           authorId: null,
           authorName: SYSTEM_AUTHOR,
           body: 'The patron left the chat; you can End Chat.',
-          createdAt: ctx.now(),
+          createdAt: now(),
           event: { type: 'patron-left' },
         },
         { statuses: ['waiting', 'active'] },
       );
       if (result.kind === 'refused') return;
-      this.rememberLeft(chatId, ctx.now());
-      announceMessage(ctx, result.message);
-      ctx.operators.to(rooms.chat(chatId)).emit('chat:patron-presence', { chatId, state: 'left', at: ctx.now() });
+      this.rememberLeft(chatId, now());
+      // As announceMessage does (chat-broadcast.ts takes the whole context, which holds this tracker).
+      operators.to(rooms.chat(chatId)).emit('chat:message', result.message);
+      patrons.to(rooms.chat(chatId)).emit('chat:message', result.message);
+      operators.to(rooms.chat(chatId)).emit('chat:patron-presence', { chatId, state: 'left', at: now() });
     } catch (error) {
-      ctx.log.warn({ err: error, chatId }, 'could not record that the patron left');
+      this.deps.log.warn({ err: error, chatId }, 'could not record that the patron left');
     }
   }
 
@@ -94,4 +122,9 @@ export class PatronPresenceTracker {
     this.away.clear();
     this.left.clear();
   }
+}
+
+/** The chat id of a call in the new form `(chatId)` or the old `(ctx, chatId)`. */
+function chatIdOf(args: [string] | [unknown, string]): string {
+  return args.length === 1 ? args[0] : args[1];
 }
