@@ -38,11 +38,10 @@ export interface Transition {
 export const SYSTEM_AUTHOR = 'Deskbell';
 
 /**
- * Chats and their life: waiting -> active -> ended. Every transition is one
- * conditional update (`WHERE status = ...`) inside a transaction that also
- * writes the system message with the next sequence number, so two servers
- * racing for the same chat cannot both win, and the transcript shows the
- * transition exactly where it happened.
+ * Chats as stored: creating one, finding it, and the lists a console or the
+ * queue reads. Changes of state (claim, end, transfer, ...) are not written
+ * here: ChatTransitions (chat-transitions.ts) stores what the state machine
+ * decided, conditional on the chat's `last_seq` as it was read.
  */
 export class ChatRepository {
   constructor(private readonly db: Kysely<DeskbellTables>) {}
@@ -154,7 +153,6 @@ export class ChatRepository {
     return withTeamFacts(this.db, rows.map(toChatSummary));
   }
 
-  /** Waiting chats of a department in queue order (oldest first): for the patrons' queue positions. */
   /**
    * The waiting chats of a department that were asked at or after `since`, in
    * queue order, with how many wait ahead of the first of them. Announcing
@@ -183,7 +181,6 @@ export class ChatRepository {
     return { ahead: Number(aheadRow?.count ?? 0), ids: rows.map((row) => row.id) };
   }
 
-  /** The lineage of the chat a resume token belongs to (for a returning browser's next chat). */
   /** Whether the same browser started another chat after this one (its token then only links, never resumes). */
   async hasLaterInLineage(chat: ChatSummary): Promise<boolean> {
     const self = await this.db.selectFrom('chats').select('lineage_id').where('id', '=', chat.id).executeTakeFirst();
@@ -198,6 +195,7 @@ export class ChatRepository {
     return later !== undefined;
   }
 
+  /** The lineage of the chat a resume token belongs to (for a returning browser's next chat). */
   async findLineageByResumeTokenHash(tokenHash: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('chats')

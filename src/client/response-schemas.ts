@@ -57,7 +57,7 @@ export const messageResultSchema = z.object({ message: messageSchema });
 export const analyticsResultSchema = z.object({ entry: analyticsEntrySchema });
 export const endedChatsResultSchema = z.object({ chats: z.array(chatSummarySchema) });
 
-/** The Operators list and a staff chat (issue 4). */
+/** The Operators list, and a staff chat with its messages. */
 export const operatorsResultSchema = z.object({ operators: z.array(operatorPresenceSchema) });
 export const staffChatWithMessagesSchema = z.object({
   staffChat: staffChatSchema,

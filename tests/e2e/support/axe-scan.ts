@@ -6,7 +6,7 @@ type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type Result = AxeResults['violations'][number];
 type NodeResult = Result['nodes'][number];
 
-/** What the Foundation issue forbids; moderate and minor findings are printed but do not fail the test. */
+/** The impacts that fail a test (every page must have none); moderate and minor findings are printed but do not fail it. */
 const BLOCKING = new Set(['serious', 'critical']);
 
 export interface AxeScan {
