@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { PatronHistoryEntry } from '../../src/protocol';
 import type { ConsoleRuntime } from './console-runtime';
-import type { ChatsSlice, ConsoleState } from './console-state';
+import type { ConsoleState } from './console-state';
+import type { ChatsSlice } from './chats-types';
 
 type ChatsData = Pick<
   ChatsSlice,

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ConsoleRuntime } from './console-runtime';
-import type { ConnectionSlice, ConsoleState } from './console-state';
+import type { ConsoleState } from './console-state';
+import type { ConnectionSlice } from './connection-types';
 
 type ConnectionData = Omit<ConnectionSlice, 'setStatus'>;
 

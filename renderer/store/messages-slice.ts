@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ConsoleRuntime } from './console-runtime';
-import type { ConsoleState, MessagesSlice } from './console-state';
+import type { ConsoleState } from './console-state';
+import type { MessagesSlice } from './messages-types';
 
 export const initialMessagesState: Pick<MessagesSlice, 'messages' | 'pending' | 'refused'> = {
   messages: {},

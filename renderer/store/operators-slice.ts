@@ -1,11 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { OperatorPresence } from '../../src/protocol';
 import type { ConsoleState } from './console-state';
+import type { OperatorsSlice } from './operators-types';
 
-/** The Operators list: every colleague with the server's view of their presence, by id. */
-export interface OperatorsSlice {
-  operators: Record<string, OperatorPresence>;
-}
+export type { OperatorsSlice } from './operators-types';
 
 export const initialOperatorsState: OperatorsSlice = { operators: {} };
 

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { OperatorProfile } from '../../src/protocol';
 import type { ConsoleRuntime } from './console-runtime';
-import type { ConsoleState, SessionSlice } from './console-state';
+import type { ConsoleState } from './console-state';
+import type { SessionSlice } from './session-types';
 import { bindConnection } from './connection-binding';
 import { initialConnectionState } from './connection-slice';
 import { initialChatsState } from './chats-slice';

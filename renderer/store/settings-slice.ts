@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ConsoleRuntime } from './console-runtime';
-import type { ConsoleState, SettingsSlice } from './console-state';
+import type { ConsoleState } from './console-state';
+import type { SettingsSlice } from './settings-types';
 
 type SettingsData = Pick<
   SettingsSlice,

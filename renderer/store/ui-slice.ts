@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ConsoleRuntime } from './console-runtime';
-import type { ConsoleState, UiSlice } from './console-state';
+import type { ConsoleState } from './console-state';
+import type { UiSlice } from './ui-types';
 
 type UiData = Pick<
   UiSlice,
