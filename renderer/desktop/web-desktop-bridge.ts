@@ -8,7 +8,8 @@ import {
   type PresenceSnapshot,
   type StoredToken,
 } from '../../src/protocol';
-import { ChirpScheduler, type ChirpClock } from '../../src/domain/chirp-scheduler';
+import { systemClock } from '../../src/client/timers';
+import { ChirpScheduler } from '../../src/domain/chirp-scheduler';
 import chirpUrl from '../../assets/sounds/chirp.wav';
 import {
   browserStorage,
@@ -22,15 +23,6 @@ import {
 const BASE_TITLE = 'Deskbell';
 /** The browser keeps its cookie; there is no token for script to hold. */
 const NO_TOKEN: StoredToken = { token: null, persisted: false };
-
-/** The browser's own timers, for the chirp's repeat. */
-const browserClock: ChirpClock = {
-  now: () => Date.now(),
-  setTimeout(fn, ms) {
-    const timer = setTimeout(fn, ms);
-    return () => clearTimeout(timer);
-  },
-};
 
 type AlertListener = Parameters<DesktopBridge['onAlertAction']>[0];
 type SettingsListener = Parameters<DesktopBridge['onSettingsChanged']>[0];
@@ -63,7 +55,7 @@ export class WebDesktopBridge implements DesktopBridge {
     this.sound = readSoundSettings(this.storage);
     this.audio = typeof Audio === 'undefined' ? null : new Audio(chirpUrl);
     this.chirps = new ChirpScheduler({
-      clock: browserClock,
+      clock: systemClock,
       sound: () => this.sound,
       play: ({ volume }) => {
         if (!this.audio) return;
