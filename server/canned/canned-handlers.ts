@@ -1,4 +1,4 @@
-import { canSeeDepartment } from '../../src/domain/chat-lifecycle';
+import { canSeeDepartment } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { CannedMessage } from '../../src/protocol/models';
 import type { OperatorClientEvents } from '../../src/protocol/operator-events';

@@ -1,16 +1,11 @@
-import { type Expression, type Kysely, type SqlBool, expressionBuilder, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { ActorFacts } from '../../src/domain/chat-access';
 import type { ChatSummary, Message } from '../../src/protocol/models';
 import { newId } from '../storage/ids';
 import type { DeskbellTables } from '../storage/schema';
+import { visibleTo, writableBy } from './chat-access-query';
 import { selectChatSummaries, toChatSummary } from './chat-rows';
 import { withTeamFacts } from './chat-team-rows';
-
-/** Which chats an account may see: every department, or the ones it monitors plus its own chats. */
-export interface Visibility {
-  allDepartments: boolean;
-  departmentIds: readonly string[];
-  accountId: string;
-}
 
 export interface NewChat {
   departmentId: string;
@@ -102,14 +97,14 @@ export class ChatRepository {
    * What a console lists: waiting and active chats it may see, and its own
    * ended chats still missing their analytics entry.
    */
-  async listOpen(visibility: Visibility): Promise<ChatSummary[]> {
+  async listOpen(reader: ActorFacts): Promise<ChatSummary[]> {
     const rows = await selectChatSummaries(this.db)
       .where((eb) =>
         eb.or([
-          eb.and([eb('chats.status', 'in', ['waiting', 'active']), visibleTo(visibility)]),
+          eb.and([eb('chats.status', 'in', ['waiting', 'active']), visibleTo(reader)]),
           eb.and([
             eb('chats.status', '=', 'ended'),
-            eb('chats.owner_id', '=', visibility.accountId),
+            eb('chats.owner_id', '=', reader.id),
             eb('analytics.chat_id', 'is', null),
           ]),
         ]),
@@ -120,34 +115,15 @@ export class ChatRepository {
     return withTeamFacts(this.db, rows.map(toChatSummary));
   }
 
-  /** Active chats this account owns or takes part in (group chats): the ones its sockets must follow. */
+  /** Active chats this account may write in (it owns them or takes part in them): the ones its sockets must follow. */
   async listOwnedActive(accountId: string): Promise<ChatSummary[]> {
-    const rows = await selectChatSummaries(this.db)
-      .where((eb) =>
-        eb.or([
-          eb('chats.owner_id', '=', accountId),
-          eb.exists(
-            eb
-              .selectFrom('chat_participants')
-              .select('chat_participants.chat_id')
-              .whereRef('chat_participants.chat_id', '=', 'chats.id')
-              .where('chat_participants.account_id', '=', accountId)
-              .where('chat_participants.left_at', 'is', null),
-          ),
-        ]),
-      )
-      .where('chats.status', '=', 'active')
-      .orderBy('chats.created_at')
-      .execute();
+    const rows = await selectChatSummaries(this.db).where(writableBy(accountId)).orderBy('chats.created_at').execute();
     return withTeamFacts(this.db, rows.map(toChatSummary));
   }
 
   /** Ended chats this account may read, newest first, paging back with `before`. */
-  async listEnded(
-    visibility: Visibility,
-    page: { before?: number | undefined; limit: number },
-  ): Promise<ChatSummary[]> {
-    let query = selectChatSummaries(this.db).where('chats.status', '=', 'ended').where(visibleTo(visibility));
+  async listEnded(reader: ActorFacts, page: { before?: number | undefined; limit: number }): Promise<ChatSummary[]> {
+    let query = selectChatSummaries(this.db).where('chats.status', '=', 'ended').where(visibleTo(reader));
     if (page.before !== undefined) query = query.where('chats.ended_at', '<', page.before);
     const rows = await query.orderBy('chats.ended_at', 'desc').orderBy('chats.id', 'desc').limit(page.limit).execute();
     return withTeamFacts(this.db, rows.map(toChatSummary));
@@ -204,32 +180,4 @@ export class ChatRepository {
       .executeTakeFirst();
     return row ? (row.lineage_id ?? row.id) : undefined;
   }
-}
-
-/** A condition for queries over `chats`: true for the chats this account may see. */
-export function visibleTo(visibility: Visibility): Expression<SqlBool> {
-  if (visibility.allDepartments) return sql<SqlBool>`1 = 1`;
-  const eb = expressionBuilder<DeskbellTables, 'chats'>();
-  // Their own chats include those they take part in, or that wait for them to accept a transfer.
-  const mine = eb.or([
-    eb('chats.owner_id', '=', visibility.accountId),
-    eb.exists(
-      eb
-        .selectFrom('chat_participants')
-        .select('chat_participants.chat_id')
-        .whereRef('chat_participants.chat_id', '=', 'chats.id')
-        .where('chat_participants.account_id', '=', visibility.accountId)
-        .where('chat_participants.left_at', 'is', null),
-    ),
-    eb.exists(
-      eb
-        .selectFrom('chat_transfers')
-        .select('chat_transfers.chat_id')
-        .whereRef('chat_transfers.chat_id', '=', 'chats.id')
-        .where('chat_transfers.to_id', '=', visibility.accountId),
-    ),
-  ]);
-  // `IN ()` is not valid SQL, so an account monitoring nothing sees only its own chats.
-  if (visibility.departmentIds.length === 0) return mine;
-  return eb.or([eb('chats.department_id', 'in', [...visibility.departmentIds]), mine]);
 }

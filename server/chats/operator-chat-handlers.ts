@@ -1,5 +1,5 @@
-import { assertCanPreview, assertCanSaveAnalytics } from '../../src/domain/chat-lifecycle';
-import { assertCanSeeChat, decide } from '../../src/domain/chat-state-machine';
+import { assertMay, chatAccessOf } from '../../src/domain/chat-access';
+import { decide } from '../../src/domain/chat-state-machine';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary } from '../../src/protocol/models';
 import type { OperatorClientEvents } from '../../src/protocol/operator-events';
@@ -11,7 +11,7 @@ import {
   saveAnalyticsRequestSchema,
 } from '../../src/protocol/requests';
 import type { Account } from '../auth/account-repository';
-import { actorFacts, visibilityOf } from '../auth/actor';
+import { actorFacts } from '../auth/actor';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
 import type { EventHandlers } from '../sockets/serve-events';
@@ -24,8 +24,8 @@ type ChatEvents =
 
 /**
  * What an operator does with patron chats: preview, Claim Chat, reply,
- * End Chat, save the analytics entry, read transcripts. The domain rules are
- * asked first for a clear refusal; the conditional update in the repository
+ * End Chat, save the analytics entry, read transcripts. The access rules and
+ * the state machine are asked first for a clear refusal; the conditional update in the repository
  * has the last word when two requests race.
  */
 export function operatorChatHandlers(
@@ -47,13 +47,13 @@ export function operatorChatHandlers(
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:preview');
       const loaded = await ctx.repos.transitions.load(chatId);
       if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
-      assertCanSeeChat(loaded.state, actor);
+      assertMay('see', loaded.state, actor);
       const { chat } = loaded;
       // Follow the chat while it is open so the preview stays live.
       if (chat.status !== 'ended') await socket.join(rooms.chat(chat.id));
       const [messages, patronHistory] = await Promise.all([
         ctx.repos.messages.listAfter(chat.id, 0),
-        ctx.repos.patronHistory.earlierChats(chat, visibilityOf(account)),
+        ctx.repos.patronHistory.earlierChats(chat, actor),
       ]);
       return { chat: ctx.patronPresence.decorate(chat), messages, patronHistory };
     },
@@ -109,8 +109,7 @@ export function operatorChatHandlers(
     'chat:save-analytics': async (payload) => {
       const request = parsePayload(saveAnalyticsRequestSchema, payload, 'chat:save-analytics');
       const chat = await load(request.chatId);
-      assertCanPreview(chat, actor);
-      assertCanSaveAnalytics(chat, actor);
+      assertMay('save-analytics', chatAccessOf(chat), actor);
       const questionType = await ctx.repos.departments.findQuestionType(request.questionTypeId);
       if (!questionType?.active) {
         throw new DeskbellError('BAD_REQUEST', 'chat:save-analytics: questionTypeId: is not one of the Question Types');
@@ -131,20 +130,19 @@ export function operatorChatHandlers(
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:transcript');
       const loaded = await ctx.repos.transitions.load(chatId);
       if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
-      // Everyone who ever owned it keeps reading it: the owner, and whoever monitors the department.
-      if (loaded.chat.ownerId !== account.id) assertCanSeeChat(loaded.state, actor);
+      assertMay('read-transcript', loaded.state, actor);
       const { chat } = loaded;
       const [messages, analytics, patronHistory] = await Promise.all([
         ctx.repos.messages.listAfter(chat.id, 0),
         ctx.repos.analytics.find(chat.id),
-        ctx.repos.patronHistory.earlierChats(chat, visibilityOf(account)),
+        ctx.repos.patronHistory.earlierChats(chat, actor),
       ]);
       return { chat, messages, analytics: analytics ?? null, patronHistory };
     },
 
     'chats:ended': async (payload) => {
       const request = parsePayload(endedChatsRequestSchema, payload ?? {}, 'chats:ended');
-      return { chats: await ctx.repos.chats.listEnded(visibilityOf(account), request) };
+      return { chats: await ctx.repos.chats.listEnded(actor, request) };
     },
   };
 }

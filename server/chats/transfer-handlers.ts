@@ -1,4 +1,4 @@
-import { decide } from '../../src/domain/chat-state-machine';
+import { assertMay } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { OperatorStatus, TransferTarget } from '../../src/protocol/models';
 import type { OperatorClientEvents } from '../../src/protocol/operator-events';
@@ -17,7 +17,8 @@ type TeamEvents = 'chat:transfer' | 'chat:accept-transfer' | 'chat:decline-trans
 /**
  * Working a chat as a team: transfer it (to a colleague, who must accept,
  * or back into a department's queue), accept a transfer, leave a group
- * chat, and the typing indicator. Every rule is the state machine's.
+ * chat, and the typing indicator. Who may is asked of the access rules,
+ * what happens of the state machine.
  */
 export function transferHandlers(
   ctx: DeskbellContext,
@@ -103,7 +104,7 @@ export function transferHandlers(
       const loaded = await ctx.repos.transitions.load(chatId);
       if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
       // Whoever may write in the chat may say they are typing; nobody else.
-      decide(loaded.state, { type: 'send', actor: me });
+      assertMay('write', loaded.state, me);
       socket.to(rooms.chat(chatId)).emit('chat:typing', {
         chatId,
         typing,

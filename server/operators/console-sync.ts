@@ -1,11 +1,11 @@
-import { canSeeDepartment } from '../../src/domain/chat-lifecycle';
+import { canSeeDepartment, chatAccessOf, may } from '../../src/domain/chat-access';
 import { LIMITS } from '../../src/protocol/limits';
 import type { ChatSummary } from '../../src/protocol/models';
 import type { OperatorClientEvents } from '../../src/protocol/operator-events';
 import { parsePayload } from '../../src/protocol/parse';
 import { syncRequestSchema } from '../../src/protocol/requests';
 import { type Account, toProfile } from '../auth/account-repository';
-import { actorFacts, visibilityOf } from '../auth/actor';
+import { actorFacts } from '../auth/actor';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
 import type { EventHandlers } from '../sockets/serve-events';
@@ -30,11 +30,12 @@ export function consoleSyncHandlers(
     'console:sync': async (payload) => {
       const { lastSeqByChat } = parsePayload(syncRequestSchema, payload ?? {}, 'console:sync');
       const fresh = (await ctx.repos.accounts.findById(account.id)) ?? account;
+      const actor = actorFacts(fresh);
       const [allDepartments, questionTypes, patronFields, chats, owned, operators] = await Promise.all([
         ctx.repos.departments.list(),
         ctx.repos.departments.listQuestionTypes(),
         ctx.repos.departments.listPatronFields(),
-        ctx.repos.chats.listOpen(visibilityOf(fresh)),
+        ctx.repos.chats.listOpen(actor),
         ctx.repos.chats.listOwnedActive(fresh.id),
         ctx.presence.list(),
       ]);
@@ -48,7 +49,6 @@ export function consoleSyncHandlers(
         )
       ).flat();
 
-      const actor = actorFacts(fresh);
       return {
         me: toProfile(fresh),
         status: fresh.status,
@@ -71,9 +71,9 @@ interface CatchUp {
 
 /**
  * The chats to catch up: every active chat the account owns, then the listed
- * ones it may still read (owner, participant, or a department it sees), in the
- * order listed (the console lists newest first), up to the cap. Ended chats are
- * caught up (their last words and the end) but not followed.
+ * ones it may still see (`may('see')`), in the order listed (the console lists
+ * newest first), up to the cap. Ended chats are caught up (their last words and
+ * the end) but not followed.
  */
 async function chatsToCatchUp(
   ctx: DeskbellContext,
@@ -92,8 +92,7 @@ async function chatsToCatchUp(
   const found = await Promise.all(considered.map((chatId) => ctx.repos.chats.find(chatId)));
   considered.forEach((chatId, index) => {
     const chat = found[index];
-    const member = chat?.participants?.some((participant) => participant.id === account.id) ?? false;
-    if (chat && (chat.ownerId === account.id || member || canSeeDepartment(actor, chat.departmentId))) {
+    if (chat && may('see', chatAccessOf(chat), actor)) {
       follow.set(chatId, { chat, lastSeq: lastSeqByChat[chatId] ?? 0 });
     } else unsynced.push(chatId);
   });

@@ -1,5 +1,5 @@
 import { describeBrowser } from '../../src/domain/user-agent';
-import { assertPatronCanSend } from '../../src/domain/chat-lifecycle';
+import { assertPatronMayWrite } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary, PatronField } from '../../src/protocol/models';
 import type { PatronClientEvents } from '../../src/protocol/patron-events';
@@ -126,7 +126,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
         { statuses: ['waiting', 'active'] },
       );
       if (result.kind === 'refused') {
-        assertPatronCanSend(await currentChat());
+        assertPatronMayWrite(await currentChat());
         throw new DeskbellError('CHAT_ENDED', 'This chat has ended.');
       }
       // Announced on a retry too (the first try may have committed but not announced); merged by seq.
@@ -147,7 +147,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
     'chat:typing': async (payload) => {
       const { typing } = parsePayload(patronTypingRequestSchema, payload, 'chat:typing');
       const chat = await currentChat();
-      assertPatronCanSend(chat);
+      assertPatronMayWrite(chat);
       ctx.operators.to(rooms.chat(chat.id)).emit('chat:typing', {
         chatId: chat.id,
         typing,

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { ChatSummary, PatronHistoryEntry } from '../../src/protocol/models';
 import { chatStatusSchema } from '../../src/protocol/models';
+import type { ActorFacts } from '../../src/domain/chat-access';
 import type { DeskbellTables } from '../storage/schema';
-import { type Visibility, visibleTo } from '../chats/chat-repository';
+import { visibleTo } from '../chats/chat-access-query';
 
 /** Enough for the patron info tab; older ones are in the transcripts list. */
 const HISTORY_LIMIT = 20;
@@ -10,12 +11,12 @@ const HISTORY_LIMIT = 20;
 /**
  * A returning patron's earlier chats: the same email, or the same browser
  * (chats started with a resume token of an earlier chat share its lineage),
- * among the chats the reader may see (an operator: their departments and their own).
+ * among the chats the reader may see (`may('see', ...)`, as a query).
  */
 export class PatronHistoryRepository {
   constructor(private readonly db: Kysely<DeskbellTables>) {}
 
-  async earlierChats(chat: ChatSummary, reader: Visibility): Promise<PatronHistoryEntry[]> {
+  async earlierChats(chat: ChatSummary, reader: ActorFacts): Promise<PatronHistoryEntry[]> {
     const self = await this.db.selectFrom('chats').select('lineage_id').where('id', '=', chat.id).executeTakeFirst();
     const lineage = self?.lineage_id ?? chat.id;
     const email = chat.patron.email;

@@ -1,4 +1,4 @@
-export * from './chat-lifecycle';
+export * from './chat-access';
 export * from './presence';
 export * from './chat-stats';
 export * from './message-order';
