@@ -1,3 +1,4 @@
+import { chatAccessOf, isOwner } from '../../src/domain/chat-access';
 import { countChats, type ChatCounter } from '../../src/domain/chat-stats';
 import type { ChatSummary, Message } from '../../src/protocol';
 import type { ConsoleState } from './console-state';
@@ -18,7 +19,7 @@ export const selectMyChats = (state: ConsoleState): ChatSummary[] => {
   const me = state.operator?.id;
   if (!me) return [];
   return Object.values(state.chats)
-    .filter((chat) => chat.ownerId === me && (chat.status === 'active' || !chat.hasAnalytics))
+    .filter((chat) => isOwner(chatAccessOf(chat), me) && (chat.status === 'active' || !chat.hasAnalytics))
     .sort((a, b) => rank(a) - rank(b) || (a.claimedAt ?? a.createdAt) - (b.claimedAt ?? b.createdAt));
 };
 
@@ -37,5 +38,6 @@ export const selectMessages =
   (state: ConsoleState): readonly Message[] =>
     state.messages[chatId] ?? NO_MESSAGES;
 
+/** Whether the operator owns the chat (answers it), as the access rules say. */
 export const selectIsMine = (state: ConsoleState, chat: ChatSummary): boolean =>
-  chat.ownerId !== null && chat.ownerId === state.operator?.id;
+  state.operator !== null && isOwner(chatAccessOf(chat), state.operator.id);

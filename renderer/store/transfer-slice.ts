@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { type ActorFacts, chatAccessOf, isOfferedTo, isOwner, may } from '../../src/domain/chat-access';
 import type { ChatSummary, NewChatAlert } from '../../src/protocol';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
@@ -86,14 +87,15 @@ export interface ChatRole {
   offeredToMe: boolean;
 }
 
-/** The decisions the chat pane shows; the server enforces the same rules. */
-export function chatRoleOf(chat: ChatSummary, me: string | null | undefined): ChatRole {
+/** Where the operator stands in a chat, as the access rules the server enforces say (`src/domain/chat-access.ts`). */
+export function chatRoleOf(chat: ChatSummary, me: ActorFacts | null | undefined): ChatRole {
   if (!me) return { owner: false, participant: false, offeredToMe: false };
-  const owner = chat.ownerId === me;
+  const facts = chatAccessOf(chat);
+  const owner = isOwner(facts, me.id);
   return {
     owner,
-    participant: !owner && chat.status === 'active' && (chat.participants ?? []).some((p) => p.id === me),
-    offeredToMe: chat.transfer?.to.kind === 'operator' && chat.transfer.to.id === me && chat.status !== 'ended',
+    participant: !owner && may('write', facts, me),
+    offeredToMe: isOfferedTo(facts, me.id),
   };
 }
 
@@ -113,9 +115,9 @@ export function transferAlertFor(chat: ChatSummary): NewChatAlert {
 /** Chats transferred to me and waiting for my Accept, oldest first. */
 export const selectTransfersForMe = (state: ConsoleState): ChatSummary[] =>
   Object.values(state.chats)
-    .filter((chat) => chatRoleOf(chat, state.operator?.id).offeredToMe)
+    .filter((chat) => chatRoleOf(chat, state.operator).offeredToMe)
     .sort((a, b) => (a.transfer?.createdAt ?? 0) - (b.transfer?.createdAt ?? 0));
 
 /** Active chats I am a participant of (not the owner), so I can return to them. */
 export const selectGroupChats = (state: ConsoleState): ChatSummary[] =>
-  Object.values(state.chats).filter((chat) => chatRoleOf(chat, state.operator?.id).participant);
+  Object.values(state.chats).filter((chat) => chatRoleOf(chat, state.operator).participant);

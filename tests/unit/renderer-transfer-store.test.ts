@@ -181,7 +181,7 @@ describe('transferring a patron chat to a colleague', () => {
 
     // Alice is a participant now: she may write and leave, not end.
     await until(() => alice.getState().chats['chat-1']?.ownerId === 'op-bob', 'Alice to hear of the accept');
-    expect(chatRoleOf(alice.getState().chats['chat-1']!, 'op-alice')).toEqual({
+    expect(chatRoleOf(alice.getState().chats['chat-1']!, alice.getState().operator)).toEqual({
       owner: false,
       participant: true,
       offeredToMe: false,

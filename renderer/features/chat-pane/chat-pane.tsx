@@ -1,5 +1,6 @@
 import { useCallback, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { type ChatPermission, chatAccessOf, may } from '../../../src/domain/chat-access';
 import type { ChatSummary } from '../../../src/protocol';
 import { patronNameOf } from '../../store/new-chat-alert';
 import { selectMessages, selectOpenChat } from '../../store/selectors';
@@ -31,7 +32,7 @@ export function ChatPane() {
 function OpenChat({ chat }: { chat: ChatSummary }) {
   const { me, tab, setTab, busy, claimNote, actionError } = useConsole(
     useShallow((state) => ({
-      me: state.operator?.id ?? null,
+      me: state.operator,
       tab: state.chatTab,
       setTab: state.setChatTab,
       busy: state.busy[chat.id],
@@ -50,8 +51,11 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
   );
   const headingId = useId();
   const name = patronNameOf(chat);
-  const mine = chat.ownerId !== null && chat.ownerId === me;
   const role = chatRoleOf(chat, me);
+  const mine = role.owner;
+  // Each button is offered exactly when the access rules the server enforces would allow it.
+  const facts = chatAccessOf(chat);
+  const allowed = (permission: ChatPermission) => me !== null && may(permission, facts, me);
 
   return (
     <section className="chat-pane" aria-labelledby={headingId} data-chat-id={chat.id}>
@@ -61,7 +65,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
           <p className="chat-pane-status">{describeState(chat, mine, role.participant)}</p>
         </div>
         <div className="chat-pane-actions">
-          {chat.status === 'waiting' ? (
+          {allowed('claim') ? (
             <button
               type="button"
               className="primary"
@@ -71,18 +75,18 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
               Claim Chat
             </button>
           ) : null}
-          {chat.status === 'active' && mine ? <AddParticipants chatId={chat.id} /> : null}
+          {allowed('transfer') ? <AddParticipants chatId={chat.id} /> : null}
           {role.participant ? (
             <button type="button" disabled={leaving} onClick={() => void leaveChat(chat.id)}>
               Leave chat
             </button>
           ) : null}
-          {chat.status === 'active' && mine ? (
+          {allowed('end') ? (
             <button type="button" className="danger" disabled={busy === 'end'} onClick={() => void endChat(chat.id)}>
               End Chat
             </button>
           ) : null}
-          {chat.status === 'ended' && mine && !chat.hasAnalytics ? (
+          {mine && allowed('save-analytics') && !chat.hasAnalytics ? (
             <button type="button" className="primary" onClick={() => openAnalytics(chat.id)}>
               Enter analytics
             </button>
@@ -109,7 +113,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
         className="chat-pane-body"
         tabIndex={0}
       >
-        {tab === 'chat' ? <ChatTabBody chat={chat} mine={mine || role.participant} /> : <PatronInfoTab chat={chat} />}
+        {tab === 'chat' ? <ChatTabBody chat={chat} mayWrite={allowed('write')} /> : <PatronInfoTab chat={chat} />}
       </div>
     </section>
   );
@@ -146,7 +150,7 @@ function ChatTabs({ chatId, tab, onTab }: { chatId: string; tab: ChatTab; onTab:
   );
 }
 
-function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
+function ChatTabBody({ chat, mayWrite }: { chat: ChatSummary; mayWrite: boolean }) {
   const messages = useConsole(selectMessages(chat.id));
   const pending = useConsole((state) => state.pending[chat.id]);
   const refused = useConsole((state) => state.refused[chat.id]);
@@ -175,7 +179,7 @@ function ChatTabBody({ chat, mine }: { chat: ChatSummary; mine: boolean }) {
         connected={connected}
       />
       {chat.status !== 'ended' ? <TypingIndicator key={chat.id} chatId={chat.id} /> : null}
-      {chat.status === 'active' && mine ? (
+      {mayWrite ? (
         <Composer onSend={(body) => sendMessage(chat.id, body)} disabled={false} onTyping={onTyping} />
       ) : null}
     </>
