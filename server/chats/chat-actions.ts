@@ -13,11 +13,14 @@ import { announceQueuePositions } from './queue-positions';
 /** Concurrent writers make a conditional write miss; a few fresh tries always settle it. */
 const MAX_TRIES = 8;
 
+/** Every action but `send` changes the chat (a send is stored by the message store, not here). */
+export type ChatChange = Exclude<ChatAction, { type: 'send' }>;
+
 export interface ChatActionOutcome {
   before: LoadedChat;
   decision: ChatDecision;
-  /** What was written; undefined for actions that change nothing (an allowed send). */
-  transition: Transition | undefined;
+  /** What was written. */
+  transition: Transition;
 }
 
 /**
@@ -29,13 +32,14 @@ export interface ChatActionOutcome {
 export async function runChatAction(
   ctx: DeskbellContext,
   chatId: string,
-  makeAction: (loaded: LoadedChat) => ChatAction | Promise<ChatAction>,
+  makeAction: (loaded: LoadedChat) => ChatChange | Promise<ChatChange>,
 ): Promise<ChatActionOutcome> {
   for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
     const before = await ctx.repos.transitions.load(chatId);
     if (!before) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
     const decision = decide(before.state, await makeAction(before));
-    if (!decision.notice) return { before, decision, transition: undefined };
+    // Every allowed change has its transcript line; only a send (not a change) has none.
+    if (!decision.notice) throw new Error(`the state machine allowed a change without a notice`);
     const transition = await ctx.repos.transitions.apply(before, decision, ctx.now());
     if (transition) return { before, decision, transition };
   }

@@ -37,7 +37,7 @@ async function returnTransfer(ctx: DeskbellContext, chatId: string, now: number)
   try {
     const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'transfer-timeout', now }));
     const from = before.state.transfer?.from;
-    if (!transition || !from) return;
+    if (!from) return; // a timeout is refused without a pending transfer: only for the types
     ctx.operators.in(rooms.operator(from.id)).socketsJoin(rooms.chat(chatId));
     await announceTransition(ctx, before.chat, transition);
     // The colleague who let it run out stops following it (a preview of the offer joined them).

@@ -61,7 +61,6 @@ export function operatorChatHandlers(
     'chat:claim': async (payload) => {
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:claim');
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'claim', actor: me }));
-      if (!transition) throw new DeskbellError('CHAT_NOT_WAITING', 'This chat can no longer be claimed.');
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
       await announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
@@ -69,14 +68,12 @@ export function operatorChatHandlers(
 
     'chat:send': async (payload) => {
       const request = parsePayload(operatorSendRequestSchema, payload, 'chat:send');
-      const loaded = await ctx.repos.transitions.load(request.chatId);
-      if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
-      // A retried send of a stored message is answered with it, whatever happened to the chat since.
-      const stored = await ctx.repos.messages.find(request.chatId, request.id);
-      if (!stored) decide(loaded.state, { type: 'send', actor: me });
+      // Written first: the store's conditional write is the rule (the chat active, the author its owner or
+      // a participant), and a retried send of a stored message is answered with it, whatever happened since.
+      // Only a refusal asks the state machine, for the reason.
       const result = await ctx.repos.messages.append(
         {
-          chatId: loaded.chat.id,
+          chatId: request.chatId,
           id: request.id,
           authorKind: 'operator',
           authorId: account.id,
@@ -87,9 +84,10 @@ export function operatorChatHandlers(
         { statuses: ['active'], memberId: account.id },
       );
       if (result.kind === 'refused') {
-        // The chat changed between the check and the write: ask the machine again for the reason.
         const fresh = await ctx.repos.transitions.load(request.chatId);
-        if (fresh) decide(fresh.state, { type: 'send', actor: me });
+        if (!fresh) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
+        decide(fresh.state, { type: 'send', actor: me });
+        // The machine allows it, yet the write missed: the chat changed in between.
         throw new DeskbellError('CHAT_NOT_ACTIVE', 'This chat is not open for replies.');
       }
       // A retry is announced again: the first try may have committed and then lost its connection
@@ -101,7 +99,6 @@ export function operatorChatHandlers(
     'chat:end': async (payload) => {
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:end');
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'end', actor: me }));
-      if (!transition) throw new DeskbellError('CHAT_NOT_ACTIVE', 'This chat can no longer be ended.');
       await announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat };
     },

@@ -54,7 +54,6 @@ export function transferHandlers(
         now: ctx.now(),
         timeoutMs: ctx.timings.transferTimeoutMs,
       }));
-      if (!transition) throw new DeskbellError('INTERNAL', 'The transfer was not recorded; please try again.');
       await announceTransition(ctx, before.chat, transition);
       if (target.kind === 'operator') {
         ctx.operators.to(rooms.operator(target.id)).emit('chat:transfer-offered', { chat: transition.chat });
@@ -68,7 +67,6 @@ export function transferHandlers(
     'chat:accept-transfer': async (payload) => {
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:accept-transfer');
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'accept-transfer', actor: me }));
-      if (!transition) throw new DeskbellError('INTERNAL', 'The transfer was not recorded; please try again.');
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
       await announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
@@ -78,7 +76,8 @@ export function transferHandlers(
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:decline-transfer');
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'decline-transfer', actor: me }));
       const from = before.state.transfer?.from;
-      if (!transition || !from) throw new DeskbellError('INTERNAL', 'Declining was not recorded; please try again.');
+      // The machine refuses a decline without a pending transfer, so `from` is there; the check is for the types.
+      if (!from) throw new DeskbellError('NO_PENDING_TRANSFER', 'There is no transfer waiting for you in this chat.');
       await announceTransition(ctx, before.chat, transition);
       // They said no: their windows stop following the chat (a preview of the offer joined them to it).
       ctx.operators.in(rooms.operator(account.id)).socketsLeave(rooms.chat(chatId));
@@ -92,7 +91,6 @@ export function transferHandlers(
     'chat:leave': async (payload) => {
       const { chatId } = parsePayload(chatRefSchema, payload, 'chat:leave');
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'leave', actor: me }));
-      if (!transition) throw new DeskbellError('INTERNAL', 'Leaving was not recorded; please try again.');
       await announceTransition(ctx, before.chat, transition);
       // After the announcement, so the leaver's windows still see their own "has left" line.
       ctx.operators.in(rooms.operator(account.id)).socketsLeave(rooms.chat(chatId));

@@ -35,6 +35,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
   const follow = async (chat: ChatSummary): Promise<void> => {
     if (socket.data.chatId && socket.data.chatId !== chat.id) await socket.leave(rooms.chat(socket.data.chatId));
     socket.data.chatId = chat.id;
+    socket.data.patronName = chat.patron.name;
     await socket.join(rooms.chat(chat.id));
   };
 
@@ -102,7 +103,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       const chat = await findResumableChat(ctx, request.resumeToken);
       if (!chat) throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
       await follow(chat);
-      ctx.patronPresence.returned(ctx, chat.id);
+      ctx.patronPresence.returned(chat.id);
       return {
         chat: toPatronView(chat),
         messages: await ctx.repos.messages.listAfter(chat.id, request.lastSeq),
@@ -112,23 +113,23 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
 
     'chat:send': async (payload) => {
       const request = parsePayload(patronSendRequestSchema, payload, 'chat:send');
-      const chat = await currentChat();
+      // The socket knows its chat and the patron's name since start, resume or the handshake: no read.
+      const chatId = socket.data.chatId;
+      if (!chatId) throw new DeskbellError('NO_ACTIVE_CHAT', 'Start a chat (or resume yours) first.');
       const result = await ctx.repos.messages.append(
         {
-          chatId: chat.id,
+          chatId,
           id: request.id,
           authorKind: 'patron',
           authorId: null,
-          authorName: chat.patron.name ?? ANONYMOUS_PATRON,
+          authorName: socket.data.patronName ?? ANONYMOUS_PATRON,
           body: request.body,
           createdAt: ctx.now(),
         },
         { statuses: ['waiting', 'active'] },
       );
-      if (result.kind === 'refused') {
-        assertPatronMayWrite(await currentChat());
-        throw new DeskbellError('CHAT_ENDED', 'This chat has ended.');
-      }
+      // A patron's chat refuses messages only once it has ended.
+      if (result.kind === 'refused') throw new DeskbellError('CHAT_ENDED', 'This chat has ended.');
       // Announced on a retry too (the first try may have committed but not announced); merged by seq.
       announceMessage(ctx, result.message);
       return { message: result.message };
@@ -139,7 +140,6 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       parsePayload(emptyRequestSchema, payload ?? {}, 'chat:leave');
       const chat = await currentChat();
       const { before, transition } = await runChatAction(ctx, chat.id, () => ({ type: 'patron-end' }));
-      if (!transition) throw new DeskbellError('CHAT_ENDED', 'This chat has already ended.');
       await announceTransition(ctx, before.chat, transition);
       return { chat: toPatronView(transition.chat) };
     },

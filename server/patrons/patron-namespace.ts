@@ -22,7 +22,7 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     // flushes at once (socket.io-client sends buffered emits before its connect handlers run) has a chat.
     if (socket.data.chatId) {
       void socket.join(rooms.chat(socket.data.chatId));
-      ctx.patronPresence.returned(ctx, socket.data.chatId);
+      ctx.patronPresence.returned(socket.data.chatId);
     }
     const userAgent = socket.handshake.headers['user-agent'];
     socket.data.ip = patronAddress(socket.handshake, ctx.trustProxy);
@@ -31,7 +31,7 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     socket.on('disconnect', () => {
       const chatId = socket.data.chatId;
       if (!chatId) return;
-      ctx.inFlight.track(ctx.patronPresence.disconnected(ctx, chatId)).catch((error: unknown) => {
+      ctx.inFlight.track(ctx.patronPresence.disconnected(chatId)).catch((error: unknown) => {
         ctx.log.warn({ err: error, chatId }, 'could not mark the patron away');
       });
     });
@@ -54,11 +54,15 @@ const handshakeAuthSchema = z.object({ resumeToken: z.string().min(16).max(256) 
  */
 async function bindToChat(ctx: DeskbellContext, socket: PatronSocket): Promise<void> {
   socket.data.chatId = null;
+  socket.data.patronName = null;
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
   if (!auth.success) return;
   try {
     const chat = await findResumableChat(ctx, auth.data.resumeToken);
-    if (chat) socket.data.chatId = chat.id;
+    if (chat) {
+      socket.data.chatId = chat.id;
+      socket.data.patronName = chat.patron.name;
+    }
   } catch (error) {
     ctx.log.warn({ err: error }, 'could not bind a widget socket to its chat; it resumes later');
   }

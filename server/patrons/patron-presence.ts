@@ -43,11 +43,7 @@ export class PatronPresenceTracker {
   }
 
   /** A patron socket following `chatId` disconnected. */
-  disconnected(chatId: string): Promise<void>;
-  /** @deprecated The tracker was given its dependencies when built: pass the chat id alone. */
-  disconnected(_ctx: unknown, chatId: string): Promise<void>;
-  async disconnected(...args: [string] | [unknown, string]): Promise<void> {
-    const chatId = chatIdOf(args);
+  async disconnected(chatId: string): Promise<void> {
     const { patrons, operators } = this.deps;
     const others = await patrons.in(rooms.chat(chatId)).fetchSockets();
     if (others.length > 0 || this.away.has(chatId)) return;
@@ -63,11 +59,7 @@ export class PatronPresenceTracker {
   }
 
   /** The patron resumed the chat (same browser after a refresh or a dropped connection). */
-  returned(chatId: string): void;
-  /** @deprecated The tracker was given its dependencies when built: pass the chat id alone. */
-  returned(_ctx: unknown, chatId: string): void;
-  returned(...args: [string] | [unknown, string]): void {
-    const chatId = chatIdOf(args);
+  returned(chatId: string): void {
     const entry = this.away.get(chatId);
     const wasLeft = this.left.delete(chatId);
     if (!entry && !wasLeft) return;
@@ -125,6 +117,3 @@ export class PatronPresenceTracker {
 }
 
 /** The chat id of a call in the new form `(chatId)` or the old `(ctx, chatId)`. */
-function chatIdOf(args: [string] | [unknown, string]): string {
-  return args.length === 1 ? args[0] : args[1];
-}

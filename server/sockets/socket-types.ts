@@ -13,6 +13,8 @@ export interface OperatorSocketData {
 export interface PatronSocketData {
   /** The chat this socket started or resumed, if any. */
   chatId: string | null;
+  /** The name the patron gave for that chat (null when none), the author of their messages. */
+  patronName: string | null;
   ip: string | null;
   userAgent: string | null;
 }
