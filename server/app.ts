@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Server } from 'socket.io';
-import { OPERATOR_NAMESPACE } from '../src/protocol/operator-events';
-import { PATRON_NAMESPACE } from '../src/protocol/patron-events';
+import { OPERATOR_NAMESPACE } from '../src/protocol/operator-contract';
+import { PATRON_NAMESPACE } from '../src/protocol/patron-contract';
 import type { LoginThrottleOptions } from './auth/login-throttle';
 import { startChatUpkeep } from './chats/chat-upkeep';
 import { type ChatTimings, resolveChatTimings } from './config/chat-timings';

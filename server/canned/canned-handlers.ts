@@ -1,7 +1,7 @@
 import { canSeeDepartment } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { CannedMessage } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
 import { parsePayload } from '../../src/protocol/parse';
 import { cannedRefSchema, cannedSaveRequestSchema, emptyRequestSchema } from '../../src/protocol/requests';
 import type { Account } from '../auth/account-repository';

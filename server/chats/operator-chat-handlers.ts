@@ -2,7 +2,7 @@ import { assertMay, chatAccessOf } from '../../src/domain/chat-access';
 import { decide } from '../../src/domain/chat-state-machine';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
 import { parsePayload } from '../../src/protocol/parse';
 import {
   chatRefSchema,

@@ -1,7 +1,7 @@
 import { assertMay } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { OperatorStatus, TransferTarget } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
 import { parsePayload } from '../../src/protocol/parse';
 import { chatRefSchema, operatorTypingRequestSchema, transferRequestSchema } from '../../src/protocol/requests';
 import type { Account } from '../auth/account-repository';

@@ -1,7 +1,7 @@
 import { canSeeDepartment, chatAccessOf, may } from '../../src/domain/chat-access';
 import { LIMITS } from '../../src/protocol/limits';
 import type { ChatSummary } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
 import { parsePayload } from '../../src/protocol/parse';
 import { syncRequestSchema } from '../../src/protocol/requests';
 import { type Account, toProfile } from '../auth/account-repository';

@@ -1,5 +1,5 @@
 import type { ExtendedError } from 'socket.io';
-import type { OperatorClientEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
 import { type Account } from '../auth/account-repository';
 import { visibilityOf } from '../auth/actor';
 import { sessionKey, tokenFromRequest } from '../auth/request-token';

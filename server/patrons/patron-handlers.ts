@@ -2,7 +2,7 @@ import { describeBrowser } from '../../src/domain/user-agent';
 import { assertPatronMayWrite } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary, PatronField } from '../../src/protocol/models';
-import type { PatronClientEvents } from '../../src/protocol/patron-events';
+import type { PatronClientEvents } from '../../src/protocol/patron-contract';
 import { parsePayload } from '../../src/protocol/parse';
 import {
   emptyRequestSchema,

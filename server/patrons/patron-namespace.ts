@@ -1,4 +1,4 @@
-import type { PatronClientEvents } from '../../src/protocol/patron-events';
+import type { PatronClientEvents } from '../../src/protocol/patron-contract';
 import { z } from 'zod';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';

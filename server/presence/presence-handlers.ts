@@ -1,4 +1,4 @@
-import type { OperatorClientEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
 import { parsePayload } from '../../src/protocol/parse';
 import { emptyRequestSchema, setStatusRequestSchema } from '../../src/protocol/requests';
 import type { Account } from '../auth/account-repository';

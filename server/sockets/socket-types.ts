@@ -1,6 +1,6 @@
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-events';
-import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-events';
+import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-contract';
+import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-contract';
 
 /** What the server remembers on an operator socket (plain data, so remote nodes can read it too). */
 export interface OperatorSocketData {

@@ -1,6 +1,6 @@
 import { DeskbellError } from '../../src/protocol/ack';
 import type { StaffChat } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
 import { parsePayload } from '../../src/protocol/parse';
 import {
   staffHistoryRequestSchema,

@@ -1,6 +1,6 @@
 import type { AckError } from '../protocol/ack';
 import type { ChatSummary, Message, OperatorPresence, OperatorStatus, StaffMessage } from '../protocol/models';
-import type { PatronPresenceNotice, SyncResult, TypingNotice } from '../protocol/operator-events';
+import type { PatronPresenceNotice, SyncResult, TypingNotice } from '../protocol/operator-contract';
 
 /**
  * - `connecting`: the first connection is being made.

@@ -26,7 +26,7 @@ import {
   type StaffChatWithMessages,
   type SyncResult,
   type Transcript,
-} from '../protocol/operator-events';
+} from '../protocol/operator-contract';
 import type {
   CannedSaveRequest,
   EndedChatsRequest,

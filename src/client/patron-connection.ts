@@ -1,7 +1,7 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Ack, AckError } from '../protocol/ack';
 import type { Message, PatronChatView } from '../protocol/models';
-import type { PatronClientEvents, PatronServerEvents, WidgetConfig } from '../protocol/patron-events';
+import type { PatronClientEvents, PatronServerEvents, WidgetConfig } from '../protocol/patron-contract';
 import type { PatronSendRequest, StartChatRequest } from '../protocol/requests';
 import { messageSchema, patronChatViewSchema } from '../protocol/models';
 import { contiguousLastSeq, hasGap, mergeMessages } from '../domain/message-order';

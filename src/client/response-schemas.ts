@@ -23,7 +23,7 @@ import type {
   Transcript,
   TransferReturned,
   TypingNotice,
-} from '../protocol/operator-events';
+} from '../protocol/operator-contract';
 
 /**
  * What the console checks in the server's answers before it shows them: the

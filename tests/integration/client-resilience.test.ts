@@ -8,8 +8,8 @@ import {
   type ResumeTokenStore,
 } from '../../src/client/patron-connection';
 import { LIMITS } from '../../src/protocol/limits';
-import { PATRON_NAMESPACE } from '../../src/protocol/patron-events';
-import { OPERATOR_NAMESPACE } from '../../src/protocol/operator-events';
+import { PATRON_NAMESPACE } from '../../src/protocol/patron-contract';
+import { OPERATOR_NAMESPACE } from '../../src/protocol/operator-contract';
 import { createRepositories } from '../../server/repositories';
 import { ask, closeAllClients, dataOf, login, signIn } from '../support/clients';
 import { DatabaseOutage } from '../support/database-outage';

@@ -2,7 +2,7 @@ import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../src/protocol/ack';
 import type { Message } from '../../src/protocol/models';
-import { PATRON_NAMESPACE } from '../../src/protocol/patron-events';
+import { PATRON_NAMESPACE } from '../../src/protocol/patron-contract';
 import { ask, closeAllClients, dataOf, nextEvent, type PatronClient } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
 import { claimedChat, onlineOperator } from '../support/team-flows';

@@ -5,8 +5,8 @@ import {
   OPERATOR_NAMESPACE,
   type OperatorClientEvents,
   type OperatorServerEvents,
-} from '../../src/protocol/operator-events';
-import { PATRON_NAMESPACE, type PatronClientEvents, type PatronServerEvents } from '../../src/protocol/patron-events';
+} from '../../src/protocol/operator-contract';
+import { PATRON_NAMESPACE, type PatronClientEvents, type PatronServerEvents } from '../../src/protocol/patron-contract';
 import type { OperatorProfile } from '../../src/protocol/models';
 import { DEMO_PASSWORD } from '../../server/seed/demo-seed';
 

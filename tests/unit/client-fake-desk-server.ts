@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { fail, ok, type Ack, type ErrorCode } from '../../src/protocol/ack';
 import type { AnalyticsEntry, ChatSummary, Message, OperatorProfile, QuestionType } from '../../src/protocol/models';
-import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-contract';
 import type { SyncRequest } from '../../src/protocol/requests';
 import { chatSummaryOf, patronOf } from './chat-fixtures';
 
@@ -135,7 +135,8 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
     const find = (chatId: string): ChatSummary | Ack<never> =>
       chats.get(chatId) ?? fail('CHAT_NOT_FOUND', 'No such chat.');
 
-    socket.on('console:sync', (request, ack) => {
+    socket.on('console:sync', (sent, ack) => {
+      const request = sent ?? {};
       syncRequests.push(request);
       if (failingSyncs.count > 0) {
         failingSyncs.count -= 1;

@@ -9,7 +9,7 @@ import {
 } from '../../src/client/patron-connection';
 import type { ErrorCode } from '../../src/protocol/ack';
 import type { Message, PatronChatView } from '../../src/protocol/models';
-import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-events';
+import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-contract';
 
 /**
  * A small real `/patron` server with one chat, playing the Deskbell server the

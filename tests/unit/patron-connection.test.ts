@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PatronConnection, contiguousLastSeq, type ResumeTokenStore } from '../../src/client/patron-connection';
-import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-events';
+import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-contract';
 import type { Message, PatronChatView } from '../../src/protocol/models';
 
 /**

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OperatorConnection } from '../../src/client/operator-connection';
 import { fail, ok } from '../../src/protocol/ack';
 import type { ChatSummary, Message, OperatorProfile, PatronHistoryEntry } from '../../src/protocol/models';
-import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-contract';
 import { ConsoleApp } from '../../renderer/features/app/console-app';
 import { createConsoleStore, type ConsoleStore } from '../../renderer/store/console-store';
 import { ConsoleStoreProvider } from '../../renderer/store/store-context';

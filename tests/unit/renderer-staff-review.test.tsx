@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OperatorConnection } from '../../src/client/operator-connection';
 import { fail, ok } from '../../src/protocol/ack';
 import type { OperatorProfile, StaffChat, StaffMessage } from '../../src/protocol/models';
-import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-contract';
 import { ConsoleApp } from '../../renderer/features/app/console-app';
 import { createConsoleStore, type ConsoleStore } from '../../renderer/store/console-store';
 import { ConsoleStoreProvider } from '../../renderer/store/store-context';
@@ -83,7 +83,7 @@ async function startServer() {
     );
     socket.on('staff:list', (request, ack) => {
       if (listFails) return ack(fail('INTERNAL', 'The staff chats could not be read.'));
-      if (request.all && socket.data.me.role === 'operator')
+      if (request?.all && socket.data.me.role === 'operator')
         return ack(fail('FORBIDDEN', 'Only supervisors and admins can review every staff chat.'));
       ack(ok({ staffChats: chats.map((chat) => ({ ...chat })) }));
     });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OperatorConnection } from '../../src/client/operator-connection';
 import { fail, ok } from '../../src/protocol/ack';
 import type { ChatSummary, OperatorProfile } from '../../src/protocol/models';
-import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-events';
+import type { OperatorClientEvents, OperatorServerEvents } from '../../src/protocol/operator-contract';
 import { createConsoleStore, type ConsoleStore } from '../../renderer/store/console-store';
 import {
   chatRoleOf,

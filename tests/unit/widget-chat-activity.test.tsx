@@ -7,7 +7,7 @@ import { Server, type Socket } from 'socket.io';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PatronConnection } from '../../src/client/patron-connection';
 import type { Message, PatronChatView } from '../../src/protocol/models';
-import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-events';
+import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-contract';
 import { ChatScreen } from '../../widget/frame/chat-screen';
 import { Composer } from '../../widget/frame/composer';
 import { TYPING_QUIET_MS } from '../../src/client/calm-line';

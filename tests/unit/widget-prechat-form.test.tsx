@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ack } from '../../src/protocol/ack';
 import type { PatronChatView } from '../../src/protocol/models';
-import type { WidgetConfig } from '../../src/protocol/patron-events';
+import type { WidgetConfig } from '../../src/protocol/patron-contract';
 import { PrechatForm } from '../../widget/frame/prechat-form';
 
 const config: WidgetConfig = {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { PatronConnection } from '../../src/client/patron-connection';
-import type { WidgetConfig } from '../../src/protocol/patron-events';
+import type { WidgetConfig } from '../../src/protocol/patron-contract';
 import type { FrameParams } from './frame-params';
 import { ChatScreen } from './chat-screen';
 import { Connecting, NobodyOnline, Problem } from './notices';

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Ack } from '../../src/protocol/ack';
 import type { PatronChatView } from '../../src/protocol/models';
-import type { WidgetConfig } from '../../src/protocol/patron-events';
+import type { WidgetConfig } from '../../src/protocol/patron-contract';
 import { LIMITS } from '../../src/protocol/limits';
 import type { StartChatForm } from '../../src/client/patron-connection';
 import { emptyPrechat, validatePrechat, type PrechatErrors, type PrechatValues } from './prechat-validation';

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { departmentSchema, messageSchema, patronChatViewSchema, patronFieldSchema } from './models';
+import {
+  emptyRequestSchema,
+  patronSendRequestSchema,
+  patronTypingRequestSchema,
+  resumeChatRequestSchema,
+  startChatRequestSchema,
+  widgetConfigRequestSchema,
+} from './requests';
+import type { ClientEventsOf, PushTable, RequestTable, ServerEventsOf } from './socket-contract';
+
+/** The `/patron` namespace: the chat widget on the library's web site. */
+export const PATRON_NAMESPACE = '/patron';
+
+// ---- what the server answers and pushes ----
+
+export const widgetConfigSchema = z.object({
+  department: departmentSchema,
+  /** True when at least one operator monitoring the department is Online. */
+  online: z.boolean(),
+  patronFields: z.array(patronFieldSchema),
+});
+export type WidgetConfig = z.infer<typeof widgetConfigSchema>;
+
+export const patronChatStateSchema = z.object({
+  chat: patronChatViewSchema,
+  messages: z.array(messageSchema),
+  /** While the chat waits: its place in the department's queue (1 is next); null once claimed or ended. */
+  queuePosition: z.number().int().positive().nullable().optional(),
+});
+export type PatronChatState = z.infer<typeof patronChatStateSchema>;
+
+/** Where a waiting chat stands in its queue: 1 is next; null once it is no longer waiting. */
+export const queuePositionSchema = z.object({
+  chatId: z.string().min(1),
+  position: z.number().int().positive().nullable(),
+});
+export type QueuePosition = z.infer<typeof queuePositionSchema>;
+
+/** The librarian is typing, or stopped (never the text); `name` is the operator's display name. */
+export const patronTypingNoticeSchema = z.object({ chatId: z.string().min(1), typing: z.boolean(), name: z.string() });
+export type PatronTypingNotice = z.infer<typeof patronTypingNoticeSchema>;
+
+// ---- the contract ----
+
+/** What the widget asks; each request is answered with an `Ack` of its `ack` data. */
+export const PATRON_REQUESTS = {
+  'widget:config': { request: widgetConfigRequestSchema, ack: widgetConfigSchema },
+  'chat:start': {
+    request: startChatRequestSchema,
+    ack: patronChatStateSchema.extend({ resumeToken: z.string().min(1) }),
+  },
+  'chat:resume': { request: resumeChatRequestSchema, ack: patronChatStateSchema },
+  'chat:send': { request: patronSendRequestSchema, ack: z.object({ message: messageSchema }) },
+  /** The patron ends the chat from the widget. */
+  'chat:leave': { request: emptyRequestSchema.prefault({}), ack: z.object({ chat: patronChatViewSchema }) },
+  /** Typing on/off, relayed to the operators in the chat; never stored. */
+  'chat:typing': { request: patronTypingRequestSchema, ack: z.object({ relayed: z.boolean() }) },
+} as const satisfies RequestTable;
+
+/** What the server tells the widget unasked. */
+export const PATRON_PUSHES = {
+  'chat:message': messageSchema,
+  /** The chat was claimed or ended. */
+  'chat:status': patronChatViewSchema,
+  /** The chat's place in the queue changed while it waits. */
+  'queue:position': queuePositionSchema,
+  'chat:typing': patronTypingNoticeSchema,
+} as const satisfies PushTable;
+
+export type PatronRequests = typeof PATRON_REQUESTS;
+export type PatronPushes = typeof PATRON_PUSHES;
+export type PatronClientEvents = ClientEventsOf<PatronRequests>;
+export type PatronServerEvents = ServerEventsOf<PatronPushes>;
