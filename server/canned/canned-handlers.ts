@@ -1,9 +1,7 @@
 import { canSeeDepartment } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { CannedMessage } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
-import { parsePayload } from '../../src/protocol/parse';
-import { cannedRefSchema, cannedSaveRequestSchema, emptyRequestSchema } from '../../src/protocol/requests';
+import type { OperatorRequests } from '../../src/protocol/operator-contract';
 import type { Account } from '../auth/account-repository';
 import { actorFacts } from '../auth/actor';
 import type { DeskbellContext } from '../context';
@@ -27,7 +25,7 @@ function assertCanManage(account: Account, canned: Pick<CannedMessage, 'scope' |
 export function cannedHandlers(
   ctx: DeskbellContext,
   account: Account,
-): Pick<EventHandlers<OperatorClientEvents>, CannedEvents> {
+): Pick<EventHandlers<OperatorRequests>, CannedEvents> {
   const departmentsSeen = async (): Promise<string[]> => {
     const actor = actorFacts(account);
     const all = await ctx.repos.departments.list();
@@ -66,13 +64,11 @@ export function cannedHandlers(
   };
 
   return {
-    'canned:list': async (payload) => {
-      parsePayload(emptyRequestSchema, payload ?? {}, 'canned:list');
+    'canned:list': async () => {
       return { canned: await ctx.repos.canned.listFor(account.id, await departmentsSeen()) };
     },
 
-    'canned:save': async (payload) => {
-      const request = parsePayload(cannedSaveRequestSchema, payload, 'canned:save');
+    'canned:save': async (request) => {
       const content = { shortcut: request.shortcut, body: request.body };
       if (request.id) {
         const existing = await findOwn(request.id);
@@ -101,8 +97,7 @@ export function cannedHandlers(
       };
     },
 
-    'canned:delete': async (payload) => {
-      const { id } = parsePayload(cannedRefSchema, payload, 'canned:delete');
+    'canned:delete': async ({ id }) => {
       await findOwn(id);
       await ctx.repos.canned.delete(id);
       return { id };

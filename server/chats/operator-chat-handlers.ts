@@ -2,14 +2,7 @@ import { assertMay, chatAccessOf } from '../../src/domain/chat-access';
 import { decide } from '../../src/domain/chat-state-machine';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
-import { parsePayload } from '../../src/protocol/parse';
-import {
-  chatRefSchema,
-  endedChatsRequestSchema,
-  operatorSendRequestSchema,
-  saveAnalyticsRequestSchema,
-} from '../../src/protocol/requests';
+import type { OperatorRequests } from '../../src/protocol/operator-contract';
 import type { Account } from '../auth/account-repository';
 import { actorFacts } from '../auth/actor';
 import type { DeskbellContext } from '../context';
@@ -32,7 +25,7 @@ export function operatorChatHandlers(
   ctx: DeskbellContext,
   socket: OperatorSocket,
   account: Account,
-): Pick<EventHandlers<OperatorClientEvents>, ChatEvents> {
+): Pick<EventHandlers<OperatorRequests>, ChatEvents> {
   const actor = actorFacts(account);
   const me = { ...actor, name: account.displayName };
 
@@ -43,8 +36,7 @@ export function operatorChatHandlers(
   };
 
   return {
-    'chat:preview': async (payload) => {
-      const { chatId } = parsePayload(chatRefSchema, payload, 'chat:preview');
+    'chat:preview': async ({ chatId }) => {
       const loaded = await ctx.repos.transitions.load(chatId);
       if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
       assertMay('see', loaded.state, actor);
@@ -58,16 +50,14 @@ export function operatorChatHandlers(
       return { chat: ctx.patronPresence.decorate(chat), messages, patronHistory };
     },
 
-    'chat:claim': async (payload) => {
-      const { chatId } = parsePayload(chatRefSchema, payload, 'chat:claim');
+    'chat:claim': async ({ chatId }) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'claim', actor: me }));
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
       await announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
     },
 
-    'chat:send': async (payload) => {
-      const request = parsePayload(operatorSendRequestSchema, payload, 'chat:send');
+    'chat:send': async (request) => {
       // Written first: the store's conditional write is the rule (the chat active, the author its owner or
       // a participant), and a retried send of a stored message is answered with it, whatever happened since.
       // Only a refusal asks the state machine, for the reason.
@@ -96,15 +86,13 @@ export function operatorChatHandlers(
       return { message: result.message };
     },
 
-    'chat:end': async (payload) => {
-      const { chatId } = parsePayload(chatRefSchema, payload, 'chat:end');
+    'chat:end': async ({ chatId }) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'end', actor: me }));
       await announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat };
     },
 
-    'chat:save-analytics': async (payload) => {
-      const request = parsePayload(saveAnalyticsRequestSchema, payload, 'chat:save-analytics');
+    'chat:save-analytics': async (request) => {
       const chat = await load(request.chatId);
       assertMay('save-analytics', chatAccessOf(chat), actor);
       const questionType = await ctx.repos.departments.findQuestionType(request.questionTypeId);
@@ -123,8 +111,7 @@ export function operatorChatHandlers(
       return { entry };
     },
 
-    'chat:transcript': async (payload) => {
-      const { chatId } = parsePayload(chatRefSchema, payload, 'chat:transcript');
+    'chat:transcript': async ({ chatId }) => {
       const loaded = await ctx.repos.transitions.load(chatId);
       if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
       assertMay('read-transcript', loaded.state, actor);
@@ -137,8 +124,7 @@ export function operatorChatHandlers(
       return { chat, messages, analytics: analytics ?? null, patronHistory };
     },
 
-    'chats:ended': async (payload) => {
-      const request = parsePayload(endedChatsRequestSchema, payload ?? {}, 'chats:ended');
+    'chats:ended': async (request) => {
       return { chats: await ctx.repos.chats.listEnded(actor, request) };
     },
   };

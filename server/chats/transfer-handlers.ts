@@ -1,9 +1,7 @@
 import { assertMay } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { OperatorStatus, TransferTarget } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
-import { parsePayload } from '../../src/protocol/parse';
-import { chatRefSchema, operatorTypingRequestSchema, transferRequestSchema } from '../../src/protocol/requests';
+import type { OperatorRequests } from '../../src/protocol/operator-contract';
 import type { Account } from '../auth/account-repository';
 import { actorFacts } from '../auth/actor';
 import type { DeskbellContext } from '../context';
@@ -24,7 +22,7 @@ export function transferHandlers(
   ctx: DeskbellContext,
   socket: OperatorSocket,
   account: Account,
-): Pick<EventHandlers<OperatorClientEvents>, TeamEvents> {
+): Pick<EventHandlers<OperatorRequests>, TeamEvents> {
   const me = { ...actorFacts(account), name: account.displayName };
 
   const resolveTarget = async (to: {
@@ -42,8 +40,7 @@ export function transferHandlers(
   };
 
   return {
-    'chat:transfer': async (payload) => {
-      const request = parsePayload(transferRequestSchema, payload, 'chat:transfer');
+    'chat:transfer': async (request) => {
       const { target, status } = await resolveTarget(request.to);
       const { before, transition } = await runChatAction(ctx, request.chatId, () => ({
         type: 'transfer',
@@ -64,16 +61,14 @@ export function transferHandlers(
       return { chat: transition.chat };
     },
 
-    'chat:accept-transfer': async (payload) => {
-      const { chatId } = parsePayload(chatRefSchema, payload, 'chat:accept-transfer');
+    'chat:accept-transfer': async ({ chatId }) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'accept-transfer', actor: me }));
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
       await announceTransition(ctx, before.chat, transition);
       return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
     },
 
-    'chat:decline-transfer': async (payload) => {
-      const { chatId } = parsePayload(chatRefSchema, payload, 'chat:decline-transfer');
+    'chat:decline-transfer': async ({ chatId }) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'decline-transfer', actor: me }));
       const from = before.state.transfer?.from;
       // The machine refuses a decline without a pending transfer, so `from` is there; the check is for the types.
@@ -88,8 +83,7 @@ export function transferHandlers(
       return { chat: transition.chat };
     },
 
-    'chat:leave': async (payload) => {
-      const { chatId } = parsePayload(chatRefSchema, payload, 'chat:leave');
+    'chat:leave': async ({ chatId }) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'leave', actor: me }));
       await announceTransition(ctx, before.chat, transition);
       // After the announcement, so the leaver's windows still see their own "has left" line.
@@ -97,8 +91,7 @@ export function transferHandlers(
       return { chat: transition.chat };
     },
 
-    'chat:typing': async (payload) => {
-      const { chatId, typing } = parsePayload(operatorTypingRequestSchema, payload, 'chat:typing');
+    'chat:typing': async ({ chatId, typing }) => {
       const loaded = await ctx.repos.transitions.load(chatId);
       if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
       // Whoever may write in the chat may say they are typing; nobody else.

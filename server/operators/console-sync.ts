@@ -1,9 +1,7 @@
 import { canSeeDepartment, chatAccessOf, may } from '../../src/domain/chat-access';
 import { LIMITS } from '../../src/protocol/limits';
 import type { ChatSummary } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
-import { parsePayload } from '../../src/protocol/parse';
-import { syncRequestSchema } from '../../src/protocol/requests';
+import type { OperatorRequests } from '../../src/protocol/operator-contract';
 import { type Account, toProfile } from '../auth/account-repository';
 import { actorFacts } from '../auth/actor';
 import type { DeskbellContext } from '../context';
@@ -25,10 +23,9 @@ export function consoleSyncHandlers(
   ctx: DeskbellContext,
   socket: OperatorSocket,
   account: Account,
-): Pick<EventHandlers<OperatorClientEvents>, 'console:sync'> {
+): Pick<EventHandlers<OperatorRequests>, 'console:sync'> {
   return {
-    'console:sync': async (payload) => {
-      const { lastSeqByChat } = parsePayload(syncRequestSchema, payload ?? {}, 'console:sync');
+    'console:sync': async ({ lastSeqByChat }) => {
       const fresh = (await ctx.repos.accounts.findById(account.id)) ?? account;
       const actor = actorFacts(fresh);
       const [allDepartments, questionTypes, patronFields, chats, owned, operators] = await Promise.all([

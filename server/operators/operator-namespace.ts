@@ -1,5 +1,5 @@
 import type { ExtendedError } from 'socket.io';
-import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
+import { OPERATOR_REQUESTS } from '../../src/protocol/operator-contract';
 import { type Account } from '../auth/account-repository';
 import { visibilityOf } from '../auth/actor';
 import { sessionKey, tokenFromRequest } from '../auth/request-token';
@@ -76,8 +76,9 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ctx.log.warn({ err: error }, 'could not update presence after a disconnect');
       });
     });
-    serveEvents<OperatorClientEvents>(
+    serveEvents(
       socket,
+      OPERATOR_REQUESTS,
       {
         ...consoleSyncHandlers(ctx, socket, account),
         ...presenceHandlers(ctx, account),

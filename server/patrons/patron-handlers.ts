@@ -2,16 +2,7 @@ import { describeBrowser } from '../../src/domain/user-agent';
 import { assertPatronMayWrite } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary, PatronField } from '../../src/protocol/models';
-import type { PatronClientEvents } from '../../src/protocol/patron-contract';
-import { parsePayload } from '../../src/protocol/parse';
-import {
-  emptyRequestSchema,
-  patronSendRequestSchema,
-  patronTypingRequestSchema,
-  resumeChatRequestSchema,
-  startChatRequestSchema,
-  widgetConfigRequestSchema,
-} from '../../src/protocol/requests';
+import type { PatronRequests } from '../../src/protocol/patron-contract';
 import { hashToken, newSecretToken } from '../auth/tokens';
 import { announceTransition, runChatAction } from '../chats/chat-actions';
 import { announceMessage, announceNewChat } from '../chats/chat-broadcast';
@@ -31,7 +22,7 @@ export const ANONYMOUS_PATRON = 'Patron';
  * after `chat:start` (which hands out a resume token, stored hashed) or
  * `chat:resume` (after a page refresh), and can write in no other chat.
  */
-export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): EventHandlers<PatronClientEvents> {
+export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): EventHandlers<PatronRequests> {
   const follow = async (chat: ChatSummary): Promise<void> => {
     if (socket.data.chatId && socket.data.chatId !== chat.id) await socket.leave(rooms.chat(socket.data.chatId));
     socket.data.chatId = chat.id;
@@ -46,8 +37,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
   };
 
   return {
-    'widget:config': async (payload) => {
-      const { departmentId } = parsePayload(widgetConfigRequestSchema, payload, 'widget:config');
+    'widget:config': async ({ departmentId }) => {
       const department = await ctx.repos.departments.find(departmentId);
       if (!department)
         throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${departmentId}".`);
@@ -58,8 +48,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       return { department, online, patronFields };
     },
 
-    'chat:start': async (payload) => {
-      const request = parsePayload(startChatRequestSchema, payload, 'chat:start');
+    'chat:start': async (request) => {
       if (!(await ctx.addressLimits.mayStartChat(socket.data.ip))) {
         throw new DeskbellError(
           'RATE_LIMITED',
@@ -98,8 +87,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       return { chat: toPatronView(chat), messages: [], resumeToken, queuePosition };
     },
 
-    'chat:resume': async (payload) => {
-      const request = parsePayload(resumeChatRequestSchema, payload, 'chat:resume');
+    'chat:resume': async (request) => {
       const chat = await findResumableChat(ctx, request.resumeToken);
       if (!chat) throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
       await follow(chat);
@@ -111,8 +99,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       };
     },
 
-    'chat:send': async (payload) => {
-      const request = parsePayload(patronSendRequestSchema, payload, 'chat:send');
+    'chat:send': async (request) => {
       // The socket knows its chat and the patron's name since start, resume or the handshake: no read.
       const chatId = socket.data.chatId;
       if (!chatId) throw new DeskbellError('NO_ACTIVE_CHAT', 'Start a chat (or resume yours) first.');
@@ -135,17 +122,14 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       return { message: result.message };
     },
 
-    'chat:leave': async (payload) => {
-      // The request carries nothing, but it still has to be an object.
-      parsePayload(emptyRequestSchema, payload ?? {}, 'chat:leave');
+    'chat:leave': async () => {
       const chat = await currentChat();
       const { before, transition } = await runChatAction(ctx, chat.id, () => ({ type: 'patron-end' }));
       await announceTransition(ctx, before.chat, transition);
       return { chat: toPatronView(transition.chat) };
     },
 
-    'chat:typing': async (payload) => {
-      const { typing } = parsePayload(patronTypingRequestSchema, payload, 'chat:typing');
+    'chat:typing': async ({ typing }) => {
       const chat = await currentChat();
       assertPatronMayWrite(chat);
       ctx.operators.to(rooms.chat(chat.id)).emit('chat:typing', {

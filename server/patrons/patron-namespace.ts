@@ -1,4 +1,4 @@
-import type { PatronClientEvents } from '../../src/protocol/patron-contract';
+import { PATRON_REQUESTS } from '../../src/protocol/patron-contract';
 import { z } from 'zod';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
@@ -35,7 +35,7 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
         ctx.log.warn({ err: error, chatId }, 'could not mark the patron away');
       });
     });
-    serveEvents<PatronClientEvents>(socket, patronHandlers(ctx, socket), {
+    serveEvents(socket, PATRON_REQUESTS, patronHandlers(ctx, socket), {
       log: ctx.log,
       limiter: ctx.socketEvents,
       inFlight: ctx.inFlight,

@@ -1,6 +1,4 @@
-import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
-import { parsePayload } from '../../src/protocol/parse';
-import { emptyRequestSchema, setStatusRequestSchema } from '../../src/protocol/requests';
+import type { OperatorRequests } from '../../src/protocol/operator-contract';
 import type { Account } from '../auth/account-repository';
 import type { DeskbellContext } from '../context';
 import type { EventHandlers } from '../sockets/serve-events';
@@ -9,16 +7,14 @@ import type { EventHandlers } from '../sockets/serve-events';
 export function presenceHandlers(
   ctx: DeskbellContext,
   account: Account,
-): Pick<EventHandlers<OperatorClientEvents>, 'status:set' | 'operators:list'> {
+): Pick<EventHandlers<OperatorRequests>, 'status:set' | 'operators:list'> {
   return {
-    'status:set': async (payload) => {
-      const { status } = parsePayload(setStatusRequestSchema, payload, 'status:set');
+    'status:set': async ({ status }) => {
       await ctx.presence.setStatus(account, status);
       return { status };
     },
 
-    'operators:list': async (payload) => {
-      parsePayload(emptyRequestSchema, payload ?? {}, 'operators:list');
+    'operators:list': async () => {
       return { operators: await ctx.presence.list() };
     },
   };

@@ -1,6 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
-import { type Ack, type AckCallback, DeskbellError, fail, ok } from '../../src/protocol/ack';
+import type { z } from 'zod';
+import { type Ack, DeskbellError, fail, ok } from '../../src/protocol/ack';
+import { parsePayload } from '../../src/protocol/parse';
+import type { ParsedRequestOf, RequestTable } from '../../src/protocol/socket-contract';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../storage/database-errors';
 import type { InFlight } from './in-flight';
 import type { EventLimiter } from './rate-limiter';
@@ -8,14 +11,14 @@ import type { EventLimiter } from './rate-limiter';
 /** Events refused in a row, without one allowed between, before the socket is disconnected. */
 export const REFUSALS_BEFORE_DISCONNECT = 200;
 
-/** The data type an event's acknowledgement carries, read from the protocol's event map. */
-export type AckData<F> = F extends (request: never, ack: AckCallback<infer T>) => void ? T : never;
-
 /**
- * One handler per client event. It receives the raw payload and parses it
- * itself (with `parsePayload`), so nothing unparsed reaches the feature code.
+ * One handler per request of a namespace's contract table. It receives the
+ * request already parsed with the table's schema (defaults applied), so
+ * nothing unparsed reaches the feature code, and returns its answer's data.
  */
-export type EventHandlers<E> = { [K in keyof E]: (payload: unknown) => Promise<AckData<E[K]>> };
+export type EventHandlers<T extends RequestTable> = {
+  [K in keyof T]: (request: ParsedRequestOf<T, K>) => Promise<z.input<T[K]['ack']>>;
+};
 
 export interface ServeOptions {
   log: FastifyBaseLogger;
@@ -31,7 +34,12 @@ export interface ServeOptions {
  * anything else is logged and answered INTERNAL; a client that sent no ack
  * callback is fine; an event nobody handles is answered BAD_REQUEST.
  */
-export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, options: ServeOptions): void {
+export function serveEvents<T extends RequestTable>(
+  socket: Socket,
+  contract: T,
+  handlers: EventHandlers<T>,
+  options: ServeOptions,
+): void {
   const known = new Set<string>(Object.keys(handlers));
   let limitedLogged = false;
 
@@ -74,15 +82,17 @@ export function serveEvents<E>(socket: Socket, handlers: EventHandlers<E>, optio
   });
 
   for (const event of known) {
-    const handler = (handlers as Record<string, (payload: unknown) => Promise<unknown>>)[event];
-    if (!handler) continue;
+    const handler = (handlers as Record<string, (request: unknown) => Promise<unknown>>)[event];
+    const schema = contract[event]?.request;
+    if (!handler || !schema) continue;
     socket.on(event, (...args: unknown[]) => {
       // The callback is always last; a client may also send it without a payload.
       const callback = args.at(-1);
       const payload = typeof args[0] === 'function' ? undefined : args[0];
       const work = allowed().then((ok) => {
         if (!ok) throw new DeskbellError('RATE_LIMITED', 'Too many requests; slow down.');
-        return handler(payload);
+        // Parsed here, from the contract, for every handler: a bad payload is refused naming its field.
+        return handler(parsePayload(schema, payload, event));
       });
       options.inFlight.track(work).then(
         (data) => reply(callback, ok(data)),

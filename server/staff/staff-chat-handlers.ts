@@ -1,13 +1,6 @@
 import { DeskbellError } from '../../src/protocol/ack';
 import type { StaffChat } from '../../src/protocol/models';
-import type { OperatorClientEvents } from '../../src/protocol/operator-contract';
-import { parsePayload } from '../../src/protocol/parse';
-import {
-  staffHistoryRequestSchema,
-  staffListRequestSchema,
-  staffOpenRequestSchema,
-  staffSendRequestSchema,
-} from '../../src/protocol/requests';
+import type { OperatorRequests } from '../../src/protocol/operator-contract';
 import type { Account } from '../auth/account-repository';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
@@ -35,7 +28,7 @@ export function staffChatHandlers(
   ctx: DeskbellContext,
   socket: OperatorSocket,
   account: Account,
-): Pick<EventHandlers<OperatorClientEvents>, StaffEvents> {
+): Pick<EventHandlers<OperatorRequests>, StaffEvents> {
   const readable = async (staffChatId: string): Promise<StaffChat> => {
     const chat = await ctx.repos.staffChats.find(staffChatId);
     if (!chat || !(isMember(chat, account.id) || reviewsAll(account))) {
@@ -46,8 +39,7 @@ export function staffChatHandlers(
   };
 
   return {
-    'staff:open': async (payload) => {
-      const { operatorId } = parsePayload(staffOpenRequestSchema, payload, 'staff:open');
+    'staff:open': async ({ operatorId }) => {
       if (operatorId === account.id) {
         throw new DeskbellError('BAD_REQUEST', 'staff:open: operatorId: that is you; pick a colleague');
       }
@@ -58,8 +50,7 @@ export function staffChatHandlers(
       return { staffChat, messages: await ctx.repos.staffChats.listMessages(staffChat.id) };
     },
 
-    'staff:send': async (payload) => {
-      const request = parsePayload(staffSendRequestSchema, payload, 'staff:send');
+    'staff:send': async (request) => {
       const chat = await ctx.repos.staffChats.find(request.staffChatId);
       // Supervisors review, they do not write in colleagues' chats.
       if (!chat || !isMember(chat, account.id)) {
@@ -82,16 +73,14 @@ export function staffChatHandlers(
       return { message };
     },
 
-    'staff:list': async (payload) => {
-      const { all } = parsePayload(staffListRequestSchema, payload ?? {}, 'staff:list');
+    'staff:list': async ({ all }) => {
       if (all && !reviewsAll(account)) {
         throw new DeskbellError('FORBIDDEN', 'Only supervisors and admins can review every staff chat.');
       }
       return { staffChats: await ctx.repos.staffChats.list(all ? { all: true } : { memberId: account.id }) };
     },
 
-    'staff:history': async (payload) => {
-      const { staffChatId, afterSeq } = parsePayload(staffHistoryRequestSchema, payload, 'staff:history');
+    'staff:history': async ({ staffChatId, afterSeq }) => {
       const staffChat = await readable(staffChatId);
       // A supervisor reading colleagues' chat hears its new messages live, for the one chat on screen:
       // opening another review stops the last one, so an all-day console does not follow them all.

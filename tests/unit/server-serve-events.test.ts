@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { z } from 'zod';
 import { DeskbellError, type Ack } from '../../src/protocol/ack';
 import { InFlight } from '../../server/sockets/in-flight';
 import { socketEventLimiter } from '../../server/sockets/rate-limiter';
@@ -26,15 +27,23 @@ class FakeSocket extends EventEmitter {
   }
 }
 
-interface TestEvents {
-  'thing:do': (request: { n: number }, ack: (response: Ack<{ doubled: number }>) => void) => void;
-}
+/** The test namespace's contract: any payload passes through to the handler, which answers a number. */
+const TEST_CONTRACT = { 'thing:do': { request: z.unknown(), ack: z.object({ doubled: z.number() }) } };
+/** A stricter one: the request must carry a number. */
+const STRICT_CONTRACT = {
+  'thing:do': { request: z.object({ n: z.number() }), ack: z.object({ doubled: z.number() }) },
+};
 
-function setUp(run: (payload: unknown) => Promise<{ doubled: number }>, burst = 100) {
+function setUp(
+  run: (payload: unknown) => Promise<{ doubled: number }>,
+  burst = 100,
+  contract: typeof TEST_CONTRACT | typeof STRICT_CONTRACT = TEST_CONTRACT,
+) {
   const socket = new FakeSocket();
   const log = { warn: vi.fn(), error: vi.fn() } as unknown as FastifyBaseLogger & { error: ReturnType<typeof vi.fn> };
-  serveEvents<TestEvents>(
+  serveEvents(
     socket as unknown as Socket,
+    contract as typeof TEST_CONTRACT,
     { 'thing:do': run },
     { log, limiter: socketEventLimiter({ burst, perSecond: 1 }), inFlight: new InFlight() },
   );
@@ -44,6 +53,18 @@ function setUp(run: (payload: unknown) => Promise<{ doubled: number }>, burst = 
 }
 
 describe('how every socket event is answered', () => {
+  it('parses the request with the contract before the handler sees it, naming the field that was wrong', async () => {
+    const run = vi.fn(async (payload: unknown) => ({ doubled: (payload as { n: number }).n * 2 }));
+    const { request } = setUp(run, 100, STRICT_CONTRACT);
+    const refused = await request('thing:do', { n: 'two' });
+    expect(refused.ok === false && refused.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('thing:do: n:'),
+    });
+    expect(run).not.toHaveBeenCalled();
+    expect(await request('thing:do', { n: 2, extra: true })).toEqual({ ok: true, data: { doubled: 4 } });
+  });
+
   it('answers ok with the handler result', async () => {
     const { request } = setUp(async (payload) => ({ doubled: (payload as { n: number }).n * 2 }));
     expect(await request('thing:do', { n: 21 })).toEqual({ ok: true, data: { doubled: 42 } });
