@@ -34,7 +34,7 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     chats,
     messages: new MessageStore(db),
     analytics: new AnalyticsRepository(db),
-    transitions: new ChatTransitions(db, chats),
+    transitions: new ChatTransitions(db),
     staffChats: new StaffChatRepository(db),
     canned: new CannedMessageRepository(db),
     patronHistory: new PatronHistoryRepository(db),

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { ChatDecision, ChatMachineState } from '../../src/domain/chat-state-machine';
-import type { ChatSummary, Message } from '../../src/protocol/models';
+import type { ChatSummary } from '../../src/protocol/models';
 import { newId } from '../storage/ids';
 import type { DeskbellTables } from '../storage/schema';
-import { SYSTEM_AUTHOR, type ChatRepository, type Transition } from './chat-repository';
+import { SYSTEM_AUTHOR, type Transition } from './chat-repository';
 import { selectChatSummaries, toChatSummary } from './chat-rows';
 import { loadTeamFacts, NO_TEAM, withTeam } from './chat-team-rows';
 import { insertMessage } from './message-store';
@@ -23,10 +23,7 @@ export interface LoadedChat {
  * and the system message change in one transaction.
  */
 export class ChatTransitions {
-  constructor(
-    private readonly db: Kysely<DeskbellTables>,
-    private readonly chats: ChatRepository,
-  ) {}
+  constructor(private readonly db: Kysely<DeskbellTables>) {}
 
   /** The chat and its machine state, from one read of its row and one of its team (participants, transfer). */
   async load(chatId: string): Promise<LoadedChat | undefined> {
@@ -63,7 +60,7 @@ export class ChatTransitions {
           department_id: next.departmentId,
           last_seq: eb('last_seq', '+', 1),
           ...(newOwner ? { claimed_at: now } : {}),
-          ...(endedNow ? { ended_at: now, ended_by: notice.event.type === 'ended' ? notice.event.by : 'system' } : {}),
+          ...(endedNow ? { ended_at: now, ended_by: endedByOf(notice) } : {}),
         }))
         .where('id', '=', chatId)
         .where('last_seq', '=', loaded.chat.lastSeq)
@@ -125,7 +122,50 @@ export class ChatTransitions {
         row.last_seq,
       );
     });
-    return message && { chat: await this.chats.findOrThrow(chatId), message: message satisfies Message };
+    if (!message) return undefined;
+    return { chat: await this.summaryAfter(loaded, decision, { lastSeq: message.seq, now }), message };
+  }
+
+  /**
+   * The chat as it is after `decision` was written, built from what was read and what was written
+   * rather than read again (tests/integration/transition-summary.test.ts compares the two). Only a
+   * chat returning to a department it was not in asks for that department's name.
+   */
+  private async summaryAfter(
+    loaded: LoadedChat,
+    { next, notice }: ChatDecision,
+    written: { lastSeq: number; now: number },
+  ): Promise<ChatSummary> {
+    const before = loaded.chat;
+    const endedNow = next.status === 'ended' && before.status !== 'ended';
+    const newOwner = next.owner !== null && next.owner.id !== before.ownerId;
+    return withTeam(
+      {
+        ...before,
+        status: next.status,
+        departmentId: next.departmentId,
+        departmentName: await this.departmentName(before, next),
+        ownerId: next.owner?.id ?? null,
+        ownerName: next.owner?.name ?? null,
+        claimedAt: newOwner ? written.now : before.claimedAt,
+        endedAt: endedNow ? written.now : before.endedAt,
+        endedBy: endedNow ? endedByOf(notice) : before.endedBy,
+        lastSeq: written.lastSeq,
+      },
+      { participants: [...next.participants], transfer: next.transfer },
+    );
+  }
+
+  private async departmentName(before: ChatSummary, next: ChatMachineState): Promise<string> {
+    if (next.departmentId === before.departmentId) return before.departmentName;
+    const to = next.transfer?.to;
+    if (to?.kind === 'department' && to.id === next.departmentId) return to.name;
+    const row = await this.db
+      .selectFrom('departments')
+      .select('name')
+      .where('id', '=', next.departmentId)
+      .executeTakeFirstOrThrow();
+    return row.name;
   }
 
   /** Chats whose pending transfer expired by `now`: the upkeep returns them to their original operator. */
@@ -139,4 +179,9 @@ export class ChatTransitions {
       .execute();
     return rows.map((row) => row.chat_id);
   }
+}
+
+/** Who ended a chat, as its row records it: the one the 'ended' line names, or the system. */
+function endedByOf(notice: ChatDecision['notice']): 'operator' | 'patron' | 'system' {
+  return notice?.event.type === 'ended' ? notice.event.by : 'system';
 }
