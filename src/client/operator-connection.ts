@@ -1,13 +1,5 @@
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { z } from 'zod';
+import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { Ack, AckError } from '../protocol/ack';
-import {
-  chatSummarySchema,
-  messageSchema,
-  operatorPresenceSchema,
-  operatorStatusSchema,
-  staffMessageSchema,
-} from '../protocol/models';
 import type {
   AnalyticsEntry,
   CannedMessage,
@@ -20,9 +12,11 @@ import type {
 } from '../protocol/models';
 import {
   OPERATOR_NAMESPACE,
+  OPERATOR_PUSHES,
+  OPERATOR_REQUESTS,
   type ChatWithMessages,
-  type OperatorClientEvents,
-  type OperatorServerEvents,
+  type OperatorPushes,
+  type OperatorRequests,
   type StaffChatWithMessages,
   type SyncResult,
   type Transcript,
@@ -35,7 +29,7 @@ import type {
   StaffSendRequest,
   TransferRequest,
 } from '../protocol/requests';
-import { checkAck, offlineAck, settleAck } from './ack-request';
+import type { AckDataOf, RequestOf } from '../protocol/socket-contract';
 import { Backoff, type BackoffOptions } from './backoff';
 import type {
   ConnectionState,
@@ -48,29 +42,10 @@ import { GapWatch } from './gap-watch';
 import { MessageBook } from './message-book';
 import { newClientId } from './new-id';
 import { Outbox, type Queued } from './outbox';
-import {
-  analyticsResultSchema,
-  cannedListResultSchema,
-  cannedResultSchema,
-  chatResultSchema,
-  chatWithMessagesSchema,
-  deletedResultSchema,
-  endedChatsResultSchema,
-  messageResultSchema,
-  operatorsResultSchema,
-  patronPresenceNoticeSchema,
-  staffChatsResultSchema,
-  staffChatWithMessagesSchema,
-  staffMessageResultSchema,
-  statusResultSchema,
-  syncResultSchema,
-  transcriptSchema,
-  transferOfferSchema,
-  transferReturnedSchema,
-  typingNoticeSchema,
-} from './response-schemas';
+import { consoleNotUnderstood, offlineAck, settleAck } from './read-ack';
 import { planSync } from './sync-plan';
 import { timers } from './timers';
+import { emitRequest, listenToPushes, type PushHandlers, type WireSocket } from './typed-socket';
 
 export interface OperatorConnectionOptions {
   /** The Deskbell server's origin, e.g. "https://chat.library.org"; the page's own origin when omitted. */
@@ -97,9 +72,7 @@ export interface OperatorConnectionOptions {
   gapFillDelayMs?: number;
 }
 
-type OperatorSocket = Socket<OperatorServerEvents, OperatorClientEvents>;
-type RequestName = keyof OperatorClientEvents;
-type RequestPayload<K extends RequestName> = Parameters<OperatorClientEvents[K]>[0];
+type RequestName = keyof OperatorRequests & string;
 
 /**
  * The operator console's connection to the `/operator` namespace, with no UI
@@ -113,7 +86,7 @@ type RequestPayload<K extends RequestName> = Parameters<OperatorClientEvents[K]>
  * connection or the server's database is down.
  */
 export class OperatorConnection {
-  private readonly socket: OperatorSocket;
+  private readonly socket: WireSocket;
   private readonly book = new MessageBook();
   private readonly outbox: Outbox<OperatorSendRequest & { id: string; body: string }, { message: Message }>;
   private readonly failed = new Map<string, FailedMessage>();
@@ -159,11 +132,7 @@ export class OperatorConnection {
     this.outbox = new Outbox({
       emit: async (payload) => {
         if (!this.isLive()) throw new Error('offline');
-        return checkAck(
-          await this.socket.timeout(this.timeoutMs).emitWithAck('chat:send', payload),
-          messageResultSchema,
-          'the message',
-        );
+        return this.ask('chat:send', payload, 'the message');
       },
       isConnected: () => this.isLive(),
       onDelivered: (_payload, result) => this.mergeLive([result.message]),
@@ -174,11 +143,7 @@ export class OperatorConnection {
     this.staffOutbox = new Outbox({
       emit: async (payload) => {
         if (!this.isLive()) throw new Error('offline');
-        return checkAck(
-          await this.socket.timeout(this.timeoutMs).emitWithAck('staff:send', payload),
-          staffMessageResultSchema,
-          'the message',
-        );
+        return this.ask('staff:send', payload, 'the message');
       },
       isConnected: () => this.isLive(),
       onDelivered: (_payload, result) => this.emit({ type: 'staff-messages', messages: [result.message] }),
@@ -231,63 +196,61 @@ export class OperatorConnection {
   // ---- requests ----
 
   setStatus(status: OperatorStatus): Promise<Ack<{ status: OperatorStatus }>> {
-    return this.request('status:set', { status }, statusResultSchema, 'the status change');
+    return this.request('status:set', { status }, 'the status change');
   }
 
   /** Loads a chat and its messages without claiming it ("click the patron's name"). */
   async preview(chatId: string): Promise<Ack<ChatWithMessages>> {
-    return this.holdChat(await this.request('chat:preview', { chatId }, chatWithMessagesSchema, 'the preview'));
+    return this.holdChat(await this.request('chat:preview', { chatId }, 'the preview'));
   }
 
   /** Claim Chat. A refusal with ALREADY_CLAIMED names who took it. */
   async claim(chatId: string): Promise<Ack<ChatWithMessages>> {
-    return this.holdChat(await this.request('chat:claim', { chatId }, chatWithMessagesSchema, 'Claim Chat'));
+    return this.holdChat(await this.request('chat:claim', { chatId }, 'Claim Chat'));
   }
 
   async end(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
-    const ack = await this.request('chat:end', { chatId }, chatResultSchema, 'End Chat');
+    const ack = await this.request('chat:end', { chatId }, 'End Chat');
     if (ack.ok) this.emitChat(ack.data.chat, false);
     return ack;
   }
 
   saveAnalytics(request: SaveAnalyticsRequest): Promise<Ack<{ entry: AnalyticsEntry }>> {
-    return this.request('chat:save-analytics', request, analyticsResultSchema, 'the analytics entry');
+    return this.request('chat:save-analytics', request, 'the analytics entry');
   }
 
   transcript(chatId: string): Promise<Ack<Transcript>> {
-    return this.request('chat:transcript', { chatId }, transcriptSchema, 'the transcript request');
+    return this.request('chat:transcript', { chatId }, 'the transcript request');
   }
 
   endedChats(request: EndedChatsRequest = {}): Promise<Ack<{ chats: ChatSummary[] }>> {
-    return this.request('chats:ended', request, endedChatsResultSchema, 'the list of ended chats');
+    return this.request('chats:ended', request, 'the list of ended chats');
   }
 
   // ---- transfers and group chats ----
 
   /** Hands the chat to a colleague (pending until they accept) or back to a department's queue, with an optional briefing. */
   async transfer(request: TransferRequest): Promise<Ack<{ chat: ChatSummary }>> {
-    const ack = await this.request('chat:transfer', request, chatResultSchema, 'the transfer');
+    const ack = await this.request('chat:transfer', request, 'the transfer');
     if (ack.ok) this.emitChat(ack.data.chat, false);
     return ack;
   }
 
   /** Takes a chat a colleague transferred to you; it comes with its whole history. */
   async acceptTransfer(chatId: string): Promise<Ack<ChatWithMessages>> {
-    return this.holdChat(
-      await this.request('chat:accept-transfer', { chatId }, chatWithMessagesSchema, 'accepting the transfer'),
-    );
+    return this.holdChat(await this.request('chat:accept-transfer', { chatId }, 'accepting the transfer'));
   }
 
   /** Says no to a chat a colleague transferred to me: it stays with them. */
   async declineTransfer(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
-    const ack = await this.request('chat:decline-transfer', { chatId }, chatResultSchema, 'declining the transfer');
+    const ack = await this.request('chat:decline-transfer', { chatId }, 'declining the transfer');
     if (ack.ok) this.emitChat(ack.data.chat, false);
     return ack;
   }
 
   /** Leaves a group chat this operator is a participant (not the owner) of. */
   async leaveChat(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
-    const ack = await this.request('chat:leave', { chatId }, chatResultSchema, 'leaving the chat');
+    const ack = await this.request('chat:leave', { chatId }, 'leaving the chat');
     if (ack.ok) this.emitChat(ack.data.chat, false);
     return ack;
   }
@@ -296,17 +259,17 @@ export class OperatorConnection {
 
   /** The Operators list, now (the sync brings it too; `operators:presence` keeps it current). */
   listOperators(): Promise<Ack<{ operators: OperatorPresence[] }>> {
-    return this.request('operators:list', {}, operatorsResultSchema, 'the Operators list');
+    return this.request('operators:list', {}, 'the Operators list');
   }
 
   /** The staff chat with a colleague (the server makes it on first use) and its whole, archived history. */
   openStaffChat(operatorId: string): Promise<Ack<StaffChatWithMessages>> {
-    return this.request('staff:open', { operatorId }, staffChatWithMessagesSchema, 'the staff chat');
+    return this.request('staff:open', { operatorId }, 'the staff chat');
   }
 
   /** A staff chat's messages after a sequence number (catching up after a reconnect). */
   staffHistory(staffChatId: string, afterSeq = 0): Promise<Ack<StaffChatWithMessages>> {
-    return this.request('staff:history', { staffChatId, afterSeq }, staffChatWithMessagesSchema, 'the staff chat');
+    return this.request('staff:history', { staffChatId, afterSeq }, 'the staff chat');
   }
 
   /** Queues a staff message; pending until stored, sent again with the same id like a chat message. */
@@ -333,7 +296,7 @@ export class OperatorConnection {
 
   /** Staff chats: your own, or (supervisors and admins, with `all`) every one, for review. */
   listStaffChats(all = false): Promise<Ack<{ staffChats: StaffChat[] }>> {
-    return this.request('staff:list', { all }, staffChatsResultSchema, 'the staff chats');
+    return this.request('staff:list', { all }, 'the staff chats');
   }
 
   /** Tells the others in the chat that this operator is typing, or stopped; dropped while not connected. */
@@ -346,15 +309,15 @@ export class OperatorConnection {
 
   /** Your personal canned messages and the shared ones of your departments. */
   listCanned(): Promise<Ack<{ canned: CannedMessage[] }>> {
-    return this.request('canned:list', {}, cannedListResultSchema, 'the canned messages');
+    return this.request('canned:list', {}, 'the canned messages');
   }
 
   saveCanned(request: CannedSaveRequest): Promise<Ack<{ canned: CannedMessage }>> {
-    return this.request('canned:save', request, cannedResultSchema, 'the canned message');
+    return this.request('canned:save', request, 'the canned message');
   }
 
   deleteCanned(id: string): Promise<Ack<{ id: string }>> {
-    return this.request('canned:delete', { id }, deletedResultSchema, 'deleting the canned message');
+    return this.request('canned:delete', { id }, 'deleting the canned message');
   }
 
   /**
@@ -439,49 +402,32 @@ export class OperatorConnection {
     socket.io.on('reconnect_attempt', () => this.setState(this.everConnected ? 'reconnecting' : 'connecting'));
     socket.io.on('reconnect_failed', () => this.setState('offline'));
 
-    socket.on('chat:new', (payload) => this.receiveChat(payload, true));
-    socket.on('chat:updated', (payload) => this.receiveChat(payload, false));
-    socket.on('chat:message', (payload) => {
-      const parsed = messageSchema.safeParse(payload);
-      if (parsed.success) this.mergeLive([parsed.data]);
-      else this.emit({ type: 'problem', message: 'A message from the server was not understood.' });
+    listenToPushes(socket, OPERATOR_PUSHES, this.pushHandlers(), (event) => {
+      const problem = MALFORMED_PUSH_PROBLEMS[event];
+      if (problem) this.emit({ type: 'problem', message: problem });
     });
-    socket.on('chat:transfer-offered', (payload) => {
-      const parsed = transferOfferSchema.safeParse(payload);
-      if (parsed.success) {
-        this.noteChat(parsed.data.chat);
-        this.emit({ type: 'transfer-offered', chat: parsed.data.chat });
-      } else this.emit({ type: 'problem', message: 'A transfer from the server was not understood.' });
-    });
-    socket.on('chat:transfer-returned', (payload) => {
-      const parsed = transferReturnedSchema.safeParse(payload);
-      if (parsed.success) {
-        const declinedBy = parsed.data.declinedBy?.name ?? null;
-        this.noteChat(parsed.data.chat);
-        this.emit({ type: 'transfer-returned', chat: parsed.data.chat, declinedBy });
-      } else this.emit({ type: 'problem', message: 'A returned transfer from the server was not understood.' });
-    });
-    socket.on('operators:presence', (payload) => {
-      const parsed = operatorPresenceSchema.safeParse(payload);
-      if (parsed.success) this.emit({ type: 'operator', operator: parsed.data });
-    });
-    socket.on('staff:message', (payload) => {
-      const parsed = staffMessageSchema.safeParse(payload);
-      if (parsed.success) this.emit({ type: 'staff-messages', messages: [parsed.data] });
-      else this.emit({ type: 'problem', message: 'A staff message from the server was not understood.' });
-    });
-    socket.on('chat:typing', (payload) => {
-      const parsed = typingNoticeSchema.safeParse(payload);
-      if (parsed.success) this.emit({ type: 'typing', notice: parsed.data });
-    });
-    socket.on('chat:patron-presence', (payload) => {
-      const parsed = patronPresenceNoticeSchema.safeParse(payload);
-      if (parsed.success) this.emit({ type: 'patron-presence', notice: parsed.data });
-    });
-    socket.on('status:changed', (payload) => {
-      const parsed = operatorStatusSchema.safeParse(payload?.status);
-      if (parsed.success) this.emit({ type: 'status', status: parsed.data });
-    });
+  }
+
+  /** What each push does; a push missing here is a compile error (PushHandlers names every event). */
+  private pushHandlers(): PushHandlers<OperatorPushes> {
+    return {
+      'chat:new': (chat) => this.emitChat(chat, true),
+      'chat:updated': (chat) => this.emitChat(chat, false),
+      'chat:message': (message) => this.mergeLive([message]),
+      'chat:transfer-offered': ({ chat }) => {
+        this.noteChat(chat);
+        this.emit({ type: 'transfer-offered', chat });
+      },
+      'chat:transfer-returned': ({ chat, declinedBy }) => {
+        this.noteChat(chat);
+        this.emit({ type: 'transfer-returned', chat, declinedBy: declinedBy?.name ?? null });
+      },
+      'operators:presence': (operator) => this.emit({ type: 'operator', operator }),
+      'staff:message': (message) => this.emit({ type: 'staff-messages', messages: [message] }),
+      'chat:typing': (notice) => this.emit({ type: 'typing', notice }),
+      'chat:patron-presence': (notice) => this.emit({ type: 'patron-presence', notice }),
+      'status:changed': ({ status }) => this.emit({ type: 'status', status }),
+    };
   }
 
   /** Catches up after every (re)connect; only then is the console "connected" and the outbox flushed. */
@@ -491,8 +437,7 @@ export class OperatorConnection {
     // Chats left out are not caught up, so what is held of them would go stale: load them afresh when opened.
     for (const chatId of plan.leftOut) this.book.forget(chatId);
     const ack = await settleAck(
-      () => this.socket.timeout(this.timeoutMs).emitWithAck('console:sync', { lastSeqByChat: plan.lastSeqByChat }),
-      syncResultSchema,
+      () => this.ask('console:sync', { lastSeqByChat: plan.lastSeqByChat }, 'the sync'),
       'the sync',
     );
     if (round !== this.syncRound || !this.socket.connected) return;
@@ -588,18 +533,24 @@ export class OperatorConnection {
     return this.currentState === 'connected' && this.socket.connected;
   }
 
-  private async request<K extends RequestName, T>(
+  /** A request while live, answered per the contract; offline at once otherwise, TIMEOUT when unanswered. */
+  private request<K extends RequestName>(
     event: K,
-    payload: RequestPayload<K>,
-    schema: z.ZodType<T>,
+    payload: RequestOf<OperatorRequests, K>,
     what: string,
-  ): Promise<Ack<T>> {
-    if (!this.isLive()) return offlineAck(what);
-    // The event map types each ack per event; one generic path needs a looser view of emitWithAck.
-    const emitter = this.socket.timeout(this.timeoutMs) as unknown as {
-      emitWithAck: (event: string, payload: unknown) => Promise<unknown>;
-    };
-    return settleAck(() => emitter.emitWithAck(event, payload), schema, what);
+  ): Promise<Ack<AckDataOf<OperatorRequests, K>>> {
+    if (!this.isLive()) return Promise.resolve(offlineAck(what));
+    return settleAck(() => this.ask(event, payload, what), what);
+  }
+
+  /** One try; rejects when no answer came in time. */
+  private ask<K extends RequestName>(
+    event: K,
+    payload: RequestOf<OperatorRequests, K>,
+    what: string,
+  ): Promise<Ack<AckDataOf<OperatorRequests, K>>> {
+    const options = { table: OPERATOR_REQUESTS, timeoutMs: this.timeoutMs, notUnderstood: consoleNotUnderstood(what) };
+    return emitRequest(this.socket, options, event, payload);
   }
 
   private holdChat(ack: Ack<ChatWithMessages>): Ack<ChatWithMessages> {
@@ -614,15 +565,9 @@ export class OperatorConnection {
   private async fillGaps(chatIds: readonly string[]): Promise<void> {
     for (const chatId of chatIds) {
       // Not connected: the next sync catches up from the last contiguous seq anyway.
-      const ack = await this.request('chat:transcript', { chatId }, transcriptSchema, 'the missing messages');
+      const ack = await this.request('chat:transcript', { chatId }, 'the missing messages');
       if (ack.ok) this.mergeLive(ack.data.messages);
     }
-  }
-
-  private receiveChat(payload: unknown, isNew: boolean): void {
-    const parsed = chatSummarySchema.safeParse(payload);
-    if (parsed.success) this.emitChat(parsed.data, isNew);
-    else this.emit({ type: 'problem', message: 'A chat update from the server was not understood.' });
   }
 
   /** Notes the chat's newest summary (the next sync lists it only while it is open) and tells the listeners. */
@@ -677,6 +622,16 @@ export class OperatorConnection {
     for (const listener of this.listeners) listener(event);
   }
 }
+
+/** What the console says when a push does not match the contract; the others are dropped quietly, as before. */
+const MALFORMED_PUSH_PROBLEMS: Partial<Record<keyof OperatorPushes, string>> = {
+  'chat:new': 'A chat update from the server was not understood.',
+  'chat:updated': 'A chat update from the server was not understood.',
+  'chat:message': 'A message from the server was not understood.',
+  'chat:transfer-offered': 'A transfer from the server was not understood.',
+  'chat:transfer-returned': 'A returned transfer from the server was not understood.',
+  'staff:message': 'A staff message from the server was not understood.',
+};
 
 function pendingOf(payload: Queued<{ id: string; chatId: string; body: string }>): PendingMessage {
   const { id, chatId, body, retrying } = payload;

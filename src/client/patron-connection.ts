@@ -1,31 +1,29 @@
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { Ack, AckError } from '../protocol/ack';
 import type { Message, PatronChatView } from '../protocol/models';
-import type { PatronClientEvents, PatronServerEvents, WidgetConfig } from '../protocol/patron-contract';
+import {
+  PATRON_PUSHES,
+  PATRON_REQUESTS,
+  type PatronChatState,
+  type PatronRequests,
+  type PatronTypingNotice,
+  type QueuePosition,
+  type WidgetConfig,
+} from '../protocol/patron-contract';
 import type { PatronSendRequest, StartChatRequest } from '../protocol/requests';
-import { messageSchema, patronChatViewSchema } from '../protocol/models';
+import type { AckDataOf, RequestOf } from '../protocol/socket-contract';
 import { contiguousLastSeq, hasGap, mergeMessages } from '../domain/message-order';
 import { Backoff, type BackoffOptions } from './backoff';
 import { GapWatch } from './gap-watch';
 import { Outbox, type Queued } from './outbox';
-import { offline, parseAck, unreachable } from './patron-ack';
 import { newClientId } from './new-id';
-import {
-  leaveResultSchema,
-  patronChatStateSchema,
-  patronTypingNoticeSchema,
-  queuePositionSchema,
-  sendResultSchema,
-  startChatResultSchema,
-  widgetConfigSchema,
-} from './patron-payloads';
+import { offline, unreachable, widgetNotUnderstood } from './read-ack';
 import { timers } from './timers';
 import { TYPING_STALE_MS } from './typing-signal';
+import { emitRequest, listenToPushes, type WireSocket } from './typed-socket';
 
 /** Kept here too for the callers that import it with the connection; its home is domain/message-order. */
 export { contiguousLastSeq };
-
-type PatronSocket = Socket<PatronServerEvents, PatronClientEvents>;
 
 /** Where the widget keeps the patron's resume token (the widget uses localStorage, per department). */
 export interface ResumeTokenStore {
@@ -114,7 +112,7 @@ const DEAD_TOKEN_CODES = new Set(['CHAT_NOT_FOUND', 'NOT_FOUND', 'BAD_REQUEST', 
  * (React's `useSyncExternalStore` fits this shape).
  */
 export class PatronConnection {
-  private readonly socket: PatronSocket;
+  private readonly socket: WireSocket;
   /** Replaced on `forget()`, so nothing written in an old chat is sent into the next one. */
   private outbox: Outbox<PatronSendRequest, { message: Message }>;
   private readonly listeners = new Set<() => void>();
@@ -175,10 +173,27 @@ export class PatronConnection {
     this.socket.on('connect', () => void this.onConnect());
     this.socket.on('connect_error', () => this.onConnectError());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
-    this.socket.on('chat:message', (raw) => this.onMessage(raw));
-    this.socket.on('chat:status', (raw) => this.onStatus(raw));
-    this.socket.on('queue:position', (raw) => this.onQueuePosition(raw));
-    this.socket.on('chat:typing', (raw) => this.onTyping(raw));
+    // A push that does not match the contract is dropped: the next resume brings the chat as it is.
+    listenToPushes(
+      this.socket,
+      PATRON_PUSHES,
+      {
+        'chat:message': (message) => this.onMessage(message),
+        'chat:status': (chat) => this.onStatus(chat),
+        'queue:position': (position) => this.onQueuePosition(position),
+        'chat:typing': (notice) => this.onTyping(notice),
+      },
+      () => undefined,
+    );
+  }
+
+  /** One request, answered per the contract; rejects when no answer came in time. */
+  private ask<K extends keyof PatronRequests & string>(
+    event: K,
+    payload: RequestOf<PatronRequests, K>,
+  ): Promise<Ack<AckDataOf<PatronRequests, K>>> {
+    const options = { table: PATRON_REQUESTS, timeoutMs: this.ackTimeoutMs, notUnderstood: widgetNotUnderstood };
+    return emitRequest(this.socket, options, event, payload);
   }
 
   getState = (): PatronConnectionState => this.state;
@@ -192,10 +207,7 @@ export class PatronConnection {
   /** The department's name, its extra form fields, and whether any librarian is Online now. */
   async loadConfig(): Promise<Ack<WidgetConfig>> {
     try {
-      const raw: unknown = await this.socket
-        .timeout(this.ackTimeoutMs)
-        .emitWithAck('widget:config', { departmentId: this.options.departmentId });
-      return parseAck(raw, widgetConfigSchema);
+      return await this.ask('widget:config', { departmentId: this.options.departmentId });
     } catch {
       return unreachable();
     }
@@ -206,12 +218,11 @@ export class PatronConnection {
     if (!this.socket.connected) return offline();
     let ack;
     try {
-      const raw: unknown = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('chat:start', {
+      ack = await this.ask('chat:start', {
         ...form,
         departmentId: this.options.departmentId,
         ...this.previousTokenField(),
       });
-      ack = parseAck(raw, startChatResultSchema);
     } catch {
       return unreachable();
     }
@@ -255,8 +266,7 @@ export class PatronConnection {
   async leave(): Promise<Ack<PatronChatView>> {
     if (!this.socket.connected) return offline();
     try {
-      const raw: unknown = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('chat:leave', {});
-      const ack = parseAck(raw, leaveResultSchema);
+      const ack = await this.ask('chat:leave', {});
       if (!ack.ok) return ack;
       this.applyChat(ack.data.chat);
       return { ok: true, data: ack.data.chat };
@@ -309,12 +319,9 @@ export class PatronConnection {
       return;
     }
     if (!this.bound) this.update({ resuming: true });
-    let ack;
+    let ack: Ack<PatronChatState>;
     try {
-      const raw: unknown = await this.socket
-        .timeout(this.ackTimeoutMs)
-        .emitWithAck('chat:resume', { resumeToken, lastSeq: contiguousLastSeq(this.state.messages) });
-      ack = parseAck(raw, patronChatStateSchema);
+      ack = await this.ask('chat:resume', { resumeToken, lastSeq: contiguousLastSeq(this.state.messages) });
     } catch {
       // The answer was lost; try again unless the socket dropped (then `connect` will).
       this.scheduleResume();
@@ -367,46 +374,40 @@ export class PatronConnection {
     if (reason === 'io server disconnect') this.socket.connect();
   }
 
-  private onMessage(raw: unknown): void {
-    const parsed = messageSchema.safeParse(raw);
-    if (!parsed.success) return;
+  private onMessage(message: Message): void {
     if (this.state.chat === null) {
       // Which chat this is becomes known with the resume answer; keep what arrives until then.
-      if (this.state.resuming && this.early.length < EARLY_MESSAGES_MAX) this.early.push(parsed.data);
+      if (this.state.resuming && this.early.length < EARLY_MESSAGES_MAX) this.early.push(message);
       return;
     }
-    if (parsed.data.chatId !== this.state.chat.id) return;
-    this.receive([parsed.data]);
+    if (message.chatId !== this.state.chat.id) return;
+    this.receive([message]);
     this.gaps.check([this.state.chat.id]);
   }
 
-  private onStatus(raw: unknown): void {
-    const parsed = patronChatViewSchema.safeParse(raw);
-    if (!parsed.success) return;
-    this.applyChat(parsed.data);
+  private onStatus(chat: PatronChatView): void {
+    this.applyChat(chat);
     // Its lastSeq may say a message is missing that never arrived live.
-    if (this.state.chat?.id === parsed.data.id) this.gaps.check([parsed.data.id]);
+    if (this.state.chat?.id === chat.id) this.gaps.check([chat.id]);
   }
 
-  private onQueuePosition(raw: unknown): void {
-    const parsed = queuePositionSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.chatId !== this.state.chat?.id) return;
-    this.update({ queuePosition: waitingPosition(this.state.chat, parsed.data.position) });
+  private onQueuePosition(notice: QueuePosition): void {
+    if (notice.chatId !== this.state.chat?.id) return;
+    this.update({ queuePosition: waitingPosition(this.state.chat, notice.position) });
   }
 
-  private onTyping(raw: unknown): void {
-    const parsed = patronTypingNoticeSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.chatId !== this.state.chat?.id) return;
+  private onTyping(notice: PatronTypingNotice): void {
+    if (notice.chatId !== this.state.chat?.id) return;
     if (this.typingTimer !== null) timers.clearTimeout(this.typingTimer);
     this.typingTimer = null;
-    if (parsed.data.typing) {
+    if (notice.typing) {
       // The librarian's console repeats "typing" while it lasts; silence means the "stopped" was lost.
       this.typingTimer = timers.setTimeout(() => {
         this.typingTimer = null;
         this.update({ librarianTyping: null });
       }, this.options.typingStaleMs ?? TYPING_STALE_MS);
     }
-    this.update({ librarianTyping: parsed.data.typing ? parsed.data.name : null });
+    this.update({ librarianTyping: notice.typing ? notice.name : null });
   }
 
   private applyChat(chat: PatronChatView): void {
@@ -447,9 +448,8 @@ export class PatronConnection {
   }
 
   /** One try; the outbox sends it again (same id, so it is stored once) after a time-out or a refusal that may pass. */
-  private async emitSend(payload: PatronSendRequest): Promise<Ack<{ message: Message }>> {
-    const raw: unknown = await this.socket.timeout(this.ackTimeoutMs).emitWithAck('chat:send', payload);
-    return parseAck(raw, sendResultSchema);
+  private emitSend(payload: PatronSendRequest): Promise<Ack<{ message: Message }>> {
+    return this.ask('chat:send', payload);
   }
 
   private update(patch: Partial<PatronConnectionState>): void {
