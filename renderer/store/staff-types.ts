@@ -1,4 +1,4 @@
-import type { StaffFailedMessage, StaffPendingMessage } from '../../src/client/operator-connection';
+import type { StaffFailedMessage, StaffPendingMessage } from '../../src/client/connection-events';
 import type { OperatorPresence, StaffChat, StaffMessage } from '../../src/protocol';
 
 /** The staff chat open in the right panel: with whom, and (once the server answered) which chat. */

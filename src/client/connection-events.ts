@@ -27,6 +27,20 @@ export interface FailedMessage extends Omit<PendingMessage, 'retrying'> {
   error: AckError;
 }
 
+/** A staff message on its way, shown as "Sending..." until the server has stored it. */
+export interface StaffPendingMessage {
+  id: string;
+  staffChatId: string;
+  body: string;
+  /** Why the last try failed, while the outbox waits to send it again (the server is busy, ...). */
+  retrying?: AckError;
+}
+
+/** A staff message the server refused for good, with the reason. */
+export interface StaffFailedMessage extends Omit<StaffPendingMessage, 'retrying'> {
+  error: AckError;
+}
+
 /** What the connection tells its listener (the console's store). */
 export type OperatorConnectionEvent =
   | { type: 'state'; state: ConnectionState }

@@ -21,14 +21,7 @@ import {
   type SyncResult,
   type Transcript,
 } from '../protocol/operator-contract';
-import type {
-  CannedSaveRequest,
-  EndedChatsRequest,
-  OperatorSendRequest,
-  SaveAnalyticsRequest,
-  StaffSendRequest,
-  TransferRequest,
-} from '../protocol/requests';
+import type { CannedSaveRequest, EndedChatsRequest, SaveAnalyticsRequest, TransferRequest } from '../protocol/requests';
 import type { AckDataOf, RequestOf } from '../protocol/socket-contract';
 import { Backoff, type BackoffOptions } from './backoff';
 import type {
@@ -37,11 +30,13 @@ import type {
   OperatorConnectionEvent,
   OperatorConnectionListener,
   PendingMessage,
+  StaffFailedMessage,
+  StaffPendingMessage,
 } from './connection-events';
 import { GapWatch } from './gap-watch';
 import { MessageBook } from './message-book';
 import { newClientId } from './new-id';
-import { Outbox, type Queued } from './outbox';
+import { SendPipeline } from './send-pipeline';
 import { consoleNotUnderstood, offlineAck, settleAck } from './read-ack';
 import { planSync } from './sync-plan';
 import { timers } from './timers';
@@ -88,11 +83,10 @@ type RequestName = keyof OperatorRequests & string;
 export class OperatorConnection {
   private readonly socket: WireSocket;
   private readonly book = new MessageBook();
-  private readonly outbox: Outbox<OperatorSendRequest & { id: string; body: string }, { message: Message }>;
-  private readonly failed = new Map<string, FailedMessage>();
-  /** Staff messages go through their own outbox: the same client-made ids, the same retry on reconnect. */
-  private readonly staffOutbox: Outbox<StaffSendRequest & { id: string; body: string }, { message: StaffMessage }>;
-  private readonly staffFailed = new Map<string, StaffFailedMessage>();
+  /** Patron-chat replies: pending until stored, sent again with the same id after a drop or a refusal that may pass. */
+  private readonly replies: SendPipeline<PendingMessage, { message: Message }>;
+  /** Staff messages: the same pipeline, on `staff:send`, per staff chat. */
+  private readonly staffReplies: SendPipeline<StaffPendingMessage, { message: StaffMessage }>;
   private readonly listeners = new Set<OperatorConnectionListener>();
   private readonly timeoutMs: number;
   private readonly stopOnlineSignal: (() => void) | null;
@@ -108,8 +102,6 @@ export class OperatorConnection {
   private restarting = false;
   private syncRound = 0;
   private syncedSinceServerDisconnect = true;
-  /** Chats that had pending or refused sends at the last outbox change. */
-  private lastOutboxChats = new Set<string>();
 
   constructor(options: OperatorConnectionOptions = {}) {
     this.timeoutMs = options.requestTimeoutMs ?? 10_000;
@@ -129,26 +121,20 @@ export class OperatorConnection {
       ...(options.token ? { auth: { token: options.token } } : {}),
       ...options.socketOptions,
     });
-    this.outbox = new Outbox({
-      emit: async (payload) => {
-        if (!this.isLive()) throw new Error('offline');
-        return this.ask('chat:send', payload, 'the message');
-      },
+    this.replies = new SendPipeline({
+      keyOf: (payload) => payload.chatId,
+      emit: (payload) => this.sendOnce('chat:send', payload),
       isConnected: () => this.isLive(),
-      onDelivered: (_payload, result) => this.mergeLive([result.message]),
-      onRejected: (payload, error) => this.failed.set(payload.id, { ...pendingOf(payload), error }),
-      onChange: () => this.emitOutboxChanges(),
+      onDelivered: (result) => this.mergeLive([result.message]),
+      onChanged: (chatId) => this.emit({ type: 'outbox', chatId }),
       backoff: options.retryBackoff,
     });
-    this.staffOutbox = new Outbox({
-      emit: async (payload) => {
-        if (!this.isLive()) throw new Error('offline');
-        return this.ask('staff:send', payload, 'the message');
-      },
+    this.staffReplies = new SendPipeline({
+      keyOf: (payload) => payload.staffChatId,
+      emit: (payload) => this.sendOnce('staff:send', payload),
       isConnected: () => this.isLive(),
-      onDelivered: (_payload, result) => this.emit({ type: 'staff-messages', messages: [result.message] }),
-      onRejected: (payload, error) => this.staffFailed.set(payload.id, { ...staffPendingOf(payload), error }),
-      onChange: () => this.emitStaffOutboxChanges(),
+      onDelivered: (result) => this.emit({ type: 'staff-messages', messages: [result.message] }),
+      onChanged: (staffChatId) => this.emit({ type: 'staff-outbox', staffChatId }),
       backoff: options.retryBackoff,
     });
     this.stopOnlineSignal = options.onlineSignal?.(() => this.reconnectIfDown()) ?? null;
@@ -175,8 +161,8 @@ export class OperatorConnection {
     this.closedByUser = true;
     this.cancelRetry();
     this.gaps.stop();
-    this.outbox.stop();
-    this.staffOutbox.stop();
+    this.replies.stop();
+    this.staffReplies.stop();
     this.socket.disconnect();
     this.stopOnlineSignal?.();
     this.setState('offline');
@@ -277,19 +263,16 @@ export class OperatorConnection {
     const text = body.trim();
     if (text === '') return null;
     const payload = { staffChatId, id: newClientId(), body: text };
-    this.staffOutbox.send(payload);
+    this.staffReplies.send(payload);
     return payload;
   }
 
   staffPending(staffChatId: string): StaffPendingMessage[] {
-    return this.staffOutbox
-      .list()
-      .filter((payload) => payload.staffChatId === staffChatId)
-      .map(staffPendingOf);
+    return this.staffReplies.pending(staffChatId);
   }
 
   staffRefused(staffChatId: string): StaffFailedMessage[] {
-    return [...this.staffFailed.values()].filter((message) => message.staffChatId === staffChatId);
+    return this.staffReplies.refused(staffChatId);
   }
 
   // ---- messages ----
@@ -328,7 +311,7 @@ export class OperatorConnection {
     const text = body.trim();
     if (text === '') return null;
     const payload = { chatId, id: newClientId(), body: text };
-    this.outbox.send(payload);
+    this.replies.send(payload);
     return payload;
   }
 
@@ -338,19 +321,15 @@ export class OperatorConnection {
   }
 
   pending(chatId: string): PendingMessage[] {
-    return this.outbox
-      .list()
-      .filter((payload) => payload.chatId === chatId)
-      .map(pendingOf);
+    return this.replies.pending(chatId);
   }
 
   refused(chatId: string): FailedMessage[] {
-    return [...this.failed.values()].filter((message) => message.chatId === chatId);
+    return this.replies.refused(chatId);
   }
 
   dismissRefused(messageId: string): void {
-    const message = this.failed.get(messageId);
-    if (message && this.failed.delete(messageId)) this.emit({ type: 'outbox', chatId: message.chatId });
+    this.replies.dismissRefused(messageId);
   }
 
   /** What the next sync will send: per open chat followed, the last seq with nothing missing below it. */
@@ -430,7 +409,7 @@ export class OperatorConnection {
     };
   }
 
-  /** Catches up after every (re)connect; only then is the console "connected" and the outbox flushed. */
+  /** Catches up after every (re)connect; only then is the console "connected" and what waits to be sent flushed. */
   private async sync(): Promise<void> {
     const round = ++this.syncRound;
     const plan = planSync(this.book, this.known);
@@ -447,8 +426,8 @@ export class OperatorConnection {
     this.backoff.reset();
     this.setState('connected');
     this.emit({ type: 'synced', result: ack.data, forgotten });
-    this.outbox.flush();
-    this.staffOutbox.flush();
+    this.replies.flush();
+    this.staffReplies.flush();
   }
 
   /** Applies a sync's answer; returns the chats whose messages are no longer held (left out or not caught up). */
@@ -543,6 +522,15 @@ export class OperatorConnection {
     return settleAck(() => this.ask(event, payload, what), what);
   }
 
+  /** One try of a send; the pipeline sends it again (same id) after a time-out or a refusal that may pass. */
+  private sendOnce<K extends 'chat:send' | 'staff:send'>(
+    event: K,
+    payload: RequestOf<OperatorRequests, K>,
+  ): Promise<Ack<AckDataOf<OperatorRequests, K>>> {
+    if (!this.isLive()) return Promise.reject(new Error('offline'));
+    return this.ask(event, payload, 'the message');
+  }
+
   /** One try; rejects when no answer came in time. */
   private ask<K extends RequestName>(
     event: K,
@@ -589,29 +577,6 @@ export class OperatorConnection {
     this.gaps.check(changed);
   }
 
-  private emitOutboxChanges(): void {
-    // Tell listeners about every chat that had or has pending or refused sends.
-    const now = new Set([
-      ...this.outbox.list().map((p) => p.chatId),
-      ...[...this.failed.values()].map((f) => f.chatId),
-    ]);
-    for (const chatId of new Set([...now, ...this.lastOutboxChats])) this.emit({ type: 'outbox', chatId });
-    this.lastOutboxChats = now;
-  }
-
-  private lastStaffOutboxChats = new Set<string>();
-
-  private emitStaffOutboxChanges(): void {
-    const now = new Set([
-      ...this.staffOutbox.list().map((p) => p.staffChatId),
-      ...[...this.staffFailed.values()].map((f) => f.staffChatId),
-    ]);
-    for (const staffChatId of new Set([...now, ...this.lastStaffOutboxChats])) {
-      this.emit({ type: 'staff-outbox', staffChatId });
-    }
-    this.lastStaffOutboxChats = now;
-  }
-
   private setState(state: ConnectionState): void {
     if (state === this.currentState) return;
     this.currentState = state;
@@ -632,27 +597,3 @@ const MALFORMED_PUSH_PROBLEMS: Partial<Record<keyof OperatorPushes, string>> = {
   'chat:transfer-returned': 'A returned transfer from the server was not understood.',
   'staff:message': 'A staff message from the server was not understood.',
 };
-
-function pendingOf(payload: Queued<{ id: string; chatId: string; body: string }>): PendingMessage {
-  const { id, chatId, body, retrying } = payload;
-  return retrying ? { id, chatId, body, retrying } : { id, chatId, body };
-}
-
-/** A staff message on its way, shown as "Sending..." until the server has stored it. */
-export interface StaffPendingMessage {
-  id: string;
-  staffChatId: string;
-  body: string;
-  /** Why the last try failed, while the outbox waits to send it again (the server is busy, ...). */
-  retrying?: AckError;
-}
-
-/** A staff message the server refused for good, with the reason. */
-export interface StaffFailedMessage extends Omit<StaffPendingMessage, 'retrying'> {
-  error: AckError;
-}
-
-function staffPendingOf(payload: Queued<StaffPendingMessage>): StaffPendingMessage {
-  const { id, staffChatId, body, retrying } = payload;
-  return retrying ? { id, staffChatId, body, retrying } : { id, staffChatId, body };
-}
