@@ -18,7 +18,6 @@ import {
   type OperatorPushes,
   type OperatorRequests,
   type StaffChatWithMessages,
-  type SyncResult,
   type Transcript,
 } from '../protocol/operator-contract';
 import type { CannedSaveRequest, EndedChatsRequest, SaveAnalyticsRequest, TransferRequest } from '../protocol/requests';
@@ -33,12 +32,10 @@ import type {
   StaffFailedMessage,
   StaffPendingMessage,
 } from './connection-events';
-import { GapWatch } from './gap-watch';
-import { MessageBook } from './message-book';
+import { FollowedChats } from './followed-chats';
 import { newClientId } from './new-id';
 import { SendPipeline } from './send-pipeline';
 import { consoleNotUnderstood, offlineAck, settleAck } from './read-ack';
-import { planSync } from './sync-plan';
 import { timers } from './timers';
 import { emitRequest, listenToPushes, type PushHandlers, type WireSocket } from './typed-socket';
 
@@ -82,7 +79,8 @@ type RequestName = keyof OperatorRequests & string;
  */
 export class OperatorConnection {
   private readonly socket: WireSocket;
-  private readonly book = new MessageBook();
+  /** The patron chats followed, and their messages: the one home of a patron chat's messages. */
+  private readonly chats: FollowedChats;
   /** Patron-chat replies: pending until stored, sent again with the same id after a drop or a refusal that may pass. */
   private readonly replies: SendPipeline<PendingMessage, { message: Message }>;
   /** Staff messages: the same pipeline, on `staff:send`, per staff chat. */
@@ -90,9 +88,6 @@ export class OperatorConnection {
   private readonly listeners = new Set<OperatorConnectionListener>();
   private readonly timeoutMs: number;
   private readonly stopOnlineSignal: (() => void) | null;
-  /** The newest summary seen of every chat: what the next sync lists (open ones only) and how far each has got. */
-  private known = new Map<string, ChatSummary>();
-  private readonly gaps: GapWatch;
   /** Paces the retries of refused handshakes and failed syncs; reset once caught up. */
   private readonly backoff: Backoff;
   private retryTimer: unknown = null;
@@ -106,10 +101,14 @@ export class OperatorConnection {
   constructor(options: OperatorConnectionOptions = {}) {
     this.timeoutMs = options.requestTimeoutMs ?? 10_000;
     this.backoff = new Backoff(options.retryBackoff);
-    this.gaps = new GapWatch({
-      hasGap: (chatId) => this.book.hasGap(chatId, this.known.get(chatId)?.lastSeq),
-      fill: (chatIds) => void this.fillGaps(chatIds),
-      delayMs: options.gapFillDelayMs ?? 1000,
+    this.chats = new FollowedChats({
+      onMessages: (chatId, messages) => this.emit({ type: 'messages', chatId, messages }),
+      // Not connected: the request is refused at once, and the next sync catches up from the last contiguous seq.
+      fetchHistory: async (chatId) => {
+        const ack = await this.request('chat:transcript', { chatId }, 'the missing messages');
+        return ack.ok ? ack.data.messages : null;
+      },
+      gapFillDelayMs: options.gapFillDelayMs ?? 1000,
     });
     const target = `${options.url?.replace(/\/$/, '') ?? ''}${OPERATOR_NAMESPACE}`;
     this.socket = io(target, {
@@ -125,7 +124,7 @@ export class OperatorConnection {
       keyOf: (payload) => payload.chatId,
       emit: (payload) => this.sendOnce('chat:send', payload),
       isConnected: () => this.isLive(),
-      onDelivered: (result) => this.mergeLive([result.message]),
+      onDelivered: (result) => this.chats.merge([result.message]),
       onChanged: (chatId) => this.emit({ type: 'outbox', chatId }),
       backoff: options.retryBackoff,
     });
@@ -160,7 +159,7 @@ export class OperatorConnection {
   close(): void {
     this.closedByUser = true;
     this.cancelRetry();
-    this.gaps.stop();
+    this.chats.stop();
     this.replies.stop();
     this.staffReplies.stop();
     this.socket.disconnect();
@@ -317,7 +316,7 @@ export class OperatorConnection {
 
   /** The chat's messages in sequence order, each once. */
   messages(chatId: string): readonly Message[] {
-    return this.book.get(chatId);
+    return this.chats.messages(chatId);
   }
 
   pending(chatId: string): PendingMessage[] {
@@ -334,7 +333,7 @@ export class OperatorConnection {
 
   /** What the next sync will send: per open chat followed, the last seq with nothing missing below it. */
   lastSeqByChat(): Record<string, number> {
-    return planSync(this.book, this.known).lastSeqByChat;
+    return this.chats.lastSeqByChat();
   }
 
   // ---- internals ----
@@ -392,13 +391,13 @@ export class OperatorConnection {
     return {
       'chat:new': (chat) => this.emitChat(chat, true),
       'chat:updated': (chat) => this.emitChat(chat, false),
-      'chat:message': (message) => this.mergeLive([message]),
+      'chat:message': (message) => this.chats.merge([message]),
       'chat:transfer-offered': ({ chat }) => {
-        this.noteChat(chat);
+        this.chats.note(chat);
         this.emit({ type: 'transfer-offered', chat });
       },
       'chat:transfer-returned': ({ chat, declinedBy }) => {
-        this.noteChat(chat);
+        this.chats.note(chat);
         this.emit({ type: 'transfer-returned', chat, declinedBy: declinedBy?.name ?? null });
       },
       'operators:presence': (operator) => this.emit({ type: 'operator', operator }),
@@ -412,47 +411,20 @@ export class OperatorConnection {
   /** Catches up after every (re)connect; only then is the console "connected" and what waits to be sent flushed. */
   private async sync(): Promise<void> {
     const round = ++this.syncRound;
-    const plan = planSync(this.book, this.known);
-    // Chats left out are not caught up, so what is held of them would go stale: load them afresh when opened.
-    for (const chatId of plan.leftOut) this.book.forget(chatId);
+    const plan = this.chats.planSync();
     const ack = await settleAck(
       () => this.ask('console:sync', { lastSeqByChat: plan.lastSeqByChat }, 'the sync'),
       'the sync',
     );
     if (round !== this.syncRound || !this.socket.connected) return;
     if (!ack.ok) return this.syncFailed(ack.error);
-    const forgotten = this.applySync(ack.data, plan.leftOut);
+    const forgotten = this.chats.applySync(ack.data, plan.leftOut);
     this.syncedSinceServerDisconnect = true;
     this.backoff.reset();
     this.setState('connected');
     this.emit({ type: 'synced', result: ack.data, forgotten });
     this.replies.flush();
     this.staffReplies.flush();
-  }
-
-  /** Applies a sync's answer; returns the chats whose messages are no longer held (left out or not caught up). */
-  private applySync(result: SyncResult, leftOut: readonly string[]): string[] {
-    this.known = new Map(result.chats.map((chat) => [chat.id, chat]));
-    const unsynced = result.unsynced ?? [];
-    for (const chatId of unsynced) this.book.forget(chatId);
-    const missedByChat = new Map<string, Message[]>();
-    for (const message of result.missed) {
-      const list = missedByChat.get(message.chatId) ?? [];
-      list.push(message);
-      missedByChat.set(message.chatId, list);
-    }
-    // Chats this operator owns or takes part in come with their whole history when not held yet.
-    const me = result.me.id;
-    for (const chat of result.chats) {
-      const mine = chat.ownerId === me || (chat.participants ?? []).some((participant) => participant.id === me);
-      if (mine && chat.status !== 'ended' && !this.book.isLoaded(chat.id)) {
-        this.book.load(chat.id, missedByChat.get(chat.id) ?? []);
-        this.emit({ type: 'messages', chatId: chat.id, messages: this.book.get(chat.id) });
-      }
-    }
-    this.mergeLive(result.missed);
-    this.gaps.check(this.book.chatIds());
-    return [...new Set([...leftOut, ...unsynced])].filter((chatId) => !this.book.isLoaded(chatId));
   }
 
   private syncFailed(error: AckError): void {
@@ -543,38 +515,16 @@ export class OperatorConnection {
 
   private holdChat(ack: Ack<ChatWithMessages>): Ack<ChatWithMessages> {
     if (!ack.ok) return ack;
-    const { chat, messages } = ack.data;
-    this.emitChat(chat, false);
-    this.emit({ type: 'messages', chatId: chat.id, messages: this.book.load(chat.id, messages) });
-    return { ok: true, data: { chat, messages: [...this.book.get(chat.id)] } };
-  }
-
-  /** Fetches what chats with a hole miss (the transcript: the whole history, merged by seq). */
-  private async fillGaps(chatIds: readonly string[]): Promise<void> {
-    for (const chatId of chatIds) {
-      // Not connected: the next sync catches up from the last contiguous seq anyway.
-      const ack = await this.request('chat:transcript', { chatId }, 'the missing messages');
-      if (ack.ok) this.mergeLive(ack.data.messages);
-    }
+    const { chat } = ack.data;
+    this.emit({ type: 'chat', chat, isNew: false });
+    const messages = this.chats.hold(ack.data);
+    return { ok: true, data: { chat, messages: [...messages] } };
   }
 
   /** Notes the chat's newest summary (the next sync lists it only while it is open) and tells the listeners. */
   private emitChat(chat: ChatSummary, isNew: boolean): void {
-    this.noteChat(chat);
+    this.chats.note(chat);
     this.emit({ type: 'chat', chat, isNew });
-  }
-
-  private noteChat(chat: ChatSummary): void {
-    this.known.set(chat.id, chat);
-    this.gaps.check([chat.id]);
-  }
-
-  private mergeLive(messages: readonly Message[]): void {
-    const changed = this.book.merge(messages);
-    for (const chatId of changed) {
-      this.emit({ type: 'messages', chatId, messages: this.book.get(chatId) });
-    }
-    this.gaps.check(changed);
   }
 
   private setState(state: ConnectionState): void {
