@@ -7,7 +7,6 @@ import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
 import { newChatAlertFor, patronNameOf } from './new-chat-alert';
 import { operatorsFromList } from './operators-slice';
-import { withStaffMessages } from './staff-slice';
 import { transferAlertFor, transferNoteOf } from './transfer-slice';
 
 /**
@@ -62,7 +61,9 @@ export function bindConnection(
       case 'operator':
         return store.setState((state) => ({ operators: { ...state.operators, [event.operator.id]: event.operator } }));
       case 'staff-messages':
-        return store.setState((state) => ({ staffMessages: withStaffMessages(state.staffMessages, event.messages) }));
+        return store.setState((state) => ({
+          staffMessages: { ...state.staffMessages, [event.staffChatId]: event.messages },
+        }));
       case 'staff-outbox':
         return store.setState((state) => ({
           staffPending: { ...state.staffPending, [event.staffChatId]: connection.staffPending(event.staffChatId) },
@@ -253,6 +254,6 @@ async function catchUpStaffChat(connection: OperatorConnection, store: StoreApi<
   if (!chat) return;
   // From the last seq with nothing missing below it, so a hole left by a late live message is filled too.
   const afterSeq = contiguousLastSeq(store.getState().staffMessages[chat.id] ?? []);
-  const ack = await connection.staffHistory(chat.id, afterSeq);
-  if (ack.ok) store.setState((state) => ({ staffMessages: withStaffMessages(state.staffMessages, ack.data.messages) }));
+  // What it brings reaches the store as a 'staff-messages' event, like every staff message.
+  await connection.staffHistory(chat.id, afterSeq);
 }

@@ -1,6 +1,4 @@
 import type { StateCreator } from 'zustand';
-import { mergeMessages } from '../../src/domain/message-order';
-import type { StaffMessage } from '../../src/protocol';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
 import type { OpenStaffChat, StaffSlice } from './staff-types';
@@ -39,14 +37,10 @@ export const createStaffSlice =
         });
         return;
       }
-      const { staffChat, messages } = ack.data;
-      set((state) => ({
-        staffChat: { operatorId: colleague.id, name: colleague.displayName, chat: staffChat, error: null },
-        staffMessages: {
-          ...state.staffMessages,
-          [staffChat.id]: mergeMessages(state.staffMessages[staffChat.id] ?? [], messages),
-        },
-      }));
+      // Its messages reach the store as a 'staff-messages' event: the connection holds them.
+      set({
+        staffChat: { operatorId: colleague.id, name: colleague.displayName, chat: ack.data.staffChat, error: null },
+      });
     },
 
     sendStaffMessage(body) {
@@ -88,24 +82,6 @@ export const createStaffSlice =
         set({ staffChat: { ...opened, error: ack.error.message } });
         return;
       }
-      set((state) => ({
-        staffChat: { ...opened, chat: ack.data.staffChat },
-        staffMessages: {
-          ...state.staffMessages,
-          [chat.id]: mergeMessages(state.staffMessages[chat.id] ?? [], ack.data.messages),
-        },
-      }));
+      set({ staffChat: { ...opened, chat: ack.data.staffChat } });
     },
   });
-
-/** Files arriving staff messages under their chats, each once and in order (mergeMessages). */
-export function withStaffMessages(
-  held: Record<string, readonly StaffMessage[]>,
-  incoming: readonly StaffMessage[],
-): Record<string, readonly StaffMessage[]> {
-  const next = { ...held };
-  for (const message of incoming) {
-    next[message.staffChatId] = mergeMessages(next[message.staffChatId] ?? [], [message]);
-  }
-  return next;
-}

@@ -64,8 +64,8 @@ export type OperatorConnectionEvent =
   | { type: 'outbox'; chatId: string }
   /** A colleague's presence on the Operators list changed (`operators:presence`). */
   | { type: 'operator'; operator: OperatorPresence }
-  /** Staff messages arrived (live, or the ack of one's own send); merge by sequence number. */
-  | { type: 'staff-messages'; messages: readonly StaffMessage[] }
+  /** A staff chat's held messages changed (live, an answer, the ack of one's own send): the whole list, in order, each once. */
+  | { type: 'staff-messages'; staffChatId: string; messages: readonly StaffMessage[] }
   /** A staff chat's pending or refused sends changed. */
   | { type: 'staff-outbox'; staffChatId: string }
   /** Someone in a chat this operator follows started or stopped typing (`chat:typing`). */

@@ -20,7 +20,7 @@ export interface FollowedChatsOptions {
  * fetched after a short wait.
  */
 export class FollowedChats {
-  private readonly book = new MessageBook();
+  private readonly book = MessageBook.forChats();
   private known = new Map<string, ChatSummary>();
   private readonly gaps: GapWatch;
 

@@ -1,5 +1,11 @@
 import { contiguousLastSeq, hasGap, mergeMessages } from '../domain/message-order';
-import type { Message } from '../protocol/models';
+import type { Message, StaffMessage } from '../protocol/models';
+
+/** What a book holds: anything with a per-conversation sequence number. */
+export interface HeldMessage {
+  seq: number;
+  createdAt: number;
+}
 
 /**
  * The messages a console holds, per chat, each list in sequence order and
@@ -7,12 +13,27 @@ import type { Message } from '../protocol/models';
  * preview, a claim, or a sync of a chat this operator owns); a live message
  * for a chat that is not loaded is ignored, because holding seq 7 alone would
  * look like a chat with a hole from 1 to 6.
+ *
+ * The one home of a console's messages: one book for patron chats (by
+ * `chatId`) and one for staff chats (by `staffChatId`).
  */
-export class MessageBook {
-  private readonly byChat = new Map<string, readonly Message[]>();
+export class MessageBook<M extends HeldMessage = Message> {
+  private readonly byChat = new Map<string, readonly M[]>();
+
+  constructor(private readonly keyOf: (message: M) => string) {}
+
+  /** A book of patron-chat messages. */
+  static forChats(): MessageBook<Message> {
+    return new MessageBook<Message>((message) => message.chatId);
+  }
+
+  /** A book of staff-chat messages. */
+  static forStaffChats(): MessageBook<StaffMessage> {
+    return new MessageBook<StaffMessage>((message) => message.staffChatId);
+  }
 
   /** Holds a chat's full history and marks it loaded. Returns the chat's list. */
-  load(chatId: string, messages: readonly Message[]): readonly Message[] {
+  load(chatId: string, messages: readonly M[]): readonly M[] {
     return this.put(chatId, mergeMessages(this.byChat.get(chatId) ?? [], messages));
   }
 
@@ -20,13 +41,14 @@ export class MessageBook {
    * Merges messages for loaded chats; returns the chats whose list changed,
    * so listeners re-render only those.
    */
-  merge(messages: readonly Message[]): string[] {
-    const grouped = new Map<string, Message[]>();
+  merge(messages: readonly M[]): string[] {
+    const grouped = new Map<string, M[]>();
     for (const message of messages) {
-      if (!this.byChat.has(message.chatId)) continue;
-      const group = grouped.get(message.chatId) ?? [];
+      const key = this.keyOf(message);
+      if (!this.byChat.has(key)) continue;
+      const group = grouped.get(key) ?? [];
       group.push(message);
-      grouped.set(message.chatId, group);
+      grouped.set(key, group);
     }
     const changed: string[] = [];
     for (const [chatId, incoming] of grouped) {
@@ -50,7 +72,7 @@ export class MessageBook {
   }
 
   /** The chat's messages in order; the same array until something new arrives. */
-  get(chatId: string): readonly Message[] {
+  get(chatId: string): readonly M[] {
     return this.byChat.get(chatId) ?? EMPTY;
   }
 
@@ -77,10 +99,10 @@ export class MessageBook {
     this.byChat.clear();
   }
 
-  private put(chatId: string, messages: readonly Message[]): readonly Message[] {
+  private put(chatId: string, messages: readonly M[]): readonly M[] {
     this.byChat.set(chatId, messages);
     return messages;
   }
 }
 
-const EMPTY: readonly Message[] = Object.freeze([]);
+const EMPTY: readonly never[] = Object.freeze([]);

@@ -33,6 +33,7 @@ import type {
   StaffPendingMessage,
 } from './connection-events';
 import { FollowedChats } from './followed-chats';
+import { MessageBook } from './message-book';
 import { newClientId } from './new-id';
 import { SendPipeline } from './send-pipeline';
 import { consoleNotUnderstood, offlineAck, settleAck } from './read-ack';
@@ -81,6 +82,12 @@ export class OperatorConnection {
   private readonly socket: WireSocket;
   /** The patron chats followed, and their messages: the one home of a patron chat's messages. */
   private readonly chats: FollowedChats;
+  /**
+   * Staff chats' messages, held like a patron chat's. Every live one is kept,
+   * also of a staff chat not opened yet (the review list shows when each was
+   * last heard); a catch-up fetches what came after the last contiguous seq.
+   */
+  private readonly staffBook = MessageBook.forStaffChats();
   /** Patron-chat replies: pending until stored, sent again with the same id after a drop or a refusal that may pass. */
   private readonly replies: SendPipeline<PendingMessage, { message: Message }>;
   /** Staff messages: the same pipeline, on `staff:send`, per staff chat. */
@@ -132,7 +139,7 @@ export class OperatorConnection {
       keyOf: (payload) => payload.staffChatId,
       emit: (payload) => this.sendOnce('staff:send', payload),
       isConnected: () => this.isLive(),
-      onDelivered: (result) => this.emit({ type: 'staff-messages', messages: [result.message] }),
+      onDelivered: (result) => this.holdStaff([result.message]),
       onChanged: (staffChatId) => this.emit({ type: 'staff-outbox', staffChatId }),
       backoff: options.retryBackoff,
     });
@@ -248,13 +255,18 @@ export class OperatorConnection {
   }
 
   /** The staff chat with a colleague (the server makes it on first use) and its whole, archived history. */
-  openStaffChat(operatorId: string): Promise<Ack<StaffChatWithMessages>> {
-    return this.request('staff:open', { operatorId }, 'the staff chat');
+  async openStaffChat(operatorId: string): Promise<Ack<StaffChatWithMessages>> {
+    return this.holdStaffChat(await this.request('staff:open', { operatorId }, 'the staff chat'));
   }
 
   /** A staff chat's messages after a sequence number (catching up after a reconnect). */
-  staffHistory(staffChatId: string, afterSeq = 0): Promise<Ack<StaffChatWithMessages>> {
-    return this.request('staff:history', { staffChatId, afterSeq }, 'the staff chat');
+  async staffHistory(staffChatId: string, afterSeq = 0): Promise<Ack<StaffChatWithMessages>> {
+    return this.holdStaffChat(await this.request('staff:history', { staffChatId, afterSeq }, 'the staff chat'));
+  }
+
+  /** A staff chat's messages held so far, in sequence order, each once. */
+  staffMessages(staffChatId: string): readonly StaffMessage[] {
+    return this.staffBook.get(staffChatId);
   }
 
   /** Queues a staff message; pending until stored, sent again with the same id like a chat message. */
@@ -401,7 +413,7 @@ export class OperatorConnection {
         this.emit({ type: 'transfer-returned', chat, declinedBy: declinedBy?.name ?? null });
       },
       'operators:presence': (operator) => this.emit({ type: 'operator', operator }),
-      'staff:message': (message) => this.emit({ type: 'staff-messages', messages: [message] }),
+      'staff:message': (message) => this.holdStaff([message]),
       'chat:typing': (notice) => this.emit({ type: 'typing', notice }),
       'chat:patron-presence': (notice) => this.emit({ type: 'patron-presence', notice }),
       'status:changed': ({ status }) => this.emit({ type: 'status', status }),
@@ -525,6 +537,30 @@ export class OperatorConnection {
   private emitChat(chat: ChatSummary, isNew: boolean): void {
     this.chats.note(chat);
     this.emit({ type: 'chat', chat, isNew });
+  }
+
+  /** Answers with the staff chat's messages as held (what was held before, and what the answer brought). */
+  private holdStaffChat(ack: Ack<StaffChatWithMessages>): Ack<StaffChatWithMessages> {
+    if (!ack.ok) return ack;
+    const { staffChat } = ack.data;
+    this.staffBook.load(staffChat.id, ack.data.messages);
+    this.holdStaff(ack.data.messages, [staffChat.id]);
+    return { ok: true, data: { staffChat, messages: [...this.staffBook.get(staffChat.id)] } };
+  }
+
+  /** Holds staff messages (each once, in order) and tells the listeners of every staff chat that changed. */
+  private holdStaff(messages: readonly StaffMessage[], alsoAnnounce: readonly string[] = []): void {
+    // Load, not merge: a live message is kept even for a staff chat never opened.
+    const before = new Map<string, readonly StaffMessage[]>();
+    for (const message of messages) {
+      if (!before.has(message.staffChatId)) before.set(message.staffChatId, this.staffBook.get(message.staffChatId));
+      this.staffBook.load(message.staffChatId, [message]);
+    }
+    const changed = new Set(alsoAnnounce);
+    for (const [staffChatId, held] of before) if (this.staffBook.get(staffChatId) !== held) changed.add(staffChatId);
+    for (const staffChatId of changed) {
+      this.emit({ type: 'staff-messages', staffChatId, messages: this.staffBook.get(staffChatId) });
+    }
   }
 
   private setState(state: ConnectionState): void {

@@ -21,7 +21,7 @@ function known(...chats: ChatSummary[]): Map<string, ChatSummary> {
 
 describe('what a console asks for when it catches up', () => {
   it('each chat from the last message with nothing missing below it, not from the newest held', () => {
-    const book = new MessageBook();
+    const book = MessageBook.forChats();
     book.load('a', [message('a', 1), message('a', 2), message('a', 4)]);
     book.load('b', [message('b', 1), message('b', 2), message('b', 3)]);
     book.load('c', []);
@@ -34,7 +34,7 @@ describe('what a console asks for when it catches up', () => {
   });
 
   it('only open chats it follows: ended ones and ones it no longer knows of are left out', () => {
-    const book = new MessageBook();
+    const book = MessageBook.forChats();
     for (const chatId of ['open', 'ended', 'unknown']) book.load(chatId, [message(chatId, 1)]);
     const plan = planSync(
       book,
@@ -49,7 +49,7 @@ describe('what a console asks for when it catches up', () => {
   });
 
   it('the most recently active first, and no more than the cap: the quietest are left out', () => {
-    const book = new MessageBook();
+    const book = MessageBook.forChats();
     const chats: ChatSummary[] = [];
     // Chat i was asked at time i; chat 0 has a fresh message, so it counts as the most recent.
     for (let i = 0; i < 5; i += 1) {

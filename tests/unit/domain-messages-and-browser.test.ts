@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lastSeqOf, mergeMessages } from '../../src/domain/message-order';
 import { describeBrowser } from '../../src/domain/user-agent';
 import type { Message, StaffMessage } from '../../src/protocol/models';
-import { withStaffMessages } from '../../renderer/store/staff-slice';
+import { MessageBook } from '../../src/client/message-book';
 
 function message(seq: number, body = `message ${seq}`): Message {
   return {
@@ -40,10 +40,16 @@ describe('merging messages into a chat', () => {
       body: `staff message ${seq}`,
       createdAt: seq,
     });
-    const held = withStaffMessages({}, [staff('s1', 2), staff('s2', 1)]);
-    const after = withStaffMessages(held, [staff('s1', 1), staff('s1', 2), staff('s2', 1)]);
-    expect(after['s1']?.map((m) => m.seq)).toEqual([1, 2]);
-    expect(after['s2']).toBe(held['s2']);
+    // How the console holds every staff message it hears (src/client/operator-connection.ts, holdStaff).
+    const book = MessageBook.forStaffChats();
+    const hold = (messages: StaffMessage[]) => {
+      for (const held of messages) book.load(held.staffChatId, [held]);
+    };
+    hold([staff('s1', 2), staff('s2', 1)]);
+    const heldS2 = book.get('s2');
+    hold([staff('s1', 1), staff('s1', 2), staff('s2', 1)]);
+    expect(book.get('s1').map((m) => m.seq)).toEqual([1, 2]);
+    expect(book.get('s2')).toBe(heldS2);
   });
 
   it('knows the newest sequence number held', () => {
