@@ -54,6 +54,11 @@ export function visibleTo(actor: ActorFacts): Expression<SqlBool> {
   return q.or([q('chats.department_id', 'in', [...actor.departmentIds]), ...standsIn]);
 }
 
+/** `assertPatronMayWrite`: a patron (or the system, for the patron's chat) writes until the chat has ended. */
+export function openForPatron(): Expression<SqlBool> {
+  return eb()('chats.status', '!=', 'ended');
+}
+
 /** `may('write', chat, actor)`: the active chats the account is a member of. */
 export function writableBy(accountId: string): Expression<SqlBool> {
   const q = eb();

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { DeskbellError } from '../../src/protocol/ack';
-import type { ChatEvent, ChatStatus, Message } from '../../src/protocol/models';
+import type { ChatEvent, Message } from '../../src/protocol/models';
 import type { DeskbellTables } from '../storage/schema';
+import { openForPatron, writableBy } from './chat-access-query';
 import { toMessage } from './chat-rows';
 
 export interface NewMessage {
@@ -17,13 +18,13 @@ export interface NewMessage {
   event?: ChatEvent;
 }
 
-/** Who may still write: the chat must be in one of these states (and owned by ownerId, when given). */
-export interface SendGuard {
-  statuses: readonly ChatStatus[];
-  ownerId?: string;
-  /** The author must own the chat or be one of its current participants (group chats). */
-  memberId?: string;
-}
+/**
+ * Who may still write, checked in the same conditional update that takes the
+ * sequence number: an operator while the access rule says so (an active chat
+ * they own or take part in), the patron (and the system's lines about them)
+ * until the chat has ended. The rules are chat-access-query.ts's.
+ */
+export type SendGuard = { operatorId: string } | { patron: true };
 
 export type AppendResult = { kind: 'stored'; message: Message; created: boolean } | { kind: 'refused' };
 
@@ -59,28 +60,11 @@ export class MessageStore {
     if (existing) return { kind: 'stored', message: sameAuthorOrThrow(existing, input), created: false };
     try {
       return await this.db.transaction().execute(async (trx) => {
-        let bump = trx
+        const bump = trx
           .updateTable('chats')
           .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
           .where('id', '=', input.chatId)
-          .where('status', 'in', [...guard.statuses]);
-        if (guard.ownerId !== undefined) bump = bump.where('owner_id', '=', guard.ownerId);
-        const memberId = guard.memberId;
-        if (memberId !== undefined) {
-          bump = bump.where((eb) =>
-            eb.or([
-              eb('owner_id', '=', memberId),
-              eb.exists(
-                eb
-                  .selectFrom('chat_participants')
-                  .select('chat_participants.account_id')
-                  .whereRef('chat_participants.chat_id', '=', 'chats.id')
-                  .where('chat_participants.account_id', '=', memberId)
-                  .where('chat_participants.left_at', 'is', null),
-              ),
-            ]),
-          );
-        }
+          .where('operatorId' in guard ? writableBy(guard.operatorId) : openForPatron());
         const row = await bump.returning('last_seq').executeTakeFirst();
         if (!row) return { kind: 'refused' } as const;
         // A concurrent retry of the same id may have committed after the first look (it held the chat

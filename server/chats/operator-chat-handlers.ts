@@ -71,7 +71,7 @@ export function operatorChatHandlers(
           body: request.body,
           createdAt: ctx.now(),
         },
-        { statuses: ['active'], memberId: account.id },
+        { operatorId: account.id },
       );
       if (result.kind === 'refused') {
         const fresh = await ctx.repos.transitions.load(request.chatId);

@@ -113,7 +113,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
           body: request.body,
           createdAt: ctx.now(),
         },
-        { statuses: ['waiting', 'active'] },
+        { patron: true },
       );
       // A patron's chat refuses messages only once it has ended.
       if (result.kind === 'refused') throw new DeskbellError('CHAT_ENDED', 'This chat has ended.');

@@ -87,7 +87,7 @@ export class PatronPresenceTracker {
           createdAt: now(),
           event: { type: 'patron-left' },
         },
-        { statuses: ['waiting', 'active'] },
+        { patron: true },
       );
       if (result.kind === 'refused') return;
       this.rememberLeft(chatId, now());
