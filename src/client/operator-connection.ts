@@ -33,9 +33,9 @@ import type {
   StaffPendingMessage,
 } from './connection-events';
 import { FollowedChats } from './followed-chats';
-import { MessageBook } from './message-book';
 import { newClientId } from './new-id';
 import { SendPipeline } from './send-pipeline';
+import { StaffChats } from './staff-chats';
 import { consoleNotUnderstood, offlineAck, settleAck } from './read-ack';
 import { timers } from './timers';
 import { emitRequest, listenToPushes, type PushHandlers, type WireSocket } from './typed-socket';
@@ -82,16 +82,10 @@ export class OperatorConnection {
   private readonly socket: WireSocket;
   /** The patron chats followed, and their messages: the one home of a patron chat's messages. */
   private readonly chats: FollowedChats;
-  /**
-   * Staff chats' messages, held like a patron chat's. Every live one is kept,
-   * also of a staff chat not opened yet (the review list shows when each was
-   * last heard); a catch-up fetches what came after the last contiguous seq.
-   */
-  private readonly staffBook = MessageBook.forStaffChats();
+  /** The staff chats: their messages and the staff messages on their way. */
+  private readonly staff: StaffChats;
   /** Patron-chat replies: pending until stored, sent again with the same id after a drop or a refusal that may pass. */
   private readonly replies: SendPipeline<PendingMessage, { message: Message }>;
-  /** Staff messages: the same pipeline, on `staff:send`, per staff chat. */
-  private readonly staffReplies: SendPipeline<StaffPendingMessage, { message: StaffMessage }>;
   private readonly listeners = new Set<OperatorConnectionListener>();
   private readonly timeoutMs: number;
   private readonly stopOnlineSignal: (() => void) | null;
@@ -135,12 +129,12 @@ export class OperatorConnection {
       onChanged: (chatId) => this.emit({ type: 'outbox', chatId }),
       backoff: options.retryBackoff,
     });
-    this.staffReplies = new SendPipeline({
-      keyOf: (payload) => payload.staffChatId,
-      emit: (payload) => this.sendOnce('staff:send', payload),
+    this.staff = new StaffChats({
+      onMessages: (staffChatId, messages) => this.emit({ type: 'staff-messages', staffChatId, messages }),
+      onOutbox: (staffChatId) => this.emit({ type: 'staff-outbox', staffChatId }),
+      request: (event, payload, what) => this.request(event, payload, what),
+      sendOnce: (payload) => this.sendOnce('staff:send', payload),
       isConnected: () => this.isLive(),
-      onDelivered: (result) => this.holdStaff([result.message]),
-      onChanged: (staffChatId) => this.emit({ type: 'staff-outbox', staffChatId }),
       backoff: options.retryBackoff,
     });
     this.stopOnlineSignal = options.onlineSignal?.(() => this.reconnectIfDown()) ?? null;
@@ -168,7 +162,7 @@ export class OperatorConnection {
     this.cancelRetry();
     this.chats.stop();
     this.replies.stop();
-    this.staffReplies.stop();
+    this.staff.stop();
     this.socket.disconnect();
     this.stopOnlineSignal?.();
     this.setState('offline');
@@ -255,43 +249,39 @@ export class OperatorConnection {
   }
 
   /** The staff chat with a colleague (the server makes it on first use) and its whole, archived history. */
-  async openStaffChat(operatorId: string): Promise<Ack<StaffChatWithMessages>> {
-    return this.holdStaffChat(await this.request('staff:open', { operatorId }, 'the staff chat'));
+  openStaffChat(operatorId: string): Promise<Ack<StaffChatWithMessages>> {
+    return this.staff.open(operatorId);
   }
 
   /** A staff chat's messages after a sequence number (catching up after a reconnect). */
-  async staffHistory(staffChatId: string, afterSeq = 0): Promise<Ack<StaffChatWithMessages>> {
-    return this.holdStaffChat(await this.request('staff:history', { staffChatId, afterSeq }, 'the staff chat'));
+  staffHistory(staffChatId: string, afterSeq = 0): Promise<Ack<StaffChatWithMessages>> {
+    return this.staff.history(staffChatId, afterSeq);
   }
 
   /** A staff chat's messages held so far, in sequence order, each once. */
   staffMessages(staffChatId: string): readonly StaffMessage[] {
-    return this.staffBook.get(staffChatId);
+    return this.staff.messages(staffChatId);
   }
 
   /** Queues a staff message; pending until stored, sent again with the same id like a chat message. */
   sendStaff(staffChatId: string, body: string): StaffPendingMessage | null {
-    const text = body.trim();
-    if (text === '') return null;
-    const payload = { staffChatId, id: newClientId(), body: text };
-    this.staffReplies.send(payload);
-    return payload;
+    return this.staff.send(staffChatId, body);
   }
 
   staffPending(staffChatId: string): StaffPendingMessage[] {
-    return this.staffReplies.pending(staffChatId);
+    return this.staff.pending(staffChatId);
   }
 
   staffRefused(staffChatId: string): StaffFailedMessage[] {
-    return this.staffReplies.refused(staffChatId);
+    return this.staff.refused(staffChatId);
   }
-
-  // ---- messages ----
 
   /** Staff chats: your own, or (supervisors and admins, with `all`) every one, for review. */
   listStaffChats(all = false): Promise<Ack<{ staffChats: StaffChat[] }>> {
-    return this.request('staff:list', { all }, 'the staff chats');
+    return this.staff.list(all);
   }
+
+  // ---- messages ----
 
   /** Tells the others in the chat that this operator is typing, or stopped; dropped while not connected. */
   setTyping(chatId: string, typing: boolean): void {
@@ -413,7 +403,7 @@ export class OperatorConnection {
         this.emit({ type: 'transfer-returned', chat, declinedBy: declinedBy?.name ?? null });
       },
       'operators:presence': (operator) => this.emit({ type: 'operator', operator }),
-      'staff:message': (message) => this.holdStaff([message]),
+      'staff:message': (message) => this.staff.receive(message),
       'chat:typing': (notice) => this.emit({ type: 'typing', notice }),
       'chat:patron-presence': (notice) => this.emit({ type: 'patron-presence', notice }),
       'status:changed': ({ status }) => this.emit({ type: 'status', status }),
@@ -436,7 +426,7 @@ export class OperatorConnection {
     this.setState('connected');
     this.emit({ type: 'synced', result: ack.data, forgotten });
     this.replies.flush();
-    this.staffReplies.flush();
+    this.staff.flush();
   }
 
   private syncFailed(error: AckError): void {
@@ -537,30 +527,6 @@ export class OperatorConnection {
   private emitChat(chat: ChatSummary, isNew: boolean): void {
     this.chats.note(chat);
     this.emit({ type: 'chat', chat, isNew });
-  }
-
-  /** Answers with the staff chat's messages as held (what was held before, and what the answer brought). */
-  private holdStaffChat(ack: Ack<StaffChatWithMessages>): Ack<StaffChatWithMessages> {
-    if (!ack.ok) return ack;
-    const { staffChat } = ack.data;
-    this.staffBook.load(staffChat.id, ack.data.messages);
-    this.holdStaff(ack.data.messages, [staffChat.id]);
-    return { ok: true, data: { staffChat, messages: [...this.staffBook.get(staffChat.id)] } };
-  }
-
-  /** Holds staff messages (each once, in order) and tells the listeners of every staff chat that changed. */
-  private holdStaff(messages: readonly StaffMessage[], alsoAnnounce: readonly string[] = []): void {
-    // Load, not merge: a live message is kept even for a staff chat never opened.
-    const before = new Map<string, readonly StaffMessage[]>();
-    for (const message of messages) {
-      if (!before.has(message.staffChatId)) before.set(message.staffChatId, this.staffBook.get(message.staffChatId));
-      this.staffBook.load(message.staffChatId, [message]);
-    }
-    const changed = new Set(alsoAnnounce);
-    for (const [staffChatId, held] of before) if (this.staffBook.get(staffChatId) !== held) changed.add(staffChatId);
-    for (const staffChatId of changed) {
-      this.emit({ type: 'staff-messages', staffChatId, messages: this.staffBook.get(staffChatId) });
-    }
   }
 
   private setState(state: ConnectionState): void {
