@@ -30,8 +30,6 @@ export interface Transition {
   message: Message;
 }
 
-export const SYSTEM_AUTHOR = 'Deskbell';
-
 /**
  * Chats as stored: creating one, finding it, and the lists a console or the
  * queue reads. Changes of state (claim, end, transfer, ...) are not written

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { ChatDecision, ChatMachineState } from '../../src/domain/chat-state-machine';
 import type { ChatSummary } from '../../src/protocol/models';
-import { newId } from '../storage/ids';
 import type { DeskbellTables } from '../storage/schema';
-import { SYSTEM_AUTHOR, type Transition } from './chat-repository';
+import type { Transition } from './chat-repository';
 import { selectChatSummaries, toChatSummary } from './chat-rows';
 import { loadTeamFacts, NO_TEAM, withTeam } from './chat-team-rows';
 import { insertMessage } from './message-store';
+import { systemMessage } from './system-message';
 
 /** A chat as the state machine sees it, with the sequence number it was read at. */
 export interface LoadedChat {
@@ -107,20 +107,7 @@ export class ChatTransitions {
         }
       }
 
-      return insertMessage(
-        trx,
-        {
-          chatId,
-          id: `system-${newId()}`,
-          authorKind: 'system',
-          authorId: null,
-          authorName: SYSTEM_AUTHOR,
-          body: notice.body,
-          createdAt: now,
-          event: notice.event,
-        },
-        row.last_seq,
-      );
+      return insertMessage(trx, systemMessage(chatId, notice.body, notice.event, now), row.last_seq);
     });
     if (!message) return undefined;
     return { chat: await this.summaryAfter(loaded, decision, { lastSeq: message.seq, now }), message };

@@ -3,8 +3,7 @@ import type { ChatSummary } from '../../src/protocol/models';
 import type { Repositories } from '../repositories';
 import { rooms } from '../sockets/rooms';
 import type { OperatorNamespace, PatronNamespace } from '../sockets/socket-types';
-import { SYSTEM_AUTHOR } from '../chats/chat-repository';
-import { newId } from '../storage/ids';
+import { systemMessage } from '../chats/system-message';
 
 const LEFT_REMEMBERED_MS = 24 * 60 * 60 * 1000;
 
@@ -76,19 +75,8 @@ export class PatronPresenceTracker {
     try {
       // Back through another node (or in a gap this node missed): still here, nothing to record.
       if ((await patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0) return;
-      const result = await this.deps.repos.messages.append(
-        {
-          chatId,
-          id: `system-${newId()}`,
-          authorKind: 'system',
-          authorId: null,
-          authorName: SYSTEM_AUTHOR,
-          body: 'The patron left the chat; you can End Chat.',
-          createdAt: now(),
-          event: { type: 'patron-left' },
-        },
-        { patron: true },
-      );
+      const line = systemMessage(chatId, 'The patron left the chat; you can End Chat.', { type: 'patron-left' }, now());
+      const result = await this.deps.repos.messages.append(line, { patron: true });
       if (result.kind === 'refused') return;
       this.rememberLeft(chatId, now());
       // As announceMessage does (chat-broadcast.ts takes the whole context, which holds this tracker).
