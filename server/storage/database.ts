@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { FreshConnectionDriver } from './fresh-connection-driver';
 import type { DeskbellTables } from './schema';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -42,7 +43,15 @@ export function openStorage(options: StorageOptions): Storage {
     pool.on('connect', (client) => {
       client.on('error', (error) => warnClosed('a busy', error));
     });
-    const db = new Kysely<DeskbellTables>({ dialect: new PostgresDialect({ pool }) });
+    const dialect = new PostgresDialect({ pool });
+    const db = new Kysely<DeskbellTables>({
+      dialect: {
+        createAdapter: () => dialect.createAdapter(),
+        createDriver: () => new FreshConnectionDriver(dialect.createDriver()),
+        createIntrospector: (kysely) => dialect.createIntrospector(kysely),
+        createQueryCompiler: () => dialect.createQueryCompiler(),
+      },
+    });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   mkdirSync(options.dataDir, { recursive: true });

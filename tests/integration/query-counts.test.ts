@@ -13,7 +13,8 @@ describe('how many queries the busiest actions make', () => {
   const counter = new QueryCounter();
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ queryCounter: counter });
+    // The upkeep's periodic look for expired transfers is not part of any action: keep it out of the counts.
+    server = await startTestServer({ queryCounter: counter, timings: { upkeepIntervalMs: 3_600_000 } });
   });
   afterAll(async () => {
     closeAllClients();

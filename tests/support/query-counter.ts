@@ -13,21 +13,30 @@ import type {
  * many one Claim Chat or one message send costs. Transactions' BEGIN and
  * COMMIT are not queries here (the driver issues them).
  */
+/** No query for this long counts as quiet (generous: a loaded CI machine is slow to run the tails). */
+const QUIET_MS = 300;
+
 export class QueryCounter implements KyselyPlugin {
   private counts: Record<string, number> = {};
 
   /** Counts only what `work` causes, including what it left running after its answer (announcements). */
   async during(work: () => Promise<unknown>): Promise<Record<string, number> & { total: number }> {
+    // What earlier work left running (an announcement after its answer) must not count here.
+    await this.quiet();
     this.counts = {};
     await work();
-    // Quiet for a while: the fire-and-forget tail (queue positions) has finished too.
+    await this.quiet();
+    const counted = { ...this.counts };
+    return { ...counted, total: Object.values(counted).reduce((sum, n) => sum + n, 0) };
+  }
+
+  /** Waits until no query has started for a while: the fire-and-forget tails have finished. */
+  private async quiet(): Promise<void> {
     let seen = -1;
     while (seen !== this.total()) {
       seen = this.total();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
     }
-    const counted = { ...this.counts };
-    return { ...counted, total: Object.values(counted).reduce((sum, n) => sum + n, 0) };
   }
 
   private total(): number {
