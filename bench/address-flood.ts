@@ -35,6 +35,7 @@ import { parseArgs } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
 import { commitOf, freePort, killChildren, startChildServer, type ChildServer } from './child-server';
 import { summarize, type Summary } from './stats';
+import { demoLogin } from './demo-login';
 
 const { values } = parseArgs({
   options: {
@@ -236,21 +237,6 @@ async function honestPatron(url: string, address: string, until: number, t0: num
   return patron;
 }
 
-async function login(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'deskbell-demo' }),
-  });
-  if (!response.ok) throw new Error(`login as ${username}: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { token?: string };
-  if (body.token) return body.token;
-  const cookie = response.headers.getSetCookie().find((line) => /^[^=]+=[^;]{16,}/.test(line));
-  const token = cookie ? decodeURIComponent(cookie.split(';')[0]?.split('=').slice(1).join('=') ?? '') : '';
-  if (!token) throw new Error(`login as ${username}: no token in the answer or its cookie`);
-  return token;
-}
-
 type Phase = 'baseline' | 'flood' | 'after';
 
 async function main(): Promise<void> {
@@ -292,7 +278,7 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${port}`;
 
     // --- alice, Online, timing her requests
-    const token = await login(url, 'alice');
+    const token = await demoLogin(url, 'alice');
     const alice = await open(`${url}/operator`, { auth: { token } });
     if (typeof alice === 'string') throw new Error(`alice could not connect: ${alice}`);
     const status = (await alice.timeout(ACK_TIMEOUT_MS).emitWithAck('status:set', { status: 'online' })) as AckLike;

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
+import { demoLogin } from './demo-login';
 import { spawnServer, type RunningServer } from './spawn-server';
 import { formatSummary, summarize, type Summary } from './stats';
 
@@ -46,7 +47,6 @@ function positive(name: string, raw: string | undefined): number {
 }
 
 const DEMO_OPERATORS = ['alice', 'bob', 'sam'];
-const DEMO_PASSWORD = 'deskbell-demo';
 
 interface Target {
   name: string;
@@ -84,13 +84,7 @@ function deskbell(dataDir: string): Target {
       }),
     operator: async (url, index) => {
       const username = DEMO_OPERATORS[index % DEMO_OPERATORS.length] ?? 'alice';
-      const response = await fetch(`${url}/api/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      });
-      if (!response.ok) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
-      const { token } = (await response.json()) as { token: string };
+      const token = await demoLogin(url, username);
       const socket = await connected(
         connect(`${url}/operator`, { transports: ['websocket'], forceNew: true, auth: { token } }),
       );

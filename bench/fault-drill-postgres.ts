@@ -53,6 +53,7 @@ import { PatronConnection, type ResumeTokenStore } from '../src/client/patron-co
 import type { Message } from '../src/protocol/models';
 import { commitOf, freePort, killChildren, startChildServer, type ChildExit, type ChildServer } from './child-server';
 import { summarize } from './stats';
+import { demoLogin } from './demo-login';
 
 // ---------------------------------------------------------------- options
 
@@ -101,7 +102,6 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The checkout whose server runs (the clients are always this one's src/client). */
 const serverRoot = resolve(values['server-root'] ?? repoRoot);
 const pgScript = join(repoRoot, 'scripts/throwaway-postgres.sh');
-const DEMO_PASSWORD = 'deskbell-demo';
 const DEPARTMENT = 'general-reference';
 const startedAt = Date.now();
 const since = () => Date.now() - startedAt;
@@ -384,22 +384,6 @@ interface OperatorParty extends Party {
   problems: Map<string, number>;
 }
 
-async function login(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login as ${username}: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { token?: string };
-  if (body.token) return body.token;
-  // A login answer without the token (browser requests): the session cookie carries the same one.
-  const cookie = response.headers.getSetCookie().find((line) => /^[^=]+=[^;]{16,}/.test(line));
-  const token = cookie ? decodeURIComponent(cookie.split(';')[0]?.split('=').slice(1).join('=') ?? '') : '';
-  if (!token) throw new Error(`login as ${username}: no token in the answer or its cookie`);
-  return token;
-}
-
 function makeOperator(url: string, username: string, token: string): OperatorParty {
   const connection = new OperatorConnection({
     url,
@@ -563,7 +547,7 @@ async function main(): Promise<void> {
   // --- the people
   const operators = new Map<string, OperatorParty>();
   for (const username of ['alice', 'bob', 'sam']) {
-    const party = makeOperator(url, username, await login(url, username));
+    const party = makeOperator(url, username, await demoLogin(url, username));
     closers.push(() => party.close());
     operators.set(username, party);
     party.connection.connect();
