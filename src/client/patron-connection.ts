@@ -22,9 +22,6 @@ import { timers } from './timers';
 import { TYPING_STALE_MS } from './typing-signal';
 import { emitRequest, listenToPushes, type WireSocket } from './typed-socket';
 
-/** Kept here too for the callers that import it with the connection; its home is domain/message-order. */
-export { contiguousLastSeq };
-
 /** Where the widget keeps the patron's resume token (the widget uses localStorage, per department). */
 export interface ResumeTokenStore {
   read(): string | null;

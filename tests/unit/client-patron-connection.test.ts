@@ -2,14 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  PatronConnection,
-  type PatronConnectionState,
-  type ResumeTokenStore,
-} from '../../src/client/patron-connection';
+import { PatronConnection, type ResumeTokenStore } from '../../src/client/patron-connection';
 import type { ErrorCode } from '../../src/protocol/ack';
 import type { Message, PatronChatView } from '../../src/protocol/models';
 import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-contract';
+import { until } from './patron-connection-until';
 
 /**
  * A small real `/patron` server with one chat, playing the Deskbell server the
@@ -161,22 +158,6 @@ async function setUp() {
     return connection;
   };
   return { desk, connect };
-}
-
-function until(connection: PatronConnection, predicate: (state: PatronConnectionState) => boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (predicate(connection.getState())) return resolve();
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`condition not reached; state was ${JSON.stringify(connection.getState())}`));
-    }, 4000);
-    const stop = connection.subscribe(() => {
-      if (!predicate(connection.getState())) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
 }
 
 const bodies = (connection: PatronConnection) => connection.getState().messages.map((m) => m.body);

@@ -2,9 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PatronConnection, contiguousLastSeq, type ResumeTokenStore } from '../../src/client/patron-connection';
+import { PatronConnection, type ResumeTokenStore } from '../../src/client/patron-connection';
+import { contiguousLastSeq } from '../../src/domain/message-order';
 import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-contract';
 import type { Message, PatronChatView } from '../../src/protocol/models';
+import { until } from './patron-connection-until';
 
 /**
  * A tiny real socket.io server speaking the `/patron` contract, with knobs to
@@ -146,23 +148,6 @@ function memoryTokens(initial: string | null = null): ResumeTokenStore & { value
       this.value = null;
     },
   };
-}
-
-/** Resolves once the connection's state satisfies `predicate`. */
-function until(connection: PatronConnection, predicate: (s: ReturnType<PatronConnection['getState']>) => boolean) {
-  return new Promise<void>((resolve, reject) => {
-    if (predicate(connection.getState())) return resolve();
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`condition not reached; state was ${JSON.stringify(connection.getState())}`));
-    }, 4000);
-    const stop = connection.subscribe(() => {
-      if (!predicate(connection.getState())) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
 }
 
 const cleanups: Array<() => Promise<void> | void> = [];
