@@ -3,6 +3,7 @@ import type { OperatorConnection } from '../../src/client/operator-connection';
 import { contiguousLastSeq } from '../../src/domain/message-order';
 import type { ChatSummary, DesktopBridge, PresenceSnapshot, SyncResult } from '../../src/protocol';
 import { withoutTypist, withPatronPresence, withTypingNotice } from './activity-slice';
+import { bindChatRelease } from './chat-release';
 import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
 import { newChatAlertFor, patronNameOf } from './new-chat-alert';
@@ -13,7 +14,8 @@ import { transferAlertFor, transferNoteOf } from './transfer-slice';
  * Routes the connection's events into the store, and turns the queue's changes
  * into the desktop's signals: a patron's new chat pops up and chirps; a chat
  * that was claimed or ended takes its pop-up down; the tray (or the tab title)
- * hears the waiting count. Returns the function that undoes all of it.
+ * hears the waiting count. Ended chats the console is done with are released
+ * (chat-release.ts). Returns the function that undoes all of it.
  */
 export function bindConnection(
   connection: OperatorConnection,
@@ -54,9 +56,10 @@ export function bindConnection(
       case 'status':
         return store.setState({ status: event.status });
       case 'outbox':
+        // A chat with nothing on its way and nothing refused has no entry: a day of chats leaves no empty lists.
         return store.setState((state) => ({
-          pending: { ...state.pending, [event.chatId]: connection.pending(event.chatId) },
-          refused: { ...state.refused, [event.chatId]: connection.refused(event.chatId) },
+          pending: withList(state.pending, event.chatId, connection.pending(event.chatId)),
+          refused: withList(state.refused, event.chatId, connection.refused(event.chatId)),
         }));
       case 'operator':
         return store.setState((state) => ({ operators: { ...state.operators, [event.operator.id]: event.operator } }));
@@ -108,11 +111,19 @@ export function bindConnection(
   reportPresence(store.getState());
   const stopPresence = store.subscribe(reportPresence);
 
+  const stopRelease = bindChatRelease(connection, store);
+
   return () => {
     stopEvents();
     stopAlertActions();
     stopPresence();
+    stopRelease();
   };
+}
+
+/** The record with the chat's list, or without the chat when its list is empty. */
+function withList<T>(record: Record<string, T[]>, chatId: string, list: T[]): Record<string, T[]> {
+  return list.length > 0 ? { ...record, [chatId]: list } : without(record, chatId);
 }
 
 function applySync(store: StoreApi<ConsoleState>, bridge: DesktopBridge, result: SyncResult, first: boolean): void {

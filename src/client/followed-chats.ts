@@ -37,16 +37,47 @@ export class FollowedChats {
     return this.book.get(chatId);
   }
 
-  /** Notes a chat's newest summary; its lastSeq may reveal a message that never arrived. */
+  /**
+   * Notes a chat's newest summary; its lastSeq may reveal a message that never
+   * arrived. An ended chat whose messages are not held is not kept: nothing
+   * asks about it (the sync lists only held, open chats), and a console sees
+   * every chat of its departments end over a day.
+   */
   note(chat: ChatSummary): void {
+    if (chat.status === 'ended' && !this.book.isLoaded(chat.id)) {
+      this.known.delete(chat.id);
+      return;
+    }
     this.known.set(chat.id, chat);
     this.gaps.check([chat.id]);
   }
 
+  /**
+   * Lets go of an ended chat: its summary and messages are dropped, so the
+   * sync no longer lists it and live messages for it are ignored; opening it
+   * again (preview) loads it afresh. Refused (false) while the newest summary
+   * says the chat is still open: an open chat must stay caught up.
+   */
+  release(chatId: string): boolean {
+    const chat = this.known.get(chatId);
+    if (chat && chat.status !== 'ended') return false;
+    this.known.delete(chatId);
+    this.book.forget(chatId);
+    this.gaps.forget(chatId);
+    return true;
+  }
+
+  /** How many chats are noted and how many have their messages held (for tests of a long day). */
+  sizes(): { known: number; loaded: number } {
+    return { known: this.known.size, loaded: this.book.chatIds().length };
+  }
+
   /** Holds a chat loaded whole (preview, claim, accepted transfer); returns its messages as held. */
   hold({ chat, messages }: ChatWithMessages): readonly Message[] {
+    // Loaded first, so that an ended chat opened again (a transcript, patron history) is noted too.
+    const held = this.book.load(chat.id, messages);
     this.note(chat);
-    this.options.onMessages(chat.id, this.book.load(chat.id, messages));
+    this.options.onMessages(chat.id, held);
     return this.book.get(chat.id);
   }
 

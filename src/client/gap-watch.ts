@@ -32,6 +32,11 @@ export class GapWatch {
     }, this.options.delayMs);
   }
 
+  /** Stops watching a chat the console no longer follows (released). */
+  forget(chatId: string): void {
+    this.suspects.delete(chatId);
+  }
+
   stop(): void {
     if (this.timer !== null) timers.clearTimeout(this.timer);
     this.timer = null;

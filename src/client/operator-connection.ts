@@ -333,6 +333,26 @@ export class OperatorConnection {
     this.replies.dismissRefused(messageId);
   }
 
+  /**
+   * Lets go of an ended chat the console no longer shows (its analytics entry
+   * saved, or someone else's): its summary, messages and refused sends are
+   * dropped, the next sync does not list it, and opening it again (preview,
+   * transcript) fetches it from the server. Refused (false) while the chat is
+   * still open as far as the connection knows, or a reply to it is still on
+   * its way.
+   */
+  release(chatId: string): boolean {
+    if (this.replies.pending(chatId).length > 0) return false;
+    if (!this.chats.release(chatId)) return false;
+    for (const message of this.replies.refused(chatId)) this.replies.dismissRefused(message.id);
+    return true;
+  }
+
+  /** How many patron chats the connection holds state for (tests of a long day). */
+  heldSizes(): { known: number; loaded: number } {
+    return this.chats.sizes();
+  }
+
   /** What the next sync will send: per open chat followed, the last seq with nothing missing below it. */
   lastSeqByChat(): Record<string, number> {
     return this.chats.lastSeqByChat();
