@@ -12,6 +12,12 @@ export const POPUP_SIZE = { width: 360, height: 132 } as const;
 export const POPUP_GAP = 8;
 /** More than this at once hides the console they belong to; the rest wait their turn. */
 export const MAX_VISIBLE_POPUPS = 4;
+/**
+ * Dismissed chats remembered, newest kept: far more than ever wait at once, so
+ * a resync never re-pops one, and a pop-up closed from outside whose chat the
+ * console never clears is forgotten eventually instead of kept all day.
+ */
+export const DISMISSED_REMEMBERED = 200;
 
 export interface AlertServiceOptions {
   windows: AlertWindowFactory;
@@ -89,8 +95,7 @@ export class AlertService {
       return;
     }
     if (action.action === 'dismiss') {
-      this.dismissed.add(action.chatId);
-      this.remove(action.chatId);
+      this.dismiss(action.chatId);
       return;
     }
     // The pop-up stays: the console clears it once the claim is settled (won or lost).
@@ -106,6 +111,11 @@ export class AlertService {
   /** Chat ids with a pop-up on screen, oldest first (for the tray and tests). */
   visible(): string[] {
     return this.open.filter((entry) => entry.window).map((entry) => entry.alert.chatId);
+  }
+
+  /** How many alerts are held and how many dismissed chats remembered (tests of a long day). */
+  sizes(): { open: number; dismissed: number } {
+    return { open: this.open.length, dismissed: this.dismissed.size };
   }
 
   /** Closes every pop-up and stops watching the screen (on quit). */
@@ -151,14 +161,24 @@ export class AlertService {
         onClosed: () => {
           if (this.find(chatId)?.window !== entry.window) return;
           entry.window = null;
-          this.dismissed.add(chatId);
-          this.remove(chatId);
+          this.dismiss(chatId);
         },
       });
     } catch (error) {
       this.options.warn(`The pop-up for chat ${chatId} could not open`, error);
       return null;
     }
+  }
+
+  private dismiss(chatId: string): void {
+    this.dismissed.delete(chatId);
+    this.dismissed.add(chatId);
+    // A Set iterates oldest first: the oldest remembered goes.
+    for (const oldest of this.dismissed) {
+      if (this.dismissed.size <= DISMISSED_REMEMBERED) break;
+      this.dismissed.delete(oldest);
+    }
+    this.remove(chatId);
   }
 
   private remove(chatId: string): void {
