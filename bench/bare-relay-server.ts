@@ -1,7 +1,9 @@
 /**
- * The baseline for bench/alert-latency: a bare socket.io server that relays a
- * patron's `chat:start` to every operator socket as `chat:new` at once, with no
- * parsing, storage or rules. Deskbell's alert latency is reported beside it.
+ * The baseline for the benchmarks: a bare socket.io server doing the same
+ * fan-out as Deskbell with no parsing, storage or rules. A patron's
+ * `chat:start` goes to every operator socket as `chat:new` (bench/alert-latency);
+ * a patron's `chat:send` goes to the operators as `chat:message` and back to
+ * the patron, then is acknowledged (bench/message-throughput).
  * Prints `listening on PORT` when ready.
  */
 import { createServer } from 'node:http';
@@ -13,10 +15,17 @@ const operators = io.of('/operator');
 let nextId = 0;
 
 io.of('/patron').on('connection', (socket) => {
+  let seq = 0;
   socket.on('chat:start', (payload: unknown, ack?: (response: unknown) => void) => {
     const id = `chat-${++nextId}`;
     operators.to('dept').emit('chat:new', { id, payload });
     if (typeof ack === 'function') ack({ ok: true, data: { id } });
+  });
+  socket.on('chat:send', (payload: unknown, ack?: (response: unknown) => void) => {
+    const message = { seq: ++seq, payload };
+    operators.to('dept').emit('chat:message', message);
+    socket.emit('chat:message', message);
+    if (typeof ack === 'function') ack({ ok: true, data: { message } });
   });
 });
 operators.on('connection', (socket) => {

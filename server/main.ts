@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     timings: config.timings,
     widgetOrigins: config.widgetOrigins,
     addressLimits: config.addressLimits,
+    ...(config.socketRateLimit ? { socketRateLimit: config.socketRateLimit } : {}),
   });
   // Set up before anything is printed: a signal that arrives before its listener exists kills the process outright.
   let closing = false;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { AddressLimitOptions } from '../sockets/address-limits';
+import type { RateLimit } from '../sockets/rate-limiter';
 import type { ChatTimings } from './chat-timings';
 import { ConfigError } from './config-error';
 import { type LibrarySettings, readLibrarySettings } from './library-settings';
@@ -26,6 +27,8 @@ export interface DeskbellConfig {
   widgetOrigins: '*' | string[];
   /** Per-address limits: only the ones the environment sets. */
   addressLimits: Partial<AddressLimitOptions>;
+  /** Events per socket (a burst and its steady rate); undefined keeps the server's default. */
+  socketRateLimit: RateLimit | undefined;
 }
 
 const secondsSchema = z
@@ -76,6 +79,26 @@ function readAddressLimits(env: Env): Partial<AddressLimitOptions> {
     },
     countSchema,
   );
+}
+
+/**
+ * Events one socket may send, from DESKBELL_LIMIT_SOCKET_EVENTS_BURST and
+ * DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND (a load test from one machine needs
+ * more); both or neither, since a burst means nothing without its rate.
+ */
+function readSocketRateLimit(env: Env): RateLimit | undefined {
+  const { burst, perSecond } = readNumbers(
+    env,
+    { burst: 'DESKBELL_LIMIT_SOCKET_EVENTS_BURST', perSecond: 'DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND' },
+    countSchema,
+  );
+  if (burst === undefined && perSecond === undefined) return undefined;
+  if (burst === undefined || perSecond === undefined) {
+    throw new ConfigError(
+      'DESKBELL_LIMIT_SOCKET_EVENTS_BURST and DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND must be set together',
+    );
+  }
+  return { burst, perSecond };
 }
 
 const portSchema = z
@@ -209,5 +232,6 @@ export function loadConfig({ argv, env, cwd }: ConfigSources): DeskbellConfig {
     timings: readTimings(env),
     widgetOrigins,
     addressLimits: readAddressLimits(env),
+    socketRateLimit: readSocketRateLimit(env),
   };
 }

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { FreshConnectionDriver } from './fresh-connection-driver';
 import type { DeskbellTables } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -59,6 +60,6 @@ export function openStorage(options: StorageOptions): Storage {
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  const db = new Kysely<DeskbellTables>({ dialect: new SqliteDialect({ database: file }) });
+  const db = new Kysely<DeskbellTables>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }

@@ -82,9 +82,26 @@ describe('reading the server options', () => {
     expect(load([], {}).addressLimits).toEqual({});
   });
 
+  it('reads the per-socket event limit only as a pair (a load test from one machine raises it)', () => {
+    const config = load([], {
+      DESKBELL_LIMIT_SOCKET_EVENTS_BURST: '5000',
+      DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND: '2000',
+    });
+    expect(config.socketRateLimit).toEqual({ burst: 5000, perSecond: 2000 });
+    expect(load([], {}).socketRateLimit).toBeUndefined();
+    expect(() => load([], { DESKBELL_LIMIT_SOCKET_EVENTS_BURST: '5000' })).toThrow(
+      /DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND must be set together/,
+    );
+  });
+
   it.each([
     [[], { DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '0' }, 'DESKBELL_LIMIT_SOCKETS_PER_ADDRESS'],
     [[], { DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: 'lots' }, 'DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE'],
+    [
+      [],
+      { DESKBELL_LIMIT_SOCKET_EVENTS_BURST: '10', DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND: 'fast' },
+      'DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND',
+    ],
     [[], { DESKBELL_TRANSFER_TIMEOUT_SECONDS: 'two minutes' }, 'DESKBELL_TRANSFER_TIMEOUT_SECONDS'],
     [[], { DESKBELL_PRESENCE_GRACE_SECONDS: '-3' }, 'DESKBELL_PRESENCE_GRACE_SECONDS'],
     [[], { DESKBELL_PATRON_RETURN_SECONDS: '1.5' }, 'DESKBELL_PATRON_RETURN_SECONDS'],

@@ -1,0 +1,227 @@
+/**
+ * bench/message-throughput: how many patron messages a second the server
+ * stores and delivers, beside a bare socket.io relay doing the same fan-out.
+ *
+ *   npx tsx bench/message-throughput.ts [--database sqlite|postgres|both] [--patrons 50] [--window 4] [--seconds 8]
+ *
+ * Each patron keeps `window` messages in flight (a new one as soon as one is
+ * acknowledged) for `seconds`; a message counts when its ack arrives, which
+ * Deskbell sends only after the message is committed. alice follows every chat
+ * (she claimed them all), so each message also goes to one operator socket,
+ * as in the relay. SQLite runs as the server runs it (WAL, synchronous FULL by
+ * default); PostgreSQL is a throwaway cluster with synchronous_commit on.
+ * Also reported: server CPU per message (user + system time of the process).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io as connect, type Socket } from 'socket.io-client';
+import { freePort } from './child-server';
+import { demoLogin } from './demo-login';
+import { figure, reportFigures, type Figure } from './figures';
+import { spawnServer, type RunningServer } from './spawn-server';
+
+const { values } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'both' },
+    patrons: { type: 'string', default: '50' },
+    window: { type: 'string', default: '4' },
+    seconds: { type: 'string', default: '8' },
+  },
+});
+const databases = values.database === 'both' ? ['sqlite', 'postgres'] : [values.database];
+if (!databases.every((name) => name === 'sqlite' || name === 'postgres')) {
+  console.error(`message-throughput: --database must be sqlite, postgres or both, got ${values.database}`);
+  process.exit(2);
+}
+const config = {
+  patrons: positive('patrons', values.patrons),
+  window: positive('window', values.window),
+  seconds: positive('seconds', values.seconds),
+};
+
+function positive(name: string, raw: string | undefined): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`message-throughput: --${name} must be a positive whole number, got ${String(raw)}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+/** Generous limits: every bench patron comes from 127.0.0.1. */
+const OPEN_LIMITS = {
+  DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '100000',
+  DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
+  DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '100000',
+  DESKBELL_LIMIT_SOCKET_EVENTS_BURST: '1000000',
+  DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND: '1000000',
+};
+
+interface Run {
+  messagesPerSecond: number;
+  cpuMsPerMessage: number;
+  refused: number;
+}
+
+function connected(socket: Socket): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function request(socket: Socket, event: string, payload: unknown): Promise<{ ok: boolean; data?: unknown }> {
+  const ack = (await socket.timeout(20_000).emitWithAck(event, payload)) as { ok: boolean; data?: unknown };
+  if (!ack.ok) throw new Error(`${event} refused: ${JSON.stringify(ack)}`);
+  return ack;
+}
+
+/** User + system CPU time of a process in ms (Linux /proc; 100 ticks a second). */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function connectPatrons(url: string): Promise<Socket[]> {
+  const patrons: Socket[] = [];
+  for (let i = 0; i < config.patrons; i++) {
+    patrons.push(await connected(connect(`${url}/patron`, { transports: ['websocket'], forceNew: true })));
+  }
+  return patrons;
+}
+
+/** Every patron sends as fast as its window allows; counts acknowledged messages. */
+async function drive(server: RunningServer, patrons: Socket[]): Promise<Run> {
+  let acked = 0;
+  let refused = 0;
+  let running = true;
+  let counter = 0;
+  const loop = async (patron: Socket) => {
+    while (running) {
+      const ack = (await patron.timeout(30_000).emitWithAck('chat:send', {
+        id: `m-${process.pid}-${++counter}-${Math.random().toString(36).slice(2)}`,
+        body: 'Could you tell me whether the library has the 1998 annual reports?',
+      })) as { ok: boolean };
+      if (!running) break;
+      if (ack.ok) acked += 1;
+      else refused += 1;
+    }
+  };
+  // Warm up for a second, then measure.
+  const loops = patrons.flatMap((patron) => Array.from({ length: config.window }, () => loop(patron)));
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const startAcked = acked;
+  const startCpu = cpuMs(server.process.pid);
+  const startedAt = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, config.seconds * 1_000));
+  const count = acked - startAcked;
+  const elapsed = (performance.now() - startedAt) / 1_000;
+  const cpu = cpuMs(server.process.pid) - startCpu;
+  running = false;
+  await Promise.allSettled(loops);
+  return { messagesPerSecond: count / elapsed, cpuMsPerMessage: cpu / count, refused };
+}
+
+async function bareRelay(): Promise<Run> {
+  const server = await spawnServer({
+    script: 'bench/bare-relay-server.ts',
+    readyPattern: /listening on (\d+)/,
+    toUrl: (port) => `http://127.0.0.1:${port}`,
+  });
+  const sockets: Socket[] = [];
+  try {
+    sockets.push(await connected(connect(`${server.url}/operator`, { transports: ['websocket'], forceNew: true })));
+    const patrons = await connectPatrons(server.url);
+    sockets.push(...patrons);
+    for (const patron of patrons) await request(patron, 'chat:start', { question: 'bench' });
+    return await drive(server, patrons);
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+    await server.stop();
+  }
+}
+
+async function deskbell(dataDir: string, databaseUrl?: string): Promise<Run> {
+  const server = await spawnServer({
+    script: 'server/main.ts',
+    args: ['--demo', '--port', '0', '--data-dir', dataDir],
+    env: { ...OPEN_LIMITS, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    readyPattern: /Deskbell is listening on (http:\/\/\S+)/,
+    toUrl: (url) => url,
+  });
+  const sockets: Socket[] = [];
+  try {
+    const token = await demoLogin(server.url, 'alice');
+    const alice = await connected(
+      connect(`${server.url}/operator`, { transports: ['websocket'], forceNew: true, auth: { token } }),
+    );
+    sockets.push(alice);
+    await request(alice, 'status:set', { status: 'online' });
+    const patrons = await connectPatrons(server.url);
+    sockets.push(...patrons);
+    for (const [index, patron] of patrons.entries()) {
+      const started = (await request(patron, 'chat:start', {
+        departmentId: 'general-reference',
+        question: `Bench question ${index}`,
+        name: `Patron ${index}`,
+      })) as { data: { chat: { id: string } } };
+      await request(alice, 'chat:claim', { chatId: started.data.chat.id });
+    }
+    return await drive(server, patrons);
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+    await server.stop();
+  }
+}
+
+function startPostgres(dir: string, port: number): string {
+  return execFileSync('bash', ['scripts/throwaway-postgres.sh', 'start', dir, String(port)], {
+    encoding: 'utf8',
+    env: { ...process.env, DESKBELL_PG_DURABLE: '1' },
+  }).trim();
+}
+
+const GOALS: Record<string, number> = { sqlite: 0.5, postgres: 0.25 };
+
+const dataRoot = mkdtempSync(join(tmpdir(), 'deskbell-throughput-'));
+const figures: Figure[] = [];
+try {
+  console.log(`message-throughput: ${JSON.stringify({ ...config, databases })}`);
+  const relay = await bareRelay();
+  console.log(
+    `  bare relay: ${relay.messagesPerSecond.toFixed(0)} msg/s, ${relay.cpuMsPerMessage.toFixed(3)} ms CPU/msg`,
+  );
+  for (const database of databases) {
+    let databaseUrl: string | undefined;
+    // Not inside dataRoot: mkdtemp's folder is private to root, and the cluster runs as postgres.
+    const pgDir = `/tmp/deskbell-throughput-pg-${process.pid}`;
+    if (database === 'postgres') databaseUrl = startPostgres(pgDir, await freePort());
+    try {
+      const run = await deskbell(join(dataRoot, database), databaseUrl);
+      console.log(
+        `  Deskbell on ${database}: ${run.messagesPerSecond.toFixed(0)} msg/s, ${run.cpuMsPerMessage.toFixed(3)} ms CPU/msg, refused ${run.refused}`,
+      );
+      figures.push(
+        figure({
+          figure: `stored messages/s (${database})`,
+          baseline: 'bare relay',
+          value: run.messagesPerSecond,
+          baselineValue: relay.messagesPerSecond,
+          unit: 'msg/s',
+          goal: GOALS[database] ?? 0.5,
+          better: 'higher',
+        }),
+      );
+    } finally {
+      if (databaseUrl) execFileSync('bash', ['scripts/throwaway-postgres.sh', 'stop', pgDir]);
+    }
+  }
+  reportFigures('message-throughput', figures);
+} finally {
+  rmSync(dataRoot, { recursive: true, force: true });
+}
+process.exit(0);
