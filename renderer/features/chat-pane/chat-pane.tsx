@@ -11,6 +11,8 @@ import { PatronInfoTab } from '../patron-info/patron-info-tab';
 import { AddParticipants } from '../transfer/add-participants';
 import { TransferOffer } from '../transfer/transfer-offer';
 import { Composer } from './composer';
+import { FindBox } from './find-box';
+import { type FindHighlight, useFindInChat } from './find-in-chat';
 import { MessageList, sideByAuthorKind } from './message-list';
 import { PatronPresenceNotice } from './patron-presence-notice';
 import { TypingIndicator } from './typing-indicator';
@@ -50,6 +52,10 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
     })),
   );
   const headingId = useId();
+  const messages = useConsole(selectMessages(chat.id));
+  const find = useFindInChat(messages, chat.id);
+  // Searching shows the chat: the matches are in its messages, not on the Patron info tab.
+  const showChat = useCallback(() => setTab('chat'), [setTab]);
   const name = patronNameOf(chat);
   const role = chatRoleOf(chat, me);
   const mine = role.owner;
@@ -65,6 +71,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
           <p className="chat-pane-status">{describeState(chat, mine, role.participant)}</p>
         </div>
         <div className="chat-pane-actions">
+          <FindBox find={find} onOpen={tab === 'chat' ? undefined : showChat} />
           {allowed('claim') ? (
             <button
               type="button"
@@ -113,7 +120,11 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
         className="chat-pane-body"
         tabIndex={0}
       >
-        {tab === 'chat' ? <ChatTabBody chat={chat} mayWrite={allowed('write')} /> : <PatronInfoTab chat={chat} />}
+        {tab === 'chat' ? (
+          <ChatTabBody chat={chat} mayWrite={allowed('write')} find={find.highlight} />
+        ) : (
+          <PatronInfoTab chat={chat} />
+        )}
       </div>
     </section>
   );
@@ -150,7 +161,7 @@ function ChatTabs({ chatId, tab, onTab }: { chatId: string; tab: ChatTab; onTab:
   );
 }
 
-function ChatTabBody({ chat, mayWrite }: { chat: ChatSummary; mayWrite: boolean }) {
+function ChatTabBody({ chat, mayWrite, find }: { chat: ChatSummary; mayWrite: boolean; find?: FindHighlight }) {
   const messages = useConsole(selectMessages(chat.id));
   const pending = useConsole((state) => state.pending[chat.id]);
   const refused = useConsole((state) => state.refused[chat.id]);
@@ -170,8 +181,10 @@ function ChatTabBody({ chat, mayWrite }: { chat: ChatSummary; mayWrite: boolean 
         </blockquote>
       ) : null}
       <MessageList
+        key={`messages-${chat.id}`}
         label="Messages"
         messages={messages}
+        find={find}
         sideOf={sideByAuthorKind}
         pending={pending}
         refused={refused}

@@ -1,15 +1,13 @@
-import { useEffect, useRef } from 'react';
-import { refusedNote, sendingNote } from '../../../src/client/send-status';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AckError } from '../../../src/protocol';
-import { formatTime, isoOf } from '../../shared/format-time';
+import { useKeepFocusedRow } from '../../shared/keep-focused-row';
+import { observeViewport } from '../../shared/virtual-viewport';
+import type { FindHighlight } from './find-in-chat';
+import { estimatedRowHeight, type ListedMessage, type LogRow, MessageRow, rowsOf } from './message-row';
+import './message-list.css';
 
-/** What the list shows of a stored message: patron-chat and staff-chat messages both fit. */
-export interface ListedMessage {
-  seq: number;
-  authorName: string;
-  createdAt: number;
-  body: string;
-}
+export type { ListedMessage } from './message-row';
 
 /** Patron chats: patrons on the left, staff on the right, Deskbell's own lines in the middle. */
 export function sideByAuthorKind(message: { authorKind: string }): string {
@@ -31,13 +29,29 @@ interface MessageListProps<M extends ListedMessage> {
   label: string;
   /** Keep the newest message in view as messages arrive (a live chat); a transcript reads from the top. */
   followNewest?: boolean;
+  /** The find box's matches in the whole chat: marked, and the current one scrolled into view. */
+  find?: FindHighlight;
 }
+
+/** Closer than this to the bottom counts as "at the newest message" (a row's worth of slack). */
+const AT_END_PX = 48;
+/** The rows' vertical rhythm, as `.messages` had it: 12px above and below, 8px between. */
+const EDGE_PX = 12;
+const GAP_PX = 8;
 
 /**
  * A chat's messages with author and time. It is a `log` live region: screen
  * readers announce new messages as they arrive. Pending ones say "Sending...",
  * and why it takes longer while they are being tried again ("the server is
  * busy"); refused ones say "Not sent" and why.
+ *
+ * Only the rows on screen (and a few either side) are in the DOM, placed and
+ * measured by TanStack Virtual, so a chat of thousands of messages opens as
+ * fast as a short one. A live chat (`followNewest`) opens at the newest
+ * message and stays there as messages arrive while the operator is at the
+ * bottom; scrolled up, the view does not move and a "New messages" button
+ * offers the way down. Older messages that arrive above (a gap filled after a
+ * reconnect) keep the row being read where it was (`anchorTo: 'end'`).
  */
 export function MessageList<M extends ListedMessage>({
   messages,
@@ -48,57 +62,120 @@ export function MessageList<M extends ListedMessage>({
   connected = true,
   label,
   followNewest = true,
+  find,
 }: MessageListProps<M>) {
-  const end = useRef<HTMLLIElement>(null);
-  const count = messages.length + pending.length + refused.length;
+  const log = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => rowsOf(messages, pending, refused), [messages, pending, refused]);
+  const { rangeExtractor, focusHandlers } = useKeepFocusedRow();
+  const [atEnd, setAtEnd] = useState(true);
+  const getItemKey = useCallback((index: number) => (rows[index] as LogRow<M>).key, [rows]);
+  const estimateSize = useCallback((index: number) => estimatedRowHeight(rows[index] as LogRow<M>), [rows]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => log.current,
+    estimateSize,
+    getItemKey,
+    gap: GAP_PX,
+    paddingStart: EDGE_PX,
+    paddingEnd: EDGE_PX,
+    overscan: 6,
+    observeElementRect: observeViewport,
+    rangeExtractor,
+    anchorTo: followNewest ? 'end' : 'start',
+    followOnAppend: followNewest,
+    scrollEndThreshold: AT_END_PX,
+    onChange: (instance) => setAtEnd(instance.isAtEnd(AT_END_PX)),
+  });
+
+  // A live chat opens at its newest message.
+  useLayoutEffect(() => {
+    if (followNewest) virtualizer.scrollToEnd();
+    // Once, on opening: afterwards followOnAppend keeps it there.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The operator's own message goes to the bottom even when they had scrolled up to read.
+  const pendingCount = pending.length;
+  const sentBefore = useRef(pendingCount);
   useEffect(() => {
-    // jsdom has no scrollIntoView.
-    if (followNewest) end.current?.scrollIntoView?.({ block: 'end' });
-  }, [count, followNewest]);
+    if (followNewest && pendingCount > sentBefore.current) virtualizer.scrollToEnd();
+    sentBefore.current = pendingCount;
+  }, [followNewest, pendingCount, virtualizer]);
+
+  const newestSeq = messages.at(-1)?.seq ?? 0;
+  const unseen = useUnseenNewest(newestSeq, atEnd);
+
+  const rowIndexBySeq = useMemo(() => new Map(messages.map((message, index) => [message.seq, index])), [messages]);
+  const matchesBySeq = useMemo(() => groupBySeq(find), [find]);
+  const currentMatch = find ? find.matches[find.current] : undefined;
+  const currentIndex = currentMatch ? rowIndexBySeq.get(currentMatch.seq) : undefined;
+  useEffect(() => {
+    if (currentIndex !== undefined) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
+  }, [currentIndex, currentMatch, virtualizer]);
 
   return (
-    // The log wraps the list (a list may not carry role="log" itself); it takes focus so keyboards can scroll it.
-    <div className="message-log" role="log" aria-label={label} aria-live="polite" tabIndex={0}>
-      <ol className="messages">
-        {messages.map((message) => (
-          <li key={message.seq} className={`message ${sideOf(message)}`} data-seq={message.seq}>
-            <p className="message-meta">
-              <span className="message-author">{message.authorName}</span>{' '}
-              <time dateTime={isoOf(message.createdAt)}>{formatTime(message.createdAt)}</time>
-            </p>
-            <p className="message-body">{message.body}</p>
-          </li>
-        ))}
-        {pending.map((message) => (
-          <li
-            key={message.id}
-            className="message message-operator message-pending"
-            data-pending="true"
-            data-retrying={message.retrying ? 'true' : undefined}
-          >
-            <p className="message-meta">
-              <span className="message-author">You</span>{' '}
-              <span className="message-sending">{sendingNote(message.retrying, connected)}</span>
-            </p>
-            <p className="message-body">{message.body}</p>
-          </li>
-        ))}
-        {refused.map((message) => (
-          <li key={message.id} className="message message-operator message-refused" data-refused="true">
-            <p className="message-meta">
-              <span className="message-author">You</span>{' '}
-              <span className="message-error">{refusedNote(message.error)}</span>
-            </p>
-            <p className="message-body">{message.body}</p>
-            {onDismissRefused ? (
-              <button type="button" className="small" onClick={() => onDismissRefused(message.id)}>
-                Dismiss
-              </button>
-            ) : null}
-          </li>
-        ))}
-        <li ref={end} className="messages-end" aria-hidden="true" />
-      </ol>
+    <div className="message-log-frame">
+      {/* The log wraps the list (a list may not carry role="log" itself); it takes focus so keyboards can scroll it. */}
+      <div
+        ref={log}
+        className="message-log"
+        role="log"
+        aria-label={label}
+        aria-live="polite"
+        // Rows mounted by scrolling are not news; tell assistive technology to hold off while the list moves.
+        aria-busy={virtualizer.isScrolling || undefined}
+        tabIndex={0}
+      >
+        <ol className="messages" style={{ height: virtualizer.getTotalSize() }} {...focusHandlers}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index] as LogRow<M>;
+            const seq = row.kind === 'stored' ? row.message.seq : undefined;
+            return (
+              <MessageRow
+                key={item.key}
+                row={row}
+                index={item.index}
+                start={item.start}
+                setSize={rows.length}
+                measure={virtualizer.measureElement}
+                sideOf={sideOf}
+                connected={connected}
+                onDismissRefused={onDismissRefused}
+                matches={seq === undefined ? undefined : matchesBySeq.get(seq)}
+                currentMatch={seq !== undefined && currentMatch?.seq === seq ? currentMatch : undefined}
+              />
+            );
+          })}
+        </ol>
+      </div>
+      {followNewest && unseen && !atEnd ? (
+        <button type="button" className="new-messages-button" onClick={() => virtualizer.scrollToEnd()}>
+          New messages
+        </button>
+      ) : null}
     </div>
   );
+}
+
+/**
+ * Whether a message newer than any the operator has seen at the bottom has
+ * arrived: true from its arrival while they are scrolled up until they are
+ * back at the bottom.
+ */
+function useUnseenNewest(newestSeq: number, atEnd: boolean): boolean {
+  const [seenSeq, setSeenSeq] = useState(newestSeq);
+  useEffect(() => {
+    if (atEnd && newestSeq > seenSeq) setSeenSeq(newestSeq);
+  }, [atEnd, newestSeq, seenSeq]);
+  return newestSeq > seenSeq;
+}
+
+function groupBySeq(find: FindHighlight | undefined) {
+  const bySeq = new Map<number, FindHighlight['matches'][number][]>();
+  for (const match of find?.matches ?? []) {
+    const list = bySeq.get(match.seq);
+    if (list) list.push(match);
+    else bySeq.set(match.seq, [match]);
+  }
+  return bySeq;
 }

@@ -1,8 +1,12 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { ChatSummary } from '../../../src/protocol';
+import { VirtualRows } from '../../shared/virtual-rows';
 import { firstWords, patronNameOf } from '../../store/new-chat-alert';
 import { selectMyChats } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
+
+const chatIdOf = (chat: ChatSummary): string => chat.id;
 
 /** The chats this operator is answering, and their ended ones still waiting for an analytics entry. */
 export function MyChatsList() {
@@ -14,13 +18,13 @@ export function MyChatsList() {
     <section className="my-chats" aria-labelledby={headingId}>
       <h2 id={headingId}>My chats</h2>
       {chats.length === 0 ? <p className="empty">Claim a chat to start answering.</p> : null}
-      <ul aria-labelledby={headingId} className="chat-rows">
-        {chats.map((chat) => (
-          <li
-            key={chat.id}
-            data-chat-id={chat.id}
-            className={`chat-row${openChatId === chat.id ? ' chat-row-open' : ''}`}
-          >
+      <VirtualRows
+        items={chats}
+        keyOf={chatIdOf}
+        estimateRowHeight={84}
+        labelledBy={headingId}
+        renderRow={(chat, row) => (
+          <li {...row} data-chat-id={chat.id} className={`chat-row${openChatId === chat.id ? ' chat-row-open' : ''}`}>
             <div className="chat-row-main">
               <button
                 type="button"
@@ -35,8 +39,8 @@ export function MyChatsList() {
               {chat.status === 'ended' ? <p className="chat-row-flag">Ended: analytics not saved yet</p> : null}
             </div>
           </li>
-        ))}
-      </ul>
+        )}
+      />
     </section>
   );
 }

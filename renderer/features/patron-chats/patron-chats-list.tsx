@@ -4,6 +4,7 @@ import { waitedFor } from '../../../src/domain/chat-stats';
 import type { ChatSummary } from '../../../src/protocol';
 import { useNow } from '../../shared/use-now';
 import { isoOf } from '../../shared/format-time';
+import { type VirtualRowProps, VirtualRows } from '../../shared/virtual-rows';
 import { firstWords, patronNameOf } from '../../store/new-chat-alert';
 import { selectWaitingChats } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
@@ -11,7 +12,8 @@ import { transferNoteOf } from '../../store/transfer-slice';
 
 /**
  * Patron Chats: every chat waiting in a department this operator monitors.
- * Clicking the patron's name previews the chat without claiming it.
+ * Clicking the patron's name previews the chat without claiming it. A busy
+ * queue renders only the rows in view (see VirtualRows).
  */
 export function PatronChatsList() {
   const chats = useConsole(useShallow(selectWaitingChats));
@@ -21,16 +23,20 @@ export function PatronChatsList() {
     <section className="patron-chats" aria-labelledby={headingId}>
       <h2 id={headingId}>Patron Chats</h2>
       {chats.length === 0 ? <p className="empty">No patrons are waiting.</p> : null}
-      <ul aria-labelledby={headingId} className="chat-rows">
-        {chats.map((chat) => (
-          <WaitingChatRow key={chat.id} chat={chat} now={now} />
-        ))}
-      </ul>
+      <VirtualRows
+        items={chats}
+        keyOf={chatIdOf}
+        estimateRowHeight={104}
+        labelledBy={headingId}
+        renderRow={(chat, row) => <WaitingChatRow chat={chat} now={now} row={row} />}
+      />
     </section>
   );
 }
 
-function WaitingChatRow({ chat, now }: { chat: ChatSummary; now: number }) {
+const chatIdOf = (chat: ChatSummary): string => chat.id;
+
+function WaitingChatRow({ chat, now, row }: { chat: ChatSummary; now: number; row: VirtualRowProps }) {
   const previewChat = useConsole((state) => state.previewChat);
   const claimChat = useConsole((state) => state.claimChat);
   const busy = useConsole((state) => state.busy[chat.id]);
@@ -39,7 +45,7 @@ function WaitingChatRow({ chat, now }: { chat: ChatSummary; now: number }) {
   // A chat a colleague sent back to the department's queue says so, with their briefing.
   const transferNote = transferNoteOf(chat);
   return (
-    <li className={`chat-row${isOpen ? ' chat-row-open' : ''}`} data-chat-id={chat.id}>
+    <li {...row} className={`chat-row${isOpen ? ' chat-row-open' : ''}`} data-chat-id={chat.id}>
       <div className="chat-row-main">
         <button
           type="button"

@@ -3,6 +3,8 @@ import type { StaffMessage } from '../../../src/protocol';
 import type { OpenStaffChat } from '../../store/staff-slice';
 import { useConsole } from '../../store/store-context';
 import { Composer } from '../chat-pane/composer';
+import { FindBox } from '../chat-pane/find-box';
+import { useFindInChat } from '../chat-pane/find-in-chat';
 import { MessageList } from '../chat-pane/message-list';
 import { memberNamesOf, membersByName } from '../staff-review/staff-chat-members';
 
@@ -24,6 +26,7 @@ export function StaffChatPane() {
   const me = useConsole((state) => state.operator?.id);
   const send = useConsole((state) => state.sendStaffMessage);
   const headingId = useId();
+  const find = useFindInChat(messages, chatId ?? '');
   if (!staffChat) return null;
   const review = staffChat.review === true;
 
@@ -45,10 +48,13 @@ export function StaffChatPane() {
               : 'Staff chats are archived: you both see this history later.'}
           </p>
         </div>
+        <FindBox find={find} />
       </header>
       {staffChat.error ? <p role="alert">{staffChat.error}</p> : null}
       <MessageList
+        key={chatId}
         messages={messages}
+        find={find.highlight}
         sideOf={
           review
             ? sideByMember(staffChat)

@@ -2,8 +2,12 @@ import { useId } from 'react';
 import { patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
 import { formatDateTime } from '../../shared/format-time';
+import { FindBox } from '../chat-pane/find-box';
+import { useFindInChat } from '../chat-pane/find-in-chat';
 import { MessageList, sideByAuthorKind } from '../chat-pane/message-list';
 import { PatronInfoTab } from '../patron-info/patron-info-tab';
+
+const NO_MESSAGES: readonly never[] = [];
 
 /** A stored transcript, read-only, with its analytics entry. */
 export function TranscriptView() {
@@ -12,6 +16,7 @@ export function TranscriptView() {
   const openChat = useConsole((state) => (state.openChatId ? state.chats[state.openChatId] : undefined));
   const backToChat = useConsole((state) => state.openChat);
   const headingId = useId();
+  const find = useFindInChat(transcript?.data?.messages ?? NO_MESSAGES, transcript?.chatId ?? '');
   if (!transcript) return null;
   const { data, error } = transcript;
   return (
@@ -26,6 +31,7 @@ export function TranscriptView() {
             </p>
           ) : null}
         </div>
+        {data ? <FindBox find={find} /> : null}
         {openChat && openChat.id !== transcript.chatId ? (
           <button type="button" onClick={() => backToChat(openChat.id)}>
             Back to the chat with {patronNameOf(openChat)}
@@ -44,7 +50,14 @@ export function TranscriptView() {
             <p className="question-label">Question</p>
             <p>{data.chat.question}</p>
           </blockquote>
-          <MessageList label="Transcript" messages={data.messages} sideOf={sideByAuthorKind} followNewest={false} />
+          <MessageList
+            key={transcript.chatId}
+            label="Transcript"
+            messages={data.messages}
+            sideOf={sideByAuthorKind}
+            followNewest={false}
+            find={find.highlight}
+          />
           <h3>Analytics</h3>
           {data.analytics ? (
             <dl className="patron-info">

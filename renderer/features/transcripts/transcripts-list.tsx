@@ -2,8 +2,13 @@ import { useId } from 'react';
 import { formatDateTime, isoOf } from '../../shared/format-time';
 import { firstWords, patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
+import type { ChatSummary } from '../../../src/protocol';
+import { VirtualRows } from '../../shared/virtual-rows';
 
-/** Ended chats, newest first; opening one reads back its stored transcript. */
+const NO_CHATS: readonly ChatSummary[] = [];
+const chatIdOf = (chat: ChatSummary): string => chat.id;
+
+/** Ended chats, newest first, only the rows in view rendered; opening one reads back its stored transcript. */
 export function TranscriptsList() {
   const chats = useConsole((state) => state.endedChats);
   const error = useConsole((state) => state.endedChatsError);
@@ -26,9 +31,14 @@ export function TranscriptsList() {
       ) : null}
       {chats === null && !error ? <p className="empty">Loading…</p> : null}
       {chats?.length === 0 ? <p className="empty">No ended chats yet.</p> : null}
-      <ul aria-labelledby={headingId} className="chat-rows">
-        {(chats ?? []).map((chat) => (
-          <li key={chat.id} data-chat-id={chat.id} className={`chat-row${openId === chat.id ? ' chat-row-open' : ''}`}>
+      <VirtualRows
+        items={chats ?? NO_CHATS}
+        keyOf={chatIdOf}
+        estimateRowHeight={100}
+        labelledBy={headingId}
+        className="virtual-rows-tall"
+        renderRow={(chat, row) => (
+          <li {...row} data-chat-id={chat.id} className={`chat-row${openId === chat.id ? ' chat-row-open' : ''}`}>
             <div className="chat-row-main">
               <button
                 type="button"
@@ -46,8 +56,8 @@ export function TranscriptsList() {
               </p>
             </div>
           </li>
-        ))}
-      </ul>
+        )}
+      />
     </section>
   );
 }

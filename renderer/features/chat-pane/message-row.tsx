@@ -1,0 +1,153 @@
+import { memo, type ReactNode } from 'react';
+import { refusedNote, sendingNote } from '../../../src/client/send-status';
+import type { AckError } from '../../../src/protocol';
+import { formatTime, isoOf } from '../../shared/format-time';
+import type { FindMatch } from './find-in-chat';
+
+/** What the list shows of a stored message: patron-chat and staff-chat messages both fit. */
+export interface ListedMessage {
+  seq: number;
+  authorName: string;
+  createdAt: number;
+  body: string;
+}
+
+type PendingMessage = { id: string; body: string; retrying?: AckError };
+type RefusedMessage = { id: string; body: string; error: AckError };
+
+/** One row of the log: a stored message, then the operator's own on their way, then the refused ones. */
+export type LogRow<M extends ListedMessage> =
+  | { kind: 'stored'; key: string; message: M }
+  | { kind: 'pending'; key: string; message: PendingMessage }
+  | { kind: 'refused'; key: string; message: RefusedMessage };
+
+export function rowsOf<M extends ListedMessage>(
+  messages: readonly M[],
+  pending: readonly PendingMessage[],
+  refused: readonly RefusedMessage[],
+): LogRow<M>[] {
+  return [
+    ...messages.map((message) => ({ kind: 'stored' as const, key: `seq-${message.seq}`, message })),
+    ...pending.map((message) => ({ kind: 'pending' as const, key: `pending-${message.id}`, message })),
+    ...refused.map((message) => ({ kind: 'refused' as const, key: `refused-${message.id}`, message })),
+  ];
+}
+
+/**
+ * A first guess at a row's height before it is measured: the meta line, the
+ * bubble's padding, and a line of body per ~70 characters (the bubble is at
+ * most 75% of the pane). Close guesses keep the scrollbar from jumping.
+ */
+export function estimatedRowHeight(row: LogRow<ListedMessage>): number {
+  const lines = Math.max(1, Math.ceil(row.message.body.length / 70)) + (row.message.body.match(/\n/g)?.length ?? 0);
+  return 38 + lines * 21 + (row.kind === 'refused' ? 30 : 0);
+}
+
+interface MessageRowProps<M extends ListedMessage> {
+  row: LogRow<M>;
+  index: number;
+  /** Where the virtualizer put the row, in pixels from the top of the list. */
+  start: number;
+  setSize: number;
+  measure: (element: HTMLLIElement | null) => void;
+  sideOf: (message: M) => string;
+  connected: boolean;
+  onDismissRefused?: (messageId: string) => void;
+  /** The find box's matches in this message's body, if any. */
+  matches?: readonly FindMatch[];
+  currentMatch?: FindMatch;
+}
+
+function MessageRowView<M extends ListedMessage>({
+  row,
+  index,
+  start,
+  setSize,
+  measure,
+  sideOf,
+  connected,
+  onDismissRefused,
+  matches,
+  currentMatch,
+}: MessageRowProps<M>) {
+  // The row spans the list and is placed by the virtualizer; the bubble inside it takes its side.
+  const placed = {
+    ref: measure,
+    className: 'message-row',
+    'data-index': index,
+    'aria-posinset': index + 1,
+    'aria-setsize': setSize,
+    style: { transform: `translateY(${start}px)` },
+  };
+  if (row.kind === 'stored') {
+    const { message } = row;
+    return (
+      <li {...placed} data-seq={message.seq}>
+        <div className={`message ${sideOf(message)}`}>
+          <p className="message-meta">
+            <span className="message-author">{message.authorName}</span>{' '}
+            <time dateTime={isoOf(message.createdAt)}>{formatTime(message.createdAt)}</time>
+          </p>
+          <p className="message-body">{marked(message.body, matches, currentMatch)}</p>
+        </div>
+      </li>
+    );
+  }
+  if (row.kind === 'pending') {
+    const { message } = row;
+    return (
+      <li {...placed} data-pending="true" data-retrying={message.retrying ? 'true' : undefined}>
+        <div className="message message-operator message-pending">
+          <p className="message-meta">
+            <span className="message-author">You</span>{' '}
+            <span className="message-sending">{sendingNote(message.retrying, connected)}</span>
+          </p>
+          <p className="message-body">{message.body}</p>
+        </div>
+      </li>
+    );
+  }
+  const { message } = row;
+  return (
+    <li {...placed} data-refused="true">
+      <div className="message message-operator message-refused">
+        <p className="message-meta">
+          <span className="message-author">You</span>{' '}
+          <span className="message-error">{refusedNote(message.error)}</span>
+        </p>
+        <p className="message-body">{message.body}</p>
+        {onDismissRefused ? (
+          <button type="button" className="small" onClick={() => onDismissRefused(message.id)}>
+            Dismiss
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** Rows re-render only when their own message, place or matches change, not on every scroll frame of the list. */
+export const MessageRow = memo(MessageRowView) as typeof MessageRowView;
+
+/** The body with the find box's matches in `<mark>`, the current one marked as such. */
+function marked(body: string, matches: readonly FindMatch[] | undefined, current: FindMatch | undefined): ReactNode {
+  if (!matches || matches.length === 0) return body;
+  const parts: ReactNode[] = [];
+  let from = 0;
+  for (const match of matches) {
+    if (match.start > from) parts.push(body.slice(from, match.start));
+    const isCurrent = match === current;
+    parts.push(
+      <mark
+        key={match.start}
+        className={isCurrent ? 'find-match find-current' : 'find-match'}
+        data-find-current={isCurrent ? 'true' : undefined}
+      >
+        {body.slice(match.start, match.end)}
+      </mark>,
+    );
+    from = match.end;
+  }
+  if (from < body.length) parts.push(body.slice(from));
+  return parts;
+}
