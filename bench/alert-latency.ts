@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
 import { demoLogin } from './demo-login';
+import { figure, reportFigures } from './figures';
 import { spawnServer, type RunningServer } from './spawn-server';
 import { formatSummary, summarize, type Summary } from './stats';
 
@@ -184,6 +185,23 @@ try {
   }
   mkdirSync('reports/bench', { recursive: true });
   writeFileSync('reports/bench/alert-latency.json', JSON.stringify({ config, rounds }, null, 2));
+  // Over several rounds, the median round of each side.
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const at = `${config.patrons} patrons, ${config.operators} operators`;
+  reportFigures(
+    'alert-latency',
+    (['p50', 'p99'] as const).map((which) =>
+      figure({
+        figure: `new-chat alert ${which} (${at})`,
+        baseline: 'bare relay',
+        value: median(rounds.map((round) => round.deskbell.latency[which])),
+        baselineValue: median(rounds.map((round) => round.relay.latency[which])),
+        unit: 'ms',
+        goal: 1.5,
+        better: 'lower',
+      }),
+    ),
+  );
 } finally {
   rmSync(dataRoot, { recursive: true, force: true });
 }

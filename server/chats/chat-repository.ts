@@ -4,7 +4,7 @@ import type { ChatSummary, Message } from '../../src/protocol/models';
 import { newId } from '../storage/ids';
 import type { DeskbellTables } from '../storage/schema';
 import { visibleTo, writableBy } from './chat-access-query';
-import { selectChatSummaries, toChatSummary } from './chat-rows';
+import { type ChatSummaryRow, selectChatSummaries, toChatSummary } from './chat-rows';
 import { withTeamFacts } from './chat-team-rows';
 
 export interface NewChat {
@@ -22,6 +22,8 @@ export interface NewChat {
   createdAt: number;
   /** The browser's earlier chat's lineage (chat:start with a previous resume token); a new one otherwise. */
   lineageId?: string | null;
+  /** The department's name when the caller has it (chat:start looked the department up); read otherwise. */
+  departmentName?: string;
 }
 
 /** A state change that also wrote a system message ("Alice has joined the chat."). */
@@ -45,34 +47,52 @@ export class ChatRepository {
     return withTeam ?? chat;
   }
 
+  /**
+   * Stores a new waiting chat and answers with its summary as written: a new
+   * chat has no owner, team, transfer or analytics yet, so nothing is read back.
+   */
   async create(chat: NewChat): Promise<ChatSummary> {
     const id = newId();
-    await this.db
-      .insertInto('chats')
-      .values({
-        id,
-        department_id: chat.departmentId,
-        status: 'waiting',
-        question: chat.question,
-        patron_name: chat.patronName,
-        patron_email: chat.patronEmail,
-        patron_ip: chat.patronIp,
-        page_url: chat.pageUrl,
-        referrer: chat.referrer,
-        user_agent: chat.userAgent,
-        browser: chat.browser,
-        extra_fields: JSON.stringify(chat.extraFields),
-        resume_token_hash: chat.resumeTokenHash,
-        owner_id: null,
-        created_at: chat.createdAt,
-        claimed_at: null,
-        ended_at: null,
-        ended_by: null,
-        last_seq: 0,
-        lineage_id: chat.lineageId ?? id,
-      })
-      .execute();
-    return this.findOrThrow(id);
+    const departmentName = chat.departmentName ?? (await this.departmentName(chat.departmentId));
+    const row = {
+      id,
+      department_id: chat.departmentId,
+      status: 'waiting',
+      question: chat.question,
+      patron_name: chat.patronName,
+      patron_email: chat.patronEmail,
+      patron_ip: chat.patronIp,
+      page_url: chat.pageUrl,
+      referrer: chat.referrer,
+      user_agent: chat.userAgent,
+      browser: chat.browser,
+      extra_fields: JSON.stringify(chat.extraFields),
+      resume_token_hash: chat.resumeTokenHash,
+      owner_id: null,
+      created_at: chat.createdAt,
+      claimed_at: null,
+      ended_at: null,
+      ended_by: null,
+      last_seq: 0,
+      lineage_id: chat.lineageId ?? id,
+    } as const;
+    await this.db.insertInto('chats').values(row).execute();
+    const summary = toChatSummary({
+      ...row,
+      department_name: departmentName,
+      owner_name: null,
+      analytics_chat_id: null,
+    } as ChatSummaryRow);
+    return { ...summary, participants: [], transfer: null };
+  }
+
+  private async departmentName(departmentId: string): Promise<string> {
+    const row = await this.db
+      .selectFrom('departments')
+      .select('name')
+      .where('id', '=', departmentId)
+      .executeTakeFirstOrThrow();
+    return row.name;
   }
 
   async find(id: string): Promise<ChatSummary | undefined> {

@@ -1,26 +1,54 @@
 import type { Kysely } from 'kysely';
 import type { Department, PatronField, QuestionType } from '../../src/protocol/models';
+import { ReadThroughCache } from '../storage/read-through-cache';
 import type { DeskbellTables } from '../storage/schema';
 
-/** Departments (chat channels), the Question Type list and the widget's extra patron fields. */
-export class DepartmentRepository {
-  constructor(private readonly db: Kysely<DeskbellTables>) {}
+/** How long the department list and the patron fields are kept between reads (see ReadThroughCache). */
+const KEPT_MS = 5_000;
 
+/**
+ * Departments (chat channels), the Question Type list and the widget's extra
+ * patron fields. Every patron's start reads the department and the fields:
+ * both are kept for a few seconds instead of read each time.
+ */
+export class DepartmentRepository {
+  private readonly departments: ReadThroughCache<Department[]>;
+  private readonly patronFields: ReadThroughCache<PatronField[]>;
+
+  constructor(private readonly db: Kysely<DeskbellTables>) {
+    this.departments = new ReadThroughCache(
+      () => this.db.selectFrom('departments').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute(),
+      KEPT_MS,
+    );
+    this.patronFields = new ReadThroughCache(
+      () => this.db.selectFrom('patron_fields').select(['key', 'label']).orderBy('sort_order').orderBy('key').execute(),
+      KEPT_MS,
+    );
+  }
+
+  /** A copy, so a caller that sorts or changes the list changes nobody else's. */
   async list(): Promise<Department[]> {
-    return this.db.selectFrom('departments').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute();
+    return (await this.departments.get()).map((department) => ({ ...department }));
   }
 
   async find(id: string): Promise<Department | undefined> {
-    return this.db.selectFrom('departments').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    const found = (await this.departments.get()).find((department) => department.id === id);
+    return found ? { ...found } : undefined;
   }
 
   /** Adds a department unless one with that id exists (seeding is idempotent). */
   async ensure(department: Department, sortOrder: number): Promise<void> {
-    if (await this.find(department.id)) return;
+    const existing = await this.db
+      .selectFrom('departments')
+      .select('id')
+      .where('id', '=', department.id)
+      .executeTakeFirst();
+    if (existing) return;
     await this.db
       .insertInto('departments')
       .values({ ...department, sort_order: sortOrder })
       .execute();
+    this.departments.clear();
   }
 
   async listQuestionTypes(): Promise<QuestionType[]> {
@@ -81,10 +109,11 @@ export class DepartmentRepository {
   }
 
   async listPatronFields(): Promise<PatronField[]> {
-    return this.db.selectFrom('patron_fields').select(['key', 'label']).orderBy('sort_order').orderBy('key').execute();
+    return (await this.patronFields.get()).map((field) => ({ ...field }));
   }
 
   async ensurePatronFields(fields: readonly PatronField[]): Promise<void> {
+    this.patronFields.clear();
     const existing = await this.listPatronFields();
     const known = new Set(existing.map((field) => field.key));
     for (const [index, field] of fields.entries()) {
@@ -94,6 +123,7 @@ export class DepartmentRepository {
         .values({ key: field.key, label: field.label, sort_order: existing.length + index })
         .execute();
     }
+    this.patronFields.clear();
   }
 
   /** Makes `fields` the widget's extra fields, in that order. */
@@ -107,5 +137,6 @@ export class DepartmentRepository {
           .execute();
       }
     });
+    this.patronFields.clear();
   }
 }
