@@ -5,6 +5,7 @@ import { AnalyticsRepository } from './chats/analytics-repository';
 import { CannedMessageRepository } from './canned/canned-message-repository';
 import { ChatRepository } from './chats/chat-repository';
 import { ChatTransitions } from './chats/chat-transitions';
+import { QueueRepository } from './chats/queue-repository';
 import { PatronHistoryRepository } from './patrons/patron-history-repository';
 import { StaffChatRepository } from './staff/staff-chat-repository';
 import { MessageStore } from './chats/message-store';
@@ -23,6 +24,7 @@ export interface Repositories {
   staffChats: StaffChatRepository;
   canned: CannedMessageRepository;
   patronHistory: PatronHistoryRepository;
+  queue: QueueRepository;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -38,5 +40,6 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     staffChats: new StaffChatRepository(db),
     canned: new CannedMessageRepository(db),
     patronHistory: new PatronHistoryRepository(db),
+    queue: new QueueRepository(db),
   };
 }

@@ -8,7 +8,7 @@ import type { LoadedChat } from './chat-transitions';
 import { announceMessage } from './chat-broadcast';
 import { toPatronView } from './chat-rows';
 import { dropFollowersWhoMayNotSee } from './chat-room-members';
-import { announceQueuePositions } from './queue-positions';
+import { announceQueueChange } from './queue-positions';
 
 /** Concurrent writers make a conditional write miss; a few fresh tries always settle it. */
 const MAX_TRIES = 8;
@@ -50,7 +50,7 @@ export async function runChatAction(
  * Tells everyone what a stored transition changed: the line in the chat box
  * (operators and patron), the chat itself to every queue and person it
  * concerns (old and new department, owner, participants, a transfer's two
- * ends), the patron's view, and the queue positions of both departments.
+ * ends), the patron's view, and the queues it left or joined.
  * Resolves once the chat's followers are who may still see it (never rejects).
  */
 export async function announceTransition(
@@ -77,9 +77,8 @@ export async function announceTransition(
   }
   ctx.operators.to([...targets]).emit('chat:updated', chat);
   ctx.patrons.to(rooms.chat(chat.id)).emit('chat:status', toPatronView(chat));
-  const departments = new Set([before.departmentId, chat.departmentId]);
-  // Only the chats asked after this one can have moved in the queue.
-  for (const departmentId of departments) void announceQueuePositions(ctx, departmentId, chat.createdAt);
+  // One push per queue the chat left or joined, whatever the queue's length.
+  announceQueueChange(ctx, before, chat);
   // Nothing more happens in an ended chat: its followers (owner, group, anyone who previewed it) stop
   // following it, so consoles open all day do not collect rooms of chats long over.
   if (chat.status === 'ended') ctx.operators.in(rooms.chat(chat.id)).socketsLeave(rooms.chat(chat.id));

@@ -1,31 +1,72 @@
+import type { ChatSummary } from '../../src/protocol/models';
+import type { QueueTicket } from '../../src/protocol/patron-contract';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
 
 /**
- * Tells the patrons waiting in a department where they now stand. Only the
- * chats asked at or after `since` can have moved: a new chat joins at the
- * back (since = its own time: one patron told), a claimed or ended chat moves
- * up those behind it (since = its time). Queue order is by when the question
- * was asked, then by id.
+ * Queue positions at a constant cost per change. Each waiting chat has a
+ * ticket (when the question was asked, then its id); its patron's sockets are
+ * in the department's queue room. A chat that joins or leaves a queue is one
+ * `queue:moved` to that room, and every widget whose ticket comes after it
+ * moves by one: no read and no emit per waiting chat. The exact place comes
+ * from one count, on start, on resume and when a transfer puts a chat in a
+ * queue (`queue:position` to that chat alone); the widget asks again by
+ * resuming when a move crossed such an answer (see src/client/patron-connection.ts).
  */
-export async function announceQueuePositions(ctx: DeskbellContext, departmentId: string, since = 0): Promise<void> {
-  try {
-    const { ahead, ids } = await ctx.repos.chats.listWaitingFrom(departmentId, since);
-    ids.forEach((chatId, index) => {
-      ctx.patrons.to(rooms.chat(chatId)).emit('queue:position', { chatId, position: ahead + index + 1 });
-    });
-  } catch (error) {
-    // A missed position update is cosmetic; the next change sends fresh ones.
-    ctx.log.warn({ err: error, departmentId }, 'could not announce queue positions');
+
+type QueuedChat = Pick<ChatSummary, 'id' | 'departmentId' | 'createdAt' | 'status'>;
+
+export function ticketOf(chat: Pick<ChatSummary, 'id' | 'createdAt'>): QueueTicket {
+  return { createdAt: chat.createdAt, chatId: chat.id };
+}
+
+/**
+ * One chat's place in its department's queue (1 is next); null when it is not
+ * waiting. Its sockets join the queue room before this reads, so no move after
+ * the count is missed.
+ */
+export async function queuePositionOf(ctx: DeskbellContext, chat: QueuedChat): Promise<number | null> {
+  if (chat.status !== 'waiting') return null;
+  return (await ctx.repos.queue.countWaitingAhead(chat.departmentId, ticketOf(chat))) + 1;
+}
+
+/** A chat joined a queue (a new chat, or a transfer to a department): the patrons waiting behind it move back. */
+export function announceJoinedQueue(ctx: DeskbellContext, chat: QueuedChat): void {
+  ctx.patrons
+    .to(rooms.departmentQueue(chat.departmentId))
+    .emit('queue:moved', { departmentId: chat.departmentId, change: 'joined', ticket: ticketOf(chat) });
+}
+
+/**
+ * After a stored transition: a chat that stopped waiting (claimed, ended, or
+ * moved on) leaves its queue room and moves up everyone behind it; a chat a
+ * transfer put in a queue joins that room, moves back everyone behind it, and
+ * its patron is told the exact place.
+ */
+export function announceQueueChange(ctx: DeskbellContext, before: QueuedChat, chat: QueuedChat): void {
+  const wasWaiting = before.status === 'waiting';
+  const isWaiting = chat.status === 'waiting';
+  if (wasWaiting && isWaiting && before.departmentId === chat.departmentId) return;
+  const patronSockets = ctx.patrons.in(rooms.chat(chat.id));
+  if (wasWaiting) {
+    patronSockets.socketsLeave(rooms.departmentQueue(before.departmentId));
+    ctx.patrons
+      .to(rooms.departmentQueue(before.departmentId))
+      .emit('queue:moved', { departmentId: before.departmentId, change: 'left', ticket: ticketOf(chat) });
+  }
+  if (isWaiting) {
+    patronSockets.socketsJoin(rooms.departmentQueue(chat.departmentId));
+    announceJoinedQueue(ctx, chat);
+    void tellPlace(ctx, chat);
   }
 }
 
-/** One chat's place in its department's queue; null when it is not waiting. */
-export async function queuePositionOf(
-  ctx: DeskbellContext,
-  chat: { id: string; departmentId: string; createdAt: number },
-): Promise<number | null> {
-  const { ahead, ids } = await ctx.repos.chats.listWaitingFrom(chat.departmentId, chat.createdAt);
-  const index = ids.indexOf(chat.id);
-  return index === -1 ? null : ahead + index + 1;
+async function tellPlace(ctx: DeskbellContext, chat: QueuedChat): Promise<void> {
+  try {
+    const position = await queuePositionOf(ctx, chat);
+    ctx.patrons.to(rooms.chat(chat.id)).emit('queue:position', { chatId: chat.id, position });
+  } catch (error) {
+    // Cosmetic: the widget shows no number until its next resume brings the exact one.
+    ctx.log.warn({ err: error, chatId: chat.id }, 'could not tell a patron their place in the queue');
+  }
 }

@@ -6,11 +6,11 @@ import type { PatronRequests } from '../../src/protocol/patron-contract';
 import { hashToken, newSecretToken } from '../auth/tokens';
 import { announceTransition, runChatAction } from '../chats/chat-actions';
 import { announceMessage, announceNewChat } from '../chats/chat-broadcast';
-import { announceQueuePositions, queuePositionOf } from '../chats/queue-positions';
+import { announceJoinedQueue, queuePositionOf } from '../chats/queue-positions';
 import { toPatronView } from '../chats/chat-rows';
 import type { DeskbellContext } from '../context';
-import { rooms } from '../sockets/rooms';
-import type { EventHandlers } from '../sockets/serve-events';
+import { isDepartmentQueueRoom, rooms } from '../sockets/rooms';
+import type { SocketEventHandlers } from '../sockets/serve-events';
 import type { PatronSocket } from '../sockets/socket-types';
 import { findResumableChat } from './resumable-chat';
 
@@ -18,24 +18,13 @@ import { findResumableChat } from './resumable-chat';
 export const ANONYMOUS_PATRON = 'Patron';
 
 /**
- * The widget's requests. A patron is anonymous: the socket knows its chat only
- * after `chat:start` (which hands out a resume token, stored hashed) or
- * `chat:resume` (after a page refresh), and can write in no other chat.
+ * The widget's requests, built once for the namespace and shared by every
+ * patron socket (each is told which socket asked). A patron is anonymous: the
+ * socket knows its chat only after `chat:start` (which hands out a resume
+ * token, stored hashed) or `chat:resume` (after a page refresh), and can
+ * write in no other chat.
  */
-export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): EventHandlers<PatronRequests> {
-  const follow = async (chat: ChatSummary): Promise<void> => {
-    if (socket.data.chatId && socket.data.chatId !== chat.id) await socket.leave(rooms.chat(socket.data.chatId));
-    socket.data.chatId = chat.id;
-    socket.data.patronName = chat.patron.name;
-    await socket.join(rooms.chat(chat.id));
-  };
-
-  const currentChat = async (): Promise<ChatSummary> => {
-    const chat = socket.data.chatId ? await ctx.repos.chats.find(socket.data.chatId) : undefined;
-    if (!chat) throw new DeskbellError('NO_ACTIVE_CHAT', 'Start a chat (or resume yours) first.');
-    return chat;
-  };
-
+export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<PatronRequests, PatronSocket> {
   return {
     'widget:config': async ({ departmentId }) => {
       const department = await ctx.repos.departments.find(departmentId);
@@ -48,7 +37,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       return { department, online, patronFields };
     },
 
-    'chat:start': async (request) => {
+    'chat:start': async (request, socket) => {
       if (!(await ctx.addressLimits.mayStartChat(socket.data.ip))) {
         throw new DeskbellError(
           'RATE_LIMITED',
@@ -79,18 +68,18 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
         createdAt: ctx.now(),
         lineageId: lineageId ?? null,
       });
-      await follow(chat);
+      await followChat(socket, chat);
       announceNewChat(ctx, chat);
-      // A new chat joins the back of the queue: only it (and any asked in the same millisecond) learns a position.
-      void announceQueuePositions(ctx, chat.departmentId, chat.createdAt);
+      // A new chat joins the back of the queue: only chats asked in the same millisecond can be behind it.
+      announceJoinedQueue(ctx, chat);
       const queuePosition = await queuePositionOf(ctx, chat);
       return { chat: toPatronView(chat), messages: [], resumeToken, queuePosition };
     },
 
-    'chat:resume': async (request) => {
+    'chat:resume': async (request, socket) => {
       const chat = await findResumableChat(ctx, request.resumeToken);
       if (!chat) throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
-      await follow(chat);
+      await followChat(socket, chat);
       ctx.patronPresence.returned(chat.id);
       return {
         chat: toPatronView(chat),
@@ -99,7 +88,7 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       };
     },
 
-    'chat:send': async (request) => {
+    'chat:send': async (request, socket) => {
       // The socket knows its chat and the patron's name since start, resume or the handshake: no read.
       const chatId = socket.data.chatId;
       if (!chatId) throw new DeskbellError('NO_ACTIVE_CHAT', 'Start a chat (or resume yours) first.');
@@ -122,15 +111,15 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       return { message: result.message };
     },
 
-    'chat:leave': async () => {
-      const chat = await currentChat();
+    'chat:leave': async (_request, socket) => {
+      const chat = await currentChat(ctx, socket);
       const { before, transition } = await runChatAction(ctx, chat.id, () => ({ type: 'patron-end' }));
       await announceTransition(ctx, before.chat, transition);
       return { chat: toPatronView(transition.chat) };
     },
 
-    'chat:typing': async ({ typing }) => {
-      const chat = await currentChat();
+    'chat:typing': async ({ typing }, socket) => {
+      const chat = await currentChat(ctx, socket);
       assertPatronMayWrite(chat);
       ctx.operators.to(rooms.chat(chat.id)).emit('chat:typing', {
         chatId: chat.id,
@@ -142,6 +131,36 @@ export function patronHandlers(ctx: DeskbellContext, socket: PatronSocket): Even
       return { relayed: true };
     },
   };
+}
+
+/**
+ * The socket follows `chat` (and no other): its room, and while it waits its
+ * department's queue room, joined before anything is read for the answer.
+ */
+export async function followChat(socket: PatronSocket, chat: ChatSummary): Promise<void> {
+  if (socket.data.chatId && socket.data.chatId !== chat.id) await socket.leave(rooms.chat(socket.data.chatId));
+  socket.data.chatId = chat.id;
+  socket.data.patronName = chat.patron.name;
+  await socket.join(rooms.chat(chat.id));
+  await joinQueueOf(socket, chat);
+}
+
+/** Into the queue room of the chat's department while it waits; out of any other. */
+export async function joinQueueOf(
+  socket: PatronSocket,
+  chat: Pick<ChatSummary, 'status' | 'departmentId'>,
+): Promise<void> {
+  const queue = chat.status === 'waiting' ? rooms.departmentQueue(chat.departmentId) : null;
+  for (const room of socket.rooms) {
+    if (isDepartmentQueueRoom(room) && room !== queue) await socket.leave(room);
+  }
+  if (queue) await socket.join(queue);
+}
+
+async function currentChat(ctx: DeskbellContext, socket: PatronSocket): Promise<ChatSummary> {
+  const chat = socket.data.chatId ? await ctx.repos.chats.find(socket.data.chatId) : undefined;
+  if (!chat) throw new DeskbellError('NO_ACTIVE_CHAT', 'Start a chat (or resume yours) first.');
+  return chat;
 }
 
 /** Only the fields the library configured are kept; anything else a page sends is dropped. */

@@ -1,9 +1,10 @@
 import { PATRON_REQUESTS } from '../../src/protocol/patron-contract';
 import { z } from 'zod';
+import type { ChatSummary } from '../../src/protocol/models';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
 import type { PatronSocket } from '../sockets/socket-types';
-import { serveEvents } from '../sockets/serve-events';
+import { eventServer } from '../sockets/serve-events';
 import { patronAddress } from './patron-address';
 import { patronHandlers } from './patron-handlers';
 import { findResumableChat } from './resumable-chat';
@@ -11,10 +12,33 @@ import { findResumableChat } from './resumable-chat';
 /** Longest user agent kept; real ones are a few hundred characters. */
 const USER_AGENT_MAX = 512;
 
-/** The `/patron` namespace: anonymous widget sockets. Operator events are simply unknown here. */
+/**
+ * The `/patron` namespace: anonymous widget sockets. Operator events are simply
+ * unknown here. Everything a socket is given is built once here and shared (the
+ * handlers, the event and disconnect listeners): an idle widget costs the server
+ * little more than socket.io's own socket.
+ */
 export function setUpPatronNamespace(ctx: DeskbellContext): void {
+  // Filled by the handshake, read once by the connection handler: the bound chat's queue, if it waits.
+  const boundQueues = new WeakMap<PatronSocket, Pick<ChatSummary, 'status' | 'departmentId'>>();
+  const serve = eventServer(PATRON_REQUESTS, patronHandlers(ctx), {
+    log: ctx.log,
+    limiter: ctx.socketEvents,
+    inFlight: ctx.inFlight,
+  });
+  function onDisconnect(this: PatronSocket): void {
+    const chatId = this.data.chatId;
+    if (!chatId) return;
+    ctx.inFlight.track(ctx.patronPresence.disconnected(chatId)).catch((error: unknown) => {
+      ctx.log.warn({ err: error, chatId }, 'could not mark the patron away');
+    });
+  }
+
   ctx.patrons.use((socket, next) => {
-    void bindToChat(ctx, socket).then(() => next());
+    void bindToChat(ctx, socket).then((chat) => {
+      if (chat?.status === 'waiting') boundQueues.set(socket, chat);
+      next();
+    });
   });
 
   ctx.patrons.on('connection', (socket) => {
@@ -22,24 +46,19 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     // flushes at once (socket.io-client sends buffered emits before its connect handlers run) has a chat.
     if (socket.data.chatId) {
       void socket.join(rooms.chat(socket.data.chatId));
+      const queued = boundQueues.get(socket);
+      if (queued) {
+        boundQueues.delete(socket);
+        void socket.join(rooms.departmentQueue(queued.departmentId));
+      }
       ctx.patronPresence.returned(socket.data.chatId);
     }
     const userAgent = socket.handshake.headers['user-agent'];
     socket.data.ip = patronAddress(socket.handshake, ctx.trustProxy);
     socket.data.userAgent =
       typeof userAgent === 'string' && userAgent !== '' ? userAgent.slice(0, USER_AGENT_MAX) : null;
-    socket.on('disconnect', () => {
-      const chatId = socket.data.chatId;
-      if (!chatId) return;
-      ctx.inFlight.track(ctx.patronPresence.disconnected(chatId)).catch((error: unknown) => {
-        ctx.log.warn({ err: error, chatId }, 'could not mark the patron away');
-      });
-    });
-    serveEvents(socket, PATRON_REQUESTS, patronHandlers(ctx, socket), {
-      log: ctx.log,
-      limiter: ctx.socketEvents,
-      inFlight: ctx.inFlight,
-    });
+    socket.on('disconnect', onDisconnect);
+    serve(socket);
   });
 }
 
@@ -48,22 +67,24 @@ const handshakeAuthSchema = z.object({ resumeToken: z.string().min(16).max(256) 
 
 /**
  * Ties a widget's new socket to its chat from the resume token in the
- * handshake. Anything else (no token, a malformed or dead one, a database that
+ * handshake, and returns that chat. Anything else (no token, a malformed or dead one, a database that
  * does not answer) leaves the socket unbound: `chat:resume` then answers, or
  * says what is wrong, as it always did.
  */
-async function bindToChat(ctx: DeskbellContext, socket: PatronSocket): Promise<void> {
+async function bindToChat(ctx: DeskbellContext, socket: PatronSocket): Promise<ChatSummary | undefined> {
   socket.data.chatId = null;
   socket.data.patronName = null;
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
-  if (!auth.success) return;
+  if (!auth.success) return undefined;
   try {
     const chat = await findResumableChat(ctx, auth.data.resumeToken);
     if (chat) {
       socket.data.chatId = chat.id;
       socket.data.patronName = chat.patron.name;
     }
+    return chat;
   } catch (error) {
     ctx.log.warn({ err: error }, 'could not bind a widget socket to its chat; it resumes later');
+    return undefined;
   }
 }

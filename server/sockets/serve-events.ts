@@ -20,6 +20,14 @@ export type EventHandlers<T extends RequestTable> = {
   [K in keyof T]: (request: ParsedRequestOf<T, K>) => Promise<z.input<T[K]['ack']>>;
 };
 
+/**
+ * The same handlers in the shared form: built once per namespace, they are
+ * told which socket asked, so a socket costs no closures of its own.
+ */
+export type SocketEventHandlers<T extends RequestTable, S extends Socket> = {
+  [K in keyof T]: (request: ParsedRequestOf<T, K>, socket: S) => Promise<z.input<T[K]['ack']>>;
+};
+
 export interface ServeOptions {
   log: FastifyBaseLogger;
   /** Every handler's work is tracked here, so shutting down waits for it. */
@@ -28,11 +36,36 @@ export interface ServeOptions {
   limiter: EventLimiter;
 }
 
+interface Route {
+  schema: z.ZodType;
+  run: (request: unknown, socket: Socket) => Promise<unknown>;
+}
+
+type Routes = ReadonlyMap<string, Route>;
+
+/**
+ * Wires every socket of a namespace to shared handlers: returns what a new
+ * socket is given, one listener that all sockets share (socket.io calls it
+ * with the socket as `this`). The rules are serveEvents'.
+ */
+export function eventServer<T extends RequestTable, S extends Socket>(
+  contract: T,
+  handlers: SocketEventHandlers<T, S>,
+  options: ServeOptions,
+): (socket: S) => void {
+  const routes = routesOf(contract, handlers as Record<string, Route['run']>);
+  function onEvent(this: Socket, event: unknown, ...args: unknown[]): void {
+    dispatch(this, routes, options, event, args);
+  }
+  return (socket) => void socket.onAny(onEvent);
+}
+
 /**
  * Wires a socket's events to handlers with the rules every event shares:
  * a per-socket rate limit; a DeskbellError becomes a failed Ack with its code,
  * anything else is logged and answered INTERNAL; a client that sent no ack
- * callback is fine; an event nobody handles is answered BAD_REQUEST.
+ * callback is fine; an event nobody handles is answered BAD_REQUEST. This
+ * form takes handlers built for this one socket (the operator namespace's).
  */
 export function serveEvents<T extends RequestTable>(
   socket: Socket,
@@ -40,38 +73,29 @@ export function serveEvents<T extends RequestTable>(
   handlers: EventHandlers<T>,
   options: ServeOptions,
 ): void {
-  const known = new Set<string>(Object.keys(handlers));
-  let limitedLogged = false;
+  const own = handlers as Record<string, (request: unknown) => Promise<unknown>>;
+  const routes = routesOf(
+    contract,
+    Object.fromEntries(Object.entries(own).map(([event, run]) => [event, (request: unknown) => run(request)])),
+  );
+  socket.onAny((event: unknown, ...args: unknown[]) => dispatch(socket, routes, options, event, args));
+}
 
-  let refusedInARow = 0;
+function routesOf(contract: RequestTable, handlers: Record<string, Route['run'] | undefined>): Routes {
+  const routes = new Map<string, Route>();
+  for (const [event, run] of Object.entries(handlers)) {
+    const schema = contract[event]?.request;
+    if (run && schema) routes.set(event, { schema, run });
+  }
+  return routes;
+}
 
-  const allowed = async (): Promise<boolean> => {
-    if (await options.limiter.take(socket.id)) {
-      limitedLogged = false;
-      refusedInARow = 0;
-      return true;
-    }
-    if (!limitedLogged) {
-      limitedLogged = true;
-      options.log.warn(
-        { socket: socket.id, namespace: socket.nsp.name },
-        'socket is sending too fast; refusing events',
-      );
-    }
-    // A real client backs off when told RATE_LIMITED; one that keeps hammering only costs every
-    // other socket time, so it is cut off (and meets the per-address connection limit if it returns).
-    refusedInARow += 1;
-    if (refusedInARow === REFUSALS_BEFORE_DISCONNECT) {
-      options.log.warn({ socket: socket.id, namespace: socket.nsp.name }, 'socket ignored RATE_LIMITED; disconnecting');
-      socket.disconnect(true);
-    }
-    return false;
-  };
-
-  socket.onAny((event: unknown, ...args: unknown[]) => {
-    if (typeof event === 'string' && known.has(event)) return;
-    const callback = args.at(-1);
-    void allowed().then((ok) =>
+function dispatch(socket: Socket, routes: Routes, options: ServeOptions, event: unknown, args: unknown[]): void {
+  // The callback is always last; a client may also send it without a payload.
+  const callback = args.at(-1);
+  const route = typeof event === 'string' ? routes.get(event) : undefined;
+  if (!route) {
+    void allowed(socket, options).then((ok) =>
       reply(
         callback,
         ok
@@ -79,35 +103,51 @@ export function serveEvents<T extends RequestTable>(
           : fail('RATE_LIMITED', 'Too many requests; slow down.'),
       ),
     );
-  });
-
-  for (const event of known) {
-    const handler = (handlers as Record<string, (request: unknown) => Promise<unknown>>)[event];
-    const schema = contract[event]?.request;
-    if (!handler || !schema) continue;
-    socket.on(event, (...args: unknown[]) => {
-      // The callback is always last; a client may also send it without a payload.
-      const callback = args.at(-1);
-      const payload = typeof args[0] === 'function' ? undefined : args[0];
-      const work = allowed().then((ok) => {
-        if (!ok) throw new DeskbellError('RATE_LIMITED', 'Too many requests; slow down.');
-        // Parsed here, from the contract, for every handler: a bad payload is refused naming its field.
-        return handler(parsePayload(schema, payload, event));
-      });
-      options.inFlight.track(work).then(
-        (data) => reply(callback, ok(data)),
-        (error: unknown) => {
-          if (error instanceof DeskbellError) return reply(callback, fail(error.code, error.message));
-          if (isDatabaseUnavailable(error)) {
-            options.log.warn({ err: error, event, namespace: socket.nsp.name }, 'the database is unavailable');
-            return reply(callback, fail('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
-          }
-          options.log.error({ err: error, event, namespace: socket.nsp.name }, 'socket handler failed');
-          reply(callback, fail('INTERNAL', 'Something went wrong on the server; please try again.'));
-        },
-      );
-    });
+    return;
   }
+  const name = event as string;
+  const payload = typeof args[0] === 'function' ? undefined : args[0];
+  const work = allowed(socket, options).then((ok) => {
+    if (!ok) throw new DeskbellError('RATE_LIMITED', 'Too many requests; slow down.');
+    // Parsed here, from the contract, for every handler: a bad payload is refused naming its field.
+    return route.run(parsePayload(route.schema, payload, name), socket);
+  });
+  options.inFlight.track(work).then(
+    (data) => reply(callback, ok(data)),
+    (error: unknown) => {
+      if (error instanceof DeskbellError) return reply(callback, fail(error.code, error.message));
+      if (isDatabaseUnavailable(error)) {
+        options.log.warn({ err: error, event: name, namespace: socket.nsp.name }, 'the database is unavailable');
+        return reply(callback, fail('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
+      }
+      options.log.error({ err: error, event: name, namespace: socket.nsp.name }, 'socket handler failed');
+      reply(callback, fail('INTERNAL', 'Something went wrong on the server; please try again.'));
+    },
+  );
+}
+
+/** Only sockets being refused have a record (most never do): how many in a row, and whether it was logged. */
+const refusals = new WeakMap<Socket, { inARow: number }>();
+
+async function allowed(socket: Socket, options: ServeOptions): Promise<boolean> {
+  if (await options.limiter.take(socket.id)) {
+    refusals.delete(socket);
+    return true;
+  }
+  let record = refusals.get(socket);
+  if (!record) {
+    record = { inARow: 0 };
+    refusals.set(socket, record);
+    options.log.warn({ socket: socket.id, namespace: socket.nsp.name }, 'socket is sending too fast; refusing events');
+  }
+  // A real client backs off when told RATE_LIMITED; one that keeps hammering only costs every
+  // other socket time, so it is cut off (and meets the per-address connection limit if it returns).
+  record.inARow += 1;
+  if (record.inARow === REFUSALS_BEFORE_DISCONNECT) {
+    options.log.warn({ socket: socket.id, namespace: socket.nsp.name }, 'socket ignored RATE_LIMITED; disconnecting');
+    socket.disconnect(true);
+  }
+  return false;
 }
 
 function reply(callback: unknown, ack: Ack<unknown>): void {

@@ -7,7 +7,9 @@ import {
   type PatronChatState,
   type PatronRequests,
   type PatronTypingNotice,
+  type QueueMove,
   type QueuePosition,
+  type QueueTicket,
   type WidgetConfig,
 } from '../protocol/patron-contract';
 import type { PatronSendRequest, StartChatRequest } from '../protocol/requests';
@@ -90,7 +92,25 @@ export interface PatronConnectionOptions {
   retryBackoff?: BackoffOptions;
   /** How long a hole in the messages may stay before the chat is resumed to fetch it; 1 s by default. */
   gapFillDelayMs?: number;
+  /**
+   * How close a queue move may come to an exact position (the start or resume
+   * answer) before the widget asks again; QUEUE_SETTLE_MS by default.
+   */
+  queueSettleMs?: number;
 }
+
+/**
+ * A queue move this close to the read behind an exact position may or may
+ * not be counted in it (the server commits, then pushes; the read can fall in
+ * between): the widget resumes once more, this long after, to know exactly.
+ */
+export const QUEUE_SETTLE_MS = 1000;
+
+/** Moves remembered for judging an exact position (a busier queue than this is never that close). */
+const RECENT_MOVES_MAX = 64;
+
+/** Resumes in a row for the queue's sake before the widget trusts the moves alone. */
+const QUEUE_CHECKS_IN_A_ROW_MAX = 3;
 
 /** Codes that mean the stored token will never resume anything: forget it. */
 const DEAD_TOKEN_CODES = new Set(['CHAT_NOT_FOUND', 'NOT_FOUND', 'BAD_REQUEST', 'NO_ACTIVE_CHAT', 'UNAUTHORIZED']);
@@ -121,6 +141,12 @@ export class PatronConnection {
   private resumeTimer: unknown = null;
   private connectTimer: unknown = null;
   private typingTimer: unknown = null;
+  private queueCheckTimer: unknown = null;
+  private queueChecksInARow = 0;
+  /** When the last exact queue position arrived (a start or resume answer, or the server's `queue:position`). */
+  private exactPositionAt = Number.NEGATIVE_INFINITY;
+  /** The moves heard lately (even before the chat was known), to judge the next exact position by. */
+  private recentMoves: Array<{ at: number; ticket: QueueTicket }> = [];
   private readonly retryBackoff: BackoffOptions;
   private readonly connectBackoff: Backoff;
   private readonly gaps: GapWatch;
@@ -178,6 +204,7 @@ export class PatronConnection {
         'chat:message': (message) => this.onMessage(message),
         'chat:status': (chat) => this.onStatus(chat),
         'queue:position': (position) => this.onQueuePosition(position),
+        'queue:moved': (move) => this.onQueueMoved(move),
         'chat:typing': (notice) => this.onTyping(notice),
       },
       () => undefined,
@@ -214,6 +241,7 @@ export class PatronConnection {
   async start(form: StartChatForm): Promise<Ack<PatronChatView>> {
     if (!this.socket.connected) return offline();
     let ack;
+    const askedAt = Date.now();
     try {
       ack = await this.ask('chat:start', {
         ...form,
@@ -233,6 +261,7 @@ export class PatronConnection {
       failed: [],
       queuePosition: waitingPosition(ack.data.chat, ack.data.queuePosition),
     });
+    this.exactPosition(askedAt);
     this.outbox.flush();
     return { ok: true, data: ack.data.chat };
   }
@@ -277,6 +306,7 @@ export class PatronConnection {
     this.options.tokens.clear();
     this.bound = false;
     this.early = [];
+    this.stopQueueCheck();
     this.gaps.stop();
     this.outbox.stop();
     this.outbox = this.makeOutbox();
@@ -296,6 +326,7 @@ export class PatronConnection {
     if (this.resumeTimer !== null) timers.clearTimeout(this.resumeTimer);
     if (this.connectTimer !== null) timers.clearTimeout(this.connectTimer);
     if (this.typingTimer !== null) timers.clearTimeout(this.typingTimer);
+    this.stopQueueCheck();
     this.gaps.stop();
     this.outbox.stop();
     this.socket.disconnect();
@@ -317,6 +348,7 @@ export class PatronConnection {
     }
     if (!this.bound) this.update({ resuming: true });
     let ack: Ack<PatronChatState>;
+    const askedAt = Date.now();
     try {
       ack = await this.ask('chat:resume', { resumeToken, lastSeq: contiguousLastSeq(this.state.messages) });
     } catch {
@@ -337,6 +369,7 @@ export class PatronConnection {
         messages: mergeMessages(mergeMessages(held, early), ack.data.messages),
         queuePosition: waitingPosition(chat, ack.data.queuePosition),
       });
+      this.exactPosition(askedAt);
       this.outbox.flush();
       this.gaps.check([chat.id]);
     } else if (DEAD_TOKEN_CODES.has(ack.error.code)) {
@@ -391,6 +424,59 @@ export class PatronConnection {
   private onQueuePosition(notice: QueuePosition): void {
     if (notice.chatId !== this.state.chat?.id) return;
     this.update({ queuePosition: waitingPosition(this.state.chat, notice.position) });
+    this.exactPosition(Date.now());
+  }
+
+  /** Another chat joined or left this chat's queue: one ahead of it moves this chat back or up by one. */
+  private onQueueMoved(move: QueueMove): void {
+    const now = Date.now();
+    this.recentMoves = this.recentMoves.filter((heard) => heard.at >= now - this.queueSettleMs());
+    if (this.recentMoves.length < RECENT_MOVES_MAX) this.recentMoves.push({ at: now, ticket: move.ticket });
+    const chat = this.state.chat;
+    if (!chat || chat.status !== 'waiting' || !isAhead(move.ticket, ticketOf(chat))) return;
+    const known = this.state.queuePosition;
+    if (known !== null) {
+      this.update({ queuePosition: Math.max(1, known + (move.change === 'joined' ? 1 : -1)) });
+    }
+    // Counted twice or not at all when it crossed the read behind the last exact position: ask again.
+    if (known === null || now - this.exactPositionAt < this.queueSettleMs()) this.scheduleQueueCheck();
+  }
+
+  /** An exact position just arrived, read after `askedAt`: a move ahead heard close before it may be in it or not. */
+  private exactPosition(askedAt: number): void {
+    this.exactPositionAt = Date.now();
+    const chat = this.state.chat;
+    const since = askedAt - this.queueSettleMs();
+    const crossed =
+      chat?.status === 'waiting' &&
+      this.recentMoves.some((heard) => heard.at >= since && isAhead(heard.ticket, ticketOf(chat)));
+    if (crossed) this.scheduleQueueCheck();
+    else this.queueChecksInARow = 0;
+  }
+
+  private queueSettleMs(): number {
+    return this.options.queueSettleMs ?? QUEUE_SETTLE_MS;
+  }
+
+  /**
+   * One resume a moment later (a pending one stands). A few in a row at most:
+   * while moves never stop, every answer is close to one, and the moves
+   * themselves keep the place, at worst one off, until the queue calms.
+   */
+  private scheduleQueueCheck(): void {
+    if (this.queueCheckTimer !== null || this.queueChecksInARow >= QUEUE_CHECKS_IN_A_ROW_MAX) return;
+    this.queueCheckTimer = timers.setTimeout(() => {
+      this.queueCheckTimer = null;
+      if (!this.socket.connected || !this.bound || this.state.chat?.status !== 'waiting') return;
+      this.queueChecksInARow += 1;
+      void this.resume();
+    }, this.queueSettleMs());
+  }
+
+  private stopQueueCheck(): void {
+    if (this.queueCheckTimer !== null) timers.clearTimeout(this.queueCheckTimer);
+    this.queueCheckTimer = null;
+    this.queueChecksInARow = 0;
   }
 
   private onTyping(notice: PatronTypingNotice): void {
@@ -464,6 +550,15 @@ export class PatronConnection {
 
 /** Live messages kept while a fresh page waits for its first resume answer; more would be a broken server. */
 const EARLY_MESSAGES_MAX = 200;
+
+function ticketOf(chat: PatronChatView): QueueTicket {
+  return { createdAt: chat.createdAt, chatId: chat.id };
+}
+
+/** Queue order: asked earlier, or in the same millisecond with a smaller id (never itself). */
+function isAhead(ticket: QueueTicket, of: QueueTicket): boolean {
+  return ticket.createdAt < of.createdAt || (ticket.createdAt === of.createdAt && ticket.chatId < of.chatId);
+}
 
 /** A queue position only means something while the chat waits. */
 function waitingPosition(chat: PatronChatView | null, position: number | null | undefined): number | null {

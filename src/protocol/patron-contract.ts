@@ -38,6 +38,21 @@ export const queuePositionSchema = z.object({
 });
 export type QueuePosition = z.infer<typeof queuePositionSchema>;
 
+/** A waiting chat's place in queue order: when the question was asked, then its id (the widget's own is its chat's). */
+export const queueTicketSchema = z.object({ createdAt: z.number().int(), chatId: z.string().min(1) });
+export type QueueTicket = z.infer<typeof queueTicketSchema>;
+
+/**
+ * A chat joined or left a department's queue, told once to every chat waiting
+ * there: each widget whose ticket comes after it moves back or up by one.
+ */
+export const queueMoveSchema = z.object({
+  departmentId: z.string().min(1),
+  change: z.enum(['joined', 'left']),
+  ticket: queueTicketSchema,
+});
+export type QueueMove = z.infer<typeof queueMoveSchema>;
+
 /** The librarian is typing, or stopped (never the text); `name` is the operator's display name. */
 export const patronTypingNoticeSchema = z.object({ chatId: z.string().min(1), typing: z.boolean(), name: z.string() });
 export type PatronTypingNotice = z.infer<typeof patronTypingNoticeSchema>;
@@ -64,8 +79,10 @@ export const PATRON_PUSHES = {
   'chat:message': messageSchema,
   /** The chat was claimed or ended. */
   'chat:status': patronChatViewSchema,
-  /** The chat's place in the queue changed while it waits. */
+  /** The chat's own place, exactly (it just joined a queue by a transfer); one chat's room. */
   'queue:position': queuePositionSchema,
+  /** Another chat joined or left the queue (one push to the department's waiting patrons). */
+  'queue:moved': queueMoveSchema,
   'chat:typing': patronTypingNoticeSchema,
 } as const satisfies PushTable;
 

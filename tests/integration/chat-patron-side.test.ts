@@ -1,4 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { PatronConnection, type PatronConnectionState } from '../../src/client/patron-connection';
+import { PATRON_NAMESPACE } from '../../src/protocol/patron-contract';
 import {
   ask,
   closeAllClients,
@@ -60,19 +62,50 @@ describe('queue position', () => {
     const first = await patronAsks(server.url, { departmentId: 'research-help', question: 'First question' });
     const second = await connectSecond();
     expect(second.queuePosition).toBe(2);
-    const movedUp = nextEvent(second.patron, 'queue:position', (position) => position.position === 1);
+    const movedUp = untilPosition(second.widget, 1);
     dataOf(await ask(alice.socket, 'chat:claim', { chatId: first.chatId }));
     expect(await movedUp).toEqual({ chatId: second.chatId, position: 1 });
   });
 });
 
-/** A second patron in Research Help, started by hand to read the queue position in the start answer. */
+/**
+ * A second patron in Research Help, started from the widget's connection to read the queue position in
+ * the start answer and then as the widget keeps it (the queue's moves reach every waiting widget at once).
+ */
 async function connectSecond() {
-  const patron = await connectPatron(server.url);
-  const started = dataOf(
-    await ask(patron, 'chat:start', { departmentId: 'research-help', question: 'Second question' }),
-  );
-  return { patron, chatId: started.chat.id, queuePosition: started.queuePosition };
+  const widget = new PatronConnection({
+    url: `${server.url}${PATRON_NAMESPACE}`,
+    departmentId: 'research-help',
+    tokens: { read: () => null, write: () => undefined, clear: () => undefined },
+    socketOptions: { transports: ['websocket'] },
+  });
+  onTestFinished(() => widget.close());
+  await untilState(widget, (state) => state.link === 'online');
+  const started = await widget.start({ question: 'Second question' });
+  if (!started.ok) throw new Error(`chat:start refused: ${started.error.code}`);
+  return { widget, chatId: started.data.id, queuePosition: widget.getState().queuePosition };
+}
+
+/** The widget's place once it shows `position`, as { chatId, position }. */
+async function untilPosition(widget: PatronConnection, position: number) {
+  await untilState(widget, (state) => state.queuePosition === position);
+  return { chatId: widget.getState().chat?.id, position: widget.getState().queuePosition };
+}
+
+function untilState(widget: PatronConnection, predicate: (state: PatronConnectionState) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (predicate(widget.getState())) return resolve();
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`the widget never got there; its state was ${JSON.stringify(widget.getState())}`));
+    }, 5000);
+    const stop = widget.subscribe(() => {
+      if (!predicate(widget.getState())) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    });
+  });
 }
 
 describe('patron details', () => {
