@@ -21,7 +21,14 @@ const PATRON = 'Long Chat Patron';
 
 // Where the server reads these, filling is quick; otherwise the fill waits out the per-socket limit.
 test.use({
-  deskbellEnv: { DESKBELL_LIMIT_SOCKET_EVENTS_BURST: '100000', DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND: '100000' },
+  deskbellEnv: {
+    DESKBELL_LIMIT_SOCKET_EVENTS_BURST: '100000',
+    DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND: '100000',
+    // Forty patrons all come from 127.0.0.1 here.
+    DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '1000',
+    DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE: '1000',
+    DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '1000',
+  },
 });
 
 type Writer = { patron: PatronClient } | { operator: OperatorClient };
@@ -134,4 +141,38 @@ test('a long chat renders only what is on screen, finds a message far above, and
   await expect(jump).toBeHidden();
   expect(await elementCount(alice.page)).toBeLessThan(1400);
   expect(chatId).toBeTruthy();
+});
+
+test('a long queue under Patron Chats renders only the rows in view, and keeps the row a keyboard user is on', async ({
+  desk,
+  deskbell,
+}, testInfo) => {
+  const WAITING = 40;
+  for (let index = 0; index < WAITING; index++) {
+    const patron = await connectPatron(deskbell.url);
+    const name = `Waiting Patron ${String(index + 1).padStart(2, '0')}`;
+    dataOf(
+      await ask(patron, 'chat:start', { departmentId: 'general-reference', question: `Question ${index + 1}`, name }),
+    );
+  }
+  const alice = await desk.operator('alice');
+  await alice.logIn();
+  const rows = alice.patronChats.locator('li[data-chat-id]');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(WAITING));
+  expect(await rows.count()).toBeLessThan(WAITING);
+
+  // The keyboard: Tab reaches the first row's buttons; that row stays while the list scrolls far away from it.
+  const first = rows.first();
+  const firstName = await first.getByRole('button').first().innerText();
+  await first.getByRole('button').first().focus();
+  const list = alice.page.locator('.patron-chats .virtual-rows');
+  await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expect(rows.last()).toHaveAttribute('aria-posinset', String(WAITING));
+  await expect(alice.page.locator(':focus')).toHaveText(firstName);
+  await alice.page.screenshot({ path: testInfo.outputPath('long-queue.png') });
+
+  // Every waiting chat is still there to click, the last one included.
+  await rows.last().getByRole('button').first().click();
+  await expect(alice.page.getByRole('region', { name: /^Waiting Patron/ })).toBeVisible();
 });

@@ -64,7 +64,16 @@ export function MessageList<M extends ListedMessage>({
   followNewest = true,
   find,
 }: MessageListProps<M>) {
-  const log = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement | null>(null);
+  // A live chat opens at its newest message, in its first paint: the log is scrolled to the bottom as it
+  // mounts, before the virtualizer first reads where it is (a ref is set before the effects run).
+  const attachLog = useCallback(
+    (element: HTMLDivElement | null) => {
+      log.current = element;
+      if (element && followNewest) element.scrollTop = element.scrollHeight;
+    },
+    [followNewest],
+  );
   const rows = useMemo(() => rowsOf(messages, pending, refused), [messages, pending, refused]);
   const { rangeExtractor, focusHandlers } = useKeepFocusedRow();
   const [atEnd, setAtEnd] = useState(true);
@@ -81,13 +90,15 @@ export function MessageList<M extends ListedMessage>({
     overscan: 6,
     observeElementRect: observeViewport,
     rangeExtractor,
+    // The first render already lays out the newest rows (the offset is clamped to the end).
+    initialOffset: followNewest ? Number.MAX_SAFE_INTEGER : 0,
     anchorTo: followNewest ? 'end' : 'start',
     followOnAppend: followNewest,
     scrollEndThreshold: AT_END_PX,
     onChange: (instance) => setAtEnd(instance.isAtEnd(AT_END_PX)),
   });
 
-  // A live chat opens at its newest message.
+  // Then the virtualizer holds it there while the rows' real heights replace the estimates.
   useLayoutEffect(() => {
     if (followNewest) virtualizer.scrollToEnd();
     // Once, on opening: afterwards followOnAppend keeps it there.
@@ -117,7 +128,7 @@ export function MessageList<M extends ListedMessage>({
     <div className="message-log-frame">
       {/* The log wraps the list (a list may not carry role="log" itself); it takes focus so keyboards can scroll it. */}
       <div
-        ref={log}
+        ref={attachLog}
         className="message-log"
         role="log"
         aria-label={label}

@@ -39,7 +39,10 @@ export function rowsOf<M extends ListedMessage>(
  * most 75% of the pane). Close guesses keep the scrollbar from jumping.
  */
 export function estimatedRowHeight(row: LogRow<ListedMessage>): number {
-  const lines = Math.max(1, Math.ceil(row.message.body.length / 70)) + (row.message.body.match(/\n/g)?.length ?? 0);
+  const { body } = row.message;
+  let breaks = 0;
+  for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) breaks++;
+  const lines = Math.max(1, Math.ceil(body.length / 70)) + breaks;
   return 38 + lines * 21 + (row.kind === 'refused' ? 30 : 0);
 }
 
