@@ -4,8 +4,8 @@ import type { ChatEvent, Message } from '../../src/protocol/models';
 import { CompiledOnce } from '../storage/compiled-query';
 import { GroupCommit } from '../storage/group-commit';
 import type { DeskbellTables, MessagesTable } from '../storage/schema';
-import { openForPatron, writableBy } from './chat-access-query';
 import { toMessage } from './chat-rows';
+import { type SendStatements, sendStatementsFor, type UnnumberedRow } from './send-statements';
 
 export interface NewMessage {
   chatId: string;
@@ -38,60 +38,22 @@ interface StoreJob {
   guard: SendGuard;
 }
 
-type MessageRow = ReturnType<typeof messageRow>;
-
 /**
  * Stores chat messages. Each gets the chat's next sequence number in the same
- * transaction that inserts it (`last_seq = last_seq + 1 ... RETURNING` on the
- * chat row, which also serialises concurrent writers to that chat), and the
- * guard is part of that same conditional update, so a chat that ended a
- * moment ago takes no more messages. A send is two statements, each compiled
- * once (compiled-query.ts), and sends that arrive together share one
- * transaction and one commit (group-commit.ts); each is answered after it.
+ * transaction that inserts it, taken under the chat row's lock (which also
+ * serialises concurrent writers to that chat) in a statement whose condition is
+ * the guard, so a chat that ended a moment ago takes no more messages. A send is
+ * one statement on PostgreSQL and two on SQLite, compiled once
+ * (send-statements.ts), and sends that arrive together share one transaction and
+ * one commit (group-commit.ts); each is answered only after that commit.
  */
 export class MessageStore {
   private readonly groups: GroupCommit<StoreJob, AppendResult>;
-  private readonly bumpForPatron: CompiledOnce<{ chatId: string }, { last_seq: number }>;
-  private readonly bumpForOperator: CompiledOnce<{ chatId: string; operatorId: string }, { last_seq: number }>;
-  private readonly unbump: CompiledOnce<{ chatId: string }, unknown>;
-  private readonly insertIfNew: CompiledOnce<MessageRow, { id: string }>;
+  private readonly statements: SendStatements;
   private readonly findOne: CompiledOnce<{ chatId: string; id: string }, Selectable<MessagesTable>>;
 
   constructor(private readonly db: Kysely<DeskbellTables>) {
-    const bump = (query: Kysely<DeskbellTables>, chatId: string) =>
-      query
-        .updateTable('chats')
-        .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-        .where('id', '=', chatId);
-    this.bumpForPatron = new CompiledOnce(db, (query, v) =>
-      bump(query, v.chatId).where(openForPatron()).returning('last_seq'),
-    );
-    this.bumpForOperator = new CompiledOnce(db, (query, v) =>
-      bump(query, v.chatId).where(writableBy(v.operatorId)).returning('last_seq'),
-    );
-    this.unbump = new CompiledOnce(db, (query, v) =>
-      query
-        .updateTable('chats')
-        .set((eb) => ({ last_seq: eb('last_seq', '-', 1) }))
-        .where('id', '=', v.chatId),
-    );
-    this.insertIfNew = new CompiledOnce(db, (query, v) =>
-      query
-        .insertInto('messages')
-        .values({
-          chat_id: v.chat_id,
-          id: v.id,
-          seq: v.seq,
-          author_kind: v.author_kind,
-          author_id: v.author_id,
-          author_name: v.author_name,
-          body: v.body,
-          created_at: v.created_at,
-          event: v.event,
-        })
-        .onConflict((oc) => oc.columns(['chat_id', 'id']).doNothing())
-        .returning('id'),
-    );
+    this.statements = sendStatementsFor(db);
     this.findOne = new CompiledOnce(db, (query, v) =>
       query.selectFrom('messages').selectAll().where('chat_id', '=', v.chatId).where('id', '=', v.id),
     );
@@ -114,23 +76,15 @@ export class MessageStore {
     return this.groups.submit({ input, guard });
   }
 
-  /** One send inside a group's transaction: take the next seq (if the guard allows), then insert unless stored. */
+  /** One send inside a group's transaction: stored with the next seq if the guard allows, unless stored already. */
   private async store(trx: Kysely<DeskbellTables>, { input, guard }: StoreJob): Promise<AppendResult> {
-    const bumped =
-      'operatorId' in guard
-        ? await this.bumpForOperator.execute(trx, { chatId: input.chatId, operatorId: guard.operatorId })
-        : await this.bumpForPatron.execute(trx, { chatId: input.chatId });
-    const seq = bumped.rows[0]?.last_seq;
-    if (seq === undefined) return { kind: 'refused' };
-    const row = messageRow(input, seq);
-    const inserted = await this.insertIfNew.execute(trx, row);
-    if (inserted.rows.length > 0) return { kind: 'stored', message: toMessage(row), created: true };
-    // The id is stored already (a retry, or a retry of it in this very group): give the chat its seq back,
-    // which is safe because this transaction holds the chat row since the bump, and answer with the stored one.
-    await this.unbump.execute(trx, { chatId: input.chatId });
+    const row = unnumberedRow(input);
+    const outcome = await this.statements.send(trx, row, guard);
+    if ('seq' in outcome) return { kind: 'stored', message: toMessage({ ...row, seq: outcome.seq }), created: true };
+    // Nothing written: a retry of a stored id (answered with the stored message, even once the chat has
+    // ended, as before), or a refusal.
     const stored = await this.find(input.chatId, input.id, trx);
-    if (!stored) throw new Error(`message ${input.id} of chat ${input.chatId} conflicted but cannot be read`);
-    return { kind: 'stored', message: sameAuthorOrThrow(stored, input), created: false };
+    return stored ? { kind: 'stored', message: sameAuthorOrThrow(stored, input), created: false } : { kind: 'refused' };
   }
 
   /** Messages of a chat with a sequence number above `afterSeq`, oldest first. */
@@ -153,11 +107,10 @@ export async function insertMessage(db: Kysely<DeskbellTables>, input: NewMessag
   return toMessage(row);
 }
 
-function messageRow(input: NewMessage, seq: number) {
+function unnumberedRow(input: NewMessage): UnnumberedRow {
   return {
     chat_id: input.chatId,
     id: input.id,
-    seq,
     author_kind: input.authorKind,
     author_id: input.authorId,
     author_name: input.authorName,
@@ -165,6 +118,10 @@ function messageRow(input: NewMessage, seq: number) {
     created_at: input.createdAt,
     event: input.event ? JSON.stringify(input.event) : null,
   };
+}
+
+function messageRow(input: NewMessage, seq: number) {
+  return { ...unnumberedRow(input), seq };
 }
 
 function sameAuthorOrThrow(stored: Message, input: NewMessage): Message {

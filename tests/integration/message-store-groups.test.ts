@@ -124,6 +124,31 @@ describe('the message store writes sends in groups', () => {
     expect(await lastSeq(chatId)).toBe(start + 2);
   });
 
+  it('two stores at once (as two server processes would): a retried id is stored once, no hole', async () => {
+    // Each store has its own groups, so both write to the chat at the same moment on two connections.
+    const here = new MessageStore(server.storage.db);
+    const there = new MessageStore(server.storage.db);
+    const chatId = chats[1] ?? '';
+    for (let round = 0; round < 5; round++) {
+      const start = await lastSeq(chatId);
+      const id = messageId();
+      const results = await Promise.all([
+        here.append(message(chatId, 'Is the archive open today?', id), { patron: true }),
+        there.append(message(chatId, 'Is the archive open today?', id), { patron: true }),
+        there.append(message(chatId, `other ${round}`), { patron: true }),
+      ]);
+      const created = results.filter((result) => result.kind === 'stored' && result.created);
+      expect(created).toHaveLength(2);
+      expect(await lastSeq(chatId)).toBe(start + 2);
+      const [first, second] = results;
+      expect(first?.kind === 'stored' && second?.kind === 'stored' && first.message.seq === second.message.seq).toBe(
+        true,
+      );
+      const rows = (await storedSeqs(chatId)).filter((row) => row.seq > start);
+      expect(rows.map((row) => row.seq)).toEqual([start + 1, start + 2]);
+    }
+  });
+
   it('a refused send in a group (a colleague’s chat) is refused alone; the others are stored', async () => {
     const store = new MessageStore(server.storage.db);
     const bob = await onlineOperator(server.url, 'bob');

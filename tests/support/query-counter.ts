@@ -44,9 +44,21 @@ export class QueryCounter implements KyselyPlugin {
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const kind = args.node.kind.replace(/QueryNode$|Node$/, '').toLowerCase();
-    this.counts[kind] = (this.counts[kind] ?? 0) + 1;
+    this.count(args.node.kind);
+    // A statement that also writes inside its WITH (PostgreSQL's one-statement send: an insert in a WITH,
+    // an update outside) counts as each of its writes, so "one update and one insert" reads the same on
+    // either database; total then counts writes, not round trips.
+    const inner = 'with' in args.node ? args.node.with : undefined;
+    for (const expression of inner?.expressions ?? []) {
+      const kind = expression.expression.kind;
+      if (kind !== 'SelectQueryNode') this.count(kind);
+    }
     return args.node;
+  }
+
+  private count(nodeKind: string): void {
+    const kind = nodeKind.replace(/QueryNode$|Node$/, '').toLowerCase();
+    this.counts[kind] = (this.counts[kind] ?? 0) + 1;
   }
 
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {

@@ -1,0 +1,178 @@
+import { type Expression, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
+import { CompiledOnce } from '../storage/compiled-query';
+import type { DeskbellTables } from '../storage/schema';
+import { openForPatron, writableBy } from './chat-access-query';
+
+/** A message row as stored, its sequence number still to be taken from the chat. */
+export type UnnumberedRow = {
+  chat_id: string;
+  id: string;
+  author_kind: string;
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: number;
+  event: string | null;
+};
+
+/** Who may still write: see SendGuard in message-store.ts. */
+export type Writer = { operatorId: string } | { patron: true };
+
+/**
+ * What one send's statements found: the sequence number the new message got;
+ * or that nothing was written, because the guard refused or because a message
+ * with this id is stored already (the caller looks which).
+ */
+export type SendOutcome = { seq: number } | { written: false };
+
+/**
+ * The statements of one send, compiled once, for the engine the store runs
+ * on. Both take the chat's next sequence number in the conditional statement
+ * that checks the guard (chat-access-query.ts), and leave no hole in the
+ * sequence when the id is stored already.
+ */
+export interface SendStatements {
+  send(trx: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): Promise<SendOutcome>;
+}
+
+export function sendStatementsFor(db: Kysely<DeskbellTables>): SendStatements {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? new PostgresSend(db) : new SqliteSend(db);
+}
+
+type Guarded = { chatId: string; operatorId: string };
+const guardOf = (writer: Writer, operatorId: string): Expression<SqlBool> =>
+  'operatorId' in writer ? writableBy(operatorId) : openForPatron();
+
+/**
+ * SQLite: `UPDATE chats SET last_seq = last_seq + 1 ... RETURNING`, then the
+ * insert. SQLite has one writer at a time, so when the insert finds the id
+ * stored (a retry), giving the sequence number back at once is exact.
+ */
+class SqliteSend implements SendStatements {
+  private readonly bump: Record<'operator' | 'patron', CompiledOnce<Guarded, { last_seq: number }>>;
+  private readonly unbump: CompiledOnce<{ chatId: string }, unknown>;
+  private readonly insert: CompiledOnce<UnnumberedRow & { seq: number }, { id: string }>;
+
+  constructor(db: Kysely<DeskbellTables>) {
+    const bump = (writer: Writer) =>
+      new CompiledOnce<Guarded, { last_seq: number }>(db, (query, v) =>
+        query
+          .updateTable('chats')
+          .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+          .where('id', '=', v.chatId)
+          .where(guardOf(writer, v.operatorId))
+          .returning('last_seq'),
+      );
+    this.bump = { operator: bump({ operatorId: '' }), patron: bump({ patron: true }) };
+    this.unbump = new CompiledOnce(db, (query, v) =>
+      query
+        .updateTable('chats')
+        .set((eb) => ({ last_seq: eb('last_seq', '-', 1) }))
+        .where('id', '=', v.chatId),
+    );
+    this.insert = new CompiledOnce(db, (query, v) =>
+      query
+        .insertInto('messages')
+        .values({
+          chat_id: v.chat_id,
+          id: v.id,
+          seq: v.seq,
+          author_kind: v.author_kind,
+          author_id: v.author_id,
+          author_name: v.author_name,
+          body: v.body,
+          created_at: v.created_at,
+          event: v.event,
+        })
+        .onConflict((oc) => oc.columns(['chat_id', 'id']).doNothing())
+        .returning('id'),
+    );
+  }
+
+  async send(trx: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): Promise<SendOutcome> {
+    const guarded = { chatId: row.chat_id, operatorId: 'operatorId' in writer ? writer.operatorId : '' };
+    const bumped = await this.bump['operatorId' in writer ? 'operator' : 'patron'].execute(trx, guarded);
+    const seq = bumped.rows[0]?.last_seq;
+    if (seq === undefined) return { written: false };
+    const inserted = await this.insert.execute(trx, { ...row, seq });
+    if (inserted.rows.length > 0) return { seq };
+    await this.unbump.execute(trx, { chatId: row.chat_id });
+    return { written: false };
+  }
+}
+
+/**
+ * PostgreSQL: one statement, one round trip. The insert reads the chat row
+ * `FOR UPDATE` (waiting for any other writer of the chat, then seeing its
+ * latest `last_seq`) with the guard in the same WHERE, and the chat is bumped
+ * only through the row the insert returns: an id stored already (by this
+ * transaction or one that just committed elsewhere) inserts nothing and so
+ * bumps nothing.
+ *
+ *   WITH inserted AS (
+ *     INSERT INTO messages (...) SELECT $id, ..., chats.last_seq + 1 FROM chats
+ *     WHERE chats.id = $chat AND <guard> FOR UPDATE
+ *     ON CONFLICT (chat_id, id) DO NOTHING RETURNING seq)
+ *   UPDATE chats SET last_seq = inserted.seq FROM inserted WHERE chats.id = $chat RETURNING chats.last_seq
+ */
+class PostgresSend implements SendStatements {
+  private readonly statements: Record<
+    'operator' | 'patron',
+    CompiledOnce<UnnumberedRow & Guarded, { last_seq: number }>
+  >;
+
+  constructor(db: Kysely<DeskbellTables>) {
+    const statement = (writer: Writer) =>
+      new CompiledOnce<UnnumberedRow & Guarded, { last_seq: number }>(db, (query, v) =>
+        query
+          .with('inserted', (q) =>
+            q
+              .insertInto('messages')
+              .columns([
+                'chat_id',
+                'id',
+                'seq',
+                'author_kind',
+                'author_id',
+                'author_name',
+                'body',
+                'created_at',
+                'event',
+              ])
+              .expression((eb) =>
+                eb
+                  .selectFrom('chats')
+                  .select([
+                    eb.val(v.chat_id).as('chat_id'),
+                    eb.val(v.id).as('id'),
+                    sql<number>`chats.last_seq + 1`.as('seq'),
+                    eb.val(v.author_kind).as('author_kind'),
+                    eb.cast<string | null>(eb.val(v.author_id), 'text').as('author_id'),
+                    eb.val(v.author_name).as('author_name'),
+                    eb.val(v.body).as('body'),
+                    eb.cast<number>(eb.val(v.created_at), 'bigint').as('created_at'),
+                    eb.cast<string | null>(eb.val(v.event), 'text').as('event'),
+                  ])
+                  .where('chats.id', '=', v.chat_id)
+                  .where(guardOf(writer, v.operatorId))
+                  .forUpdate(),
+              )
+              .onConflict((oc) => oc.columns(['chat_id', 'id']).doNothing())
+              .returning('seq'),
+          )
+          .updateTable('chats')
+          .from('inserted')
+          .set((eb) => ({ last_seq: eb.ref('inserted.seq') }))
+          .where('chats.id', '=', v.chat_id)
+          .returning('chats.last_seq'),
+      );
+    this.statements = { operator: statement({ operatorId: '' }), patron: statement({ patron: true }) };
+  }
+
+  async send(trx: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): Promise<SendOutcome> {
+    const values = { ...row, chatId: row.chat_id, operatorId: 'operatorId' in writer ? writer.operatorId : '' };
+    const { rows } = await this.statements['operatorId' in writer ? 'operator' : 'patron'].execute(trx, values);
+    const seq = rows[0]?.last_seq;
+    return seq === undefined ? { written: false } : { seq: Number(seq) };
+  }
+}
