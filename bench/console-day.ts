@@ -260,10 +260,11 @@ async function runDay(root: string): Promise<DayResult> {
         throw error;
       });
       if (marks.has(n)) {
-        heapAt[n] = await heapAfterGc(cdp);
+        const heap = await heapAfterGc(cdp);
+        heapAt[n] = heap;
         if (values.snapshots && (n === warmup || n === chats))
           await writeSnapshot(cdp, join(values.snapshots, `chat-${n}.heapsnapshot`));
-        console.log(`  ${root}: after chat ${n}: heap ${(heapAt[n] / 1024 / 1024).toFixed(2)} MiB`);
+        console.log(`  ${root}: after chat ${n}: heap ${(heap / 1024 / 1024).toFixed(2)} MiB`);
       }
     }
     console.log(`  ${root}: told to slow down ${slowedDown} times`);

@@ -90,7 +90,7 @@ describe('a desktop day: main holds as much after 300 chats as after 10', () => 
       mainWindowBounds: () => null,
       showMainWindow: () => undefined,
       emitAction: () => undefined,
-      alertStyle: () => 'popup',
+      alertStyle: () => 'deskbell',
       warn: () => undefined,
     });
     const day = (from: number, to: number) => {
@@ -118,7 +118,7 @@ describe('a desktop day: main holds as much after 300 chats as after 10', () => 
       mainWindowBounds: () => null,
       showMainWindow: () => undefined,
       emitAction: () => undefined,
-      alertStyle: () => 'popup',
+      alertStyle: () => 'deskbell',
       warn: () => undefined,
     });
     for (let n = 1; n <= DISMISSED_REMEMBERED + 100; n++) {
