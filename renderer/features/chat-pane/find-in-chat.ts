@@ -12,6 +12,11 @@ export interface FindHighlight {
   matches: readonly FindMatch[];
   /** Index into `matches` of the one the operator is on. */
   current: number;
+  /**
+   * Counts the operator's moves (typing, next, previous): the list scrolls to
+   * the current match on each move, and not when a new message merely adds matches.
+   */
+  revision: number;
 }
 
 const escapeForRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46,23 +51,28 @@ export function findCountText(query: string, found: number, current: number): st
  * with an empty search.
  */
 export function useFindInChat(messages: readonly { seq: number; body: string }[], scope: string) {
-  const [search, setSearch] = useState({ scope, query: '', current: 0 });
+  const [search, setSearch] = useState({ scope, query: '', current: 0, revision: 0 });
   const query = search.scope === scope ? search.query : '';
   const current = search.scope === scope ? search.current : 0;
   const matches = useMemo(() => findMatches(messages, query), [messages, query]);
   // A message that arrives while searching may add matches; the one the operator is on stays in range.
   const at = matches.length === 0 ? 0 : Math.min(current, matches.length - 1);
-  const setQuery = useCallback((next: string) => setSearch({ scope, query: next, current: 0 }), [scope]);
+  const revision = search.revision;
+  const setQuery = useCallback(
+    (next: string) => setSearch((was) => ({ scope, query: next, current: 0, revision: was.revision + 1 })),
+    [scope],
+  );
   const step = useCallback(
     (by: 1 | -1) => {
       if (matches.length === 0) return;
-      setSearch({ scope, query, current: (matches.length + at + by) % matches.length });
+      const current = (matches.length + at + by) % matches.length;
+      setSearch((was) => ({ scope, query, current, revision: was.revision + 1 }));
     },
     [scope, query, matches.length, at],
   );
   const highlight: FindHighlight | undefined = useMemo(
-    () => (matches.length > 0 ? { matches, current: at } : undefined),
-    [matches, at],
+    () => (matches.length > 0 ? { matches, current: at, revision } : undefined),
+    [matches, at, revision],
   );
   return {
     query,

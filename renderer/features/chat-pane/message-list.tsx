@@ -120,9 +120,13 @@ export function MessageList<M extends ListedMessage>({
   const matchesBySeq = useMemo(() => groupBySeq(find), [find]);
   const currentMatch = find ? find.matches[find.current] : undefined;
   const currentIndex = currentMatch ? rowIndexBySeq.get(currentMatch.seq) : undefined;
+  // On the operator's moves only: a message arriving during a search must not pull the view back to the match.
+  const findMove = find?.revision;
   useEffect(() => {
-    if (currentIndex !== undefined) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
-  }, [currentIndex, currentMatch, virtualizer]);
+    if (findMove !== undefined && currentIndex !== undefined)
+      virtualizer.scrollToIndex(currentIndex, { align: 'center' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- currentIndex shifts when older messages arrive; that is not a move
+  }, [findMove, virtualizer]);
 
   return (
     <div className="message-log-frame">
