@@ -4,7 +4,7 @@ import type { AckError } from '../../../src/protocol';
 import { useKeepFocusedRow } from '../../shared/keep-focused-row';
 import { observeViewport } from '../../shared/virtual-viewport';
 import type { FindHighlight } from './find-in-chat';
-import { estimatedRowHeight, type ListedMessage, type LogRow, MessageRow, rowsOf } from './message-row';
+import { type ListedMessage, LogRows, MessageRow } from './message-row';
 import './message-list.css';
 
 export type { ListedMessage } from './message-row';
@@ -74,13 +74,13 @@ export function MessageList<M extends ListedMessage>({
     },
     [followNewest],
   );
-  const rows = useMemo(() => rowsOf(messages, pending, refused), [messages, pending, refused]);
+  const rows = useMemo(() => new LogRows(messages, pending, refused), [messages, pending, refused]);
   const { rangeExtractor, focusHandlers } = useKeepFocusedRow();
   const [atEnd, setAtEnd] = useState(true);
-  const getItemKey = useCallback((index: number) => (rows[index] as LogRow<M>).key, [rows]);
-  const estimateSize = useCallback((index: number) => estimatedRowHeight(rows[index] as LogRow<M>), [rows]);
+  const getItemKey = useCallback((index: number) => rows.key(index), [rows]);
+  const estimateSize = useCallback((index: number) => rows.estimatedHeight(index), [rows]);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: rows.count,
     getScrollElement: () => log.current,
     estimateSize,
     getItemKey,
@@ -116,10 +116,9 @@ export function MessageList<M extends ListedMessage>({
   const newestSeq = messages.at(-1)?.seq ?? 0;
   const unseen = useUnseenNewest(newestSeq, atEnd);
 
-  const rowIndexBySeq = useMemo(() => new Map(messages.map((message, index) => [message.seq, index])), [messages]);
   const matchesBySeq = useMemo(() => groupBySeq(find), [find]);
   const currentMatch = find ? find.matches[find.current] : undefined;
-  const currentIndex = currentMatch ? rowIndexBySeq.get(currentMatch.seq) : undefined;
+  const currentIndex = currentMatch ? rows.indexOfSeq(currentMatch.seq) : undefined;
   // On the operator's moves only: a message arriving during a search must not pull the view back to the match.
   const findMove = find?.revision;
   useEffect(() => {
@@ -143,7 +142,7 @@ export function MessageList<M extends ListedMessage>({
       >
         <ol className="messages" style={{ height: virtualizer.getTotalSize() }} {...focusHandlers}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index] as LogRow<M>;
+            const row = rows.at(item.index);
             const seq = row.kind === 'stored' ? row.message.seq : undefined;
             return (
               <MessageRow
@@ -151,7 +150,7 @@ export function MessageList<M extends ListedMessage>({
                 row={row}
                 index={item.index}
                 start={item.start}
-                setSize={rows.length}
+                setSize={rows.count}
                 measure={virtualizer.measureElement}
                 sideOf={sideOf}
                 connected={connected}

@@ -21,29 +21,63 @@ export type LogRow<M extends ListedMessage> =
   | { kind: 'pending'; key: string; message: PendingMessage }
   | { kind: 'refused'; key: string; message: RefusedMessage };
 
-export function rowsOf<M extends ListedMessage>(
-  messages: readonly M[],
-  pending: readonly PendingMessage[],
-  refused: readonly RefusedMessage[],
-): LogRow<M>[] {
-  return [
-    ...messages.map((message) => ({ kind: 'stored' as const, key: `seq-${message.seq}`, message })),
-    ...pending.map((message) => ({ kind: 'pending' as const, key: `pending-${message.id}`, message })),
-    ...refused.map((message) => ({ kind: 'refused' as const, key: `refused-${message.id}`, message })),
-  ];
-}
-
 /**
- * A first guess at a row's height before it is measured: the meta line, the
- * bubble's padding, and a line of body per ~70 characters (the bubble is at
- * most 75% of the pane). Close guesses keep the scrollbar from jumping.
+ * The log's rows by index, made only for the rows the virtualizer renders: a
+ * chat of thousands of messages costs no row objects for the ones off screen.
  */
-export function estimatedRowHeight(row: LogRow<ListedMessage>): number {
-  const { body } = row.message;
-  let breaks = 0;
-  for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) breaks++;
-  const lines = Math.max(1, Math.ceil(body.length / 70)) + breaks;
-  return 38 + lines * 21 + (row.kind === 'refused' ? 30 : 0);
+export class LogRows<M extends ListedMessage> {
+  constructor(
+    readonly messages: readonly M[],
+    readonly pending: readonly PendingMessage[],
+    readonly refused: readonly RefusedMessage[],
+  ) {}
+
+  get count(): number {
+    return this.messages.length + this.pending.length + this.refused.length;
+  }
+
+  at(index: number): LogRow<M> {
+    const stored = this.messages[index];
+    if (stored) return { kind: 'stored', key: `seq-${stored.seq}`, message: stored };
+    const waiting = this.pending[index - this.messages.length];
+    if (waiting) return { kind: 'pending', key: `pending-${waiting.id}`, message: waiting };
+    const message = this.refused[index - this.messages.length - this.pending.length] as RefusedMessage;
+    return { kind: 'refused', key: `refused-${message.id}`, message };
+  }
+
+  key(index: number): string {
+    const stored = this.messages[index];
+    return stored ? `seq-${stored.seq}` : this.at(index).key;
+  }
+
+  /**
+   * A first guess at a row's height before it is measured: the meta line, the
+   * bubble's padding, and a line of body per ~70 characters (the bubble is at
+   * most 75% of the pane). Close guesses keep the scrollbar from jumping.
+   */
+  estimatedHeight(index: number): number {
+    const stored = this.messages[index];
+    const row = stored ? undefined : this.at(index);
+    const body = stored ? stored.body : (row?.message.body ?? '');
+    let breaks = 0;
+    for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) breaks++;
+    const lines = Math.max(1, Math.ceil(body.length / 70)) + breaks;
+    return 38 + lines * 21 + (row?.kind === 'refused' ? 30 : 0);
+  }
+
+  /** The row of the stored message with this sequence number (stored messages are in sequence order). */
+  indexOfSeq(seq: number): number | undefined {
+    let low = 0;
+    let high = this.messages.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = (this.messages[middle] as M).seq;
+      if (found === seq) return middle;
+      if (found < seq) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
 }
 
 interface MessageRowProps<M extends ListedMessage> {
