@@ -1,7 +1,8 @@
 import type { ChatSummary } from '../../src/protocol/models';
-import type { QueueTicket } from '../../src/protocol/patron-contract';
+import type { QueueMove, QueueTicket } from '../../src/protocol/patron-contract';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
+import { afterAnswer } from '../sockets/serve-events';
 
 /**
  * Queue positions at a constant cost per change. Each waiting chat has a
@@ -32,9 +33,17 @@ export async function queuePositionOf(ctx: DeskbellContext, chat: QueuedChat): P
 
 /** A chat joined a queue (a new chat, or a transfer to a department): the patrons waiting behind it move back. */
 export function announceJoinedQueue(ctx: DeskbellContext, chat: QueuedChat): void {
-  ctx.patrons
-    .to(rooms.departmentQueue(chat.departmentId))
-    .emit('queue:moved', { departmentId: chat.departmentId, change: 'joined', ticket: ticketOf(chat) });
+  broadcastMove(ctx, { departmentId: chat.departmentId, change: 'joined', ticket: ticketOf(chat) });
+}
+
+/**
+ * One push to the department's waiting patrons, sent once the request being
+ * served has answered: socket.io writes it to each socket of the room, which
+ * for a long queue takes longer than the whole claim, and the librarian's
+ * answer need not wait for it.
+ */
+function broadcastMove(ctx: DeskbellContext, move: QueueMove): void {
+  afterAnswer(() => ctx.patrons.to(rooms.departmentQueue(move.departmentId)).emit('queue:moved', move));
 }
 
 /**
@@ -50,9 +59,7 @@ export function announceQueueChange(ctx: DeskbellContext, before: QueuedChat, ch
   const patronSockets = ctx.patrons.in(rooms.chat(chat.id));
   if (wasWaiting) {
     patronSockets.socketsLeave(rooms.departmentQueue(before.departmentId));
-    ctx.patrons
-      .to(rooms.departmentQueue(before.departmentId))
-      .emit('queue:moved', { departmentId: before.departmentId, change: 'left', ticket: ticketOf(chat) });
+    broadcastMove(ctx, { departmentId: before.departmentId, change: 'left', ticket: ticketOf(chat) });
   }
   if (isWaiting) {
     patronSockets.socketsJoin(rooms.departmentQueue(chat.departmentId));

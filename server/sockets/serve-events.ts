@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -45,8 +46,9 @@ type Routes = ReadonlyMap<string, Route>;
 
 /**
  * Wires every socket of a namespace to shared handlers: returns what a new
- * socket is given, one listener that all sockets share (socket.io calls it
- * with the socket as `this`). The rules are serveEvents'.
+ * socket is given, listeners that all sockets share (socket.io calls them
+ * with the socket as `this`), after the socket's own middlewares like any
+ * listener. The rules are serveEvents'.
  */
 export function eventServer<T extends RequestTable, S extends Socket>(
   contract: T,
@@ -54,10 +56,20 @@ export function eventServer<T extends RequestTable, S extends Socket>(
   options: ServeOptions,
 ): (socket: S) => void {
   const routes = routesOf(contract, handlers as Record<string, Route['run']>);
-  function onEvent(this: Socket, event: unknown, ...args: unknown[]): void {
-    dispatch(this, routes, options, event, args);
+  const listeners = [...routes].map(([event, route]) => {
+    const listener = function (this: Socket, ...args: unknown[]): void {
+      serveRequest(this, event, route, options, args);
+    };
+    return [event, listener] as const;
+  });
+  function onAnyEvent(this: Socket, event: unknown, ...args: unknown[]): void {
+    if (typeof event === 'string' && routes.has(event)) return;
+    refuseUnknown(this, options, event, args);
   }
-  return (socket) => void socket.onAny(onEvent);
+  return (socket) => {
+    socket.onAny(onAnyEvent);
+    for (const [event, listener] of listeners) socket.on(event, listener);
+  };
 }
 
 /**
@@ -78,7 +90,13 @@ export function serveEvents<T extends RequestTable>(
     contract,
     Object.fromEntries(Object.entries(own).map(([event, run]) => [event, (request: unknown) => run(request)])),
   );
-  socket.onAny((event: unknown, ...args: unknown[]) => dispatch(socket, routes, options, event, args));
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === 'string' && routes.has(event)) return;
+    refuseUnknown(socket, options, event, args);
+  });
+  for (const [event, route] of routes) {
+    socket.on(event, (...args: unknown[]) => serveRequest(socket, event, route, options, args));
+  }
 }
 
 function routesOf(contract: RequestTable, handlers: Record<string, Route['run'] | undefined>): Routes {
@@ -90,29 +108,61 @@ function routesOf(contract: RequestTable, handlers: Record<string, Route['run'] 
   return routes;
 }
 
-function dispatch(socket: Socket, routes: Routes, options: ServeOptions, event: unknown, args: unknown[]): void {
+function refuseUnknown(socket: Socket, options: ServeOptions, event: unknown, args: unknown[]): void {
+  const callback = args.at(-1);
+  void allowed(socket, options).then((ok) =>
+    reply(
+      callback,
+      ok
+        ? fail('BAD_REQUEST', `Unknown event ${JSON.stringify(event)} on ${socket.nsp.name}.`)
+        : fail('RATE_LIMITED', 'Too many requests; slow down.'),
+    ),
+  );
+}
+
+/** Work a request's handler left for after its answer; null once the answer has gone. */
+interface AnswerScope {
+  later: Array<() => void> | null;
+}
+
+const answerScope = new AsyncLocalStorage<AnswerScope>();
+
+/**
+ * Runs `work` once the request being served has answered (at once after it,
+ * on the next turn of the event loop outside a request). For fan-outs whose
+ * cost grows with a room's size, which the asker need not wait for.
+ */
+export function afterAnswer(work: () => void): void {
+  const scope = answerScope.getStore();
+  if (scope?.later) scope.later.push(work);
+  else setImmediate(work);
+}
+
+function runLater(scope: AnswerScope, log: FastifyBaseLogger): void {
+  const later = scope.later ?? [];
+  scope.later = null;
+  for (const work of later) {
+    try {
+      work();
+    } catch (error) {
+      log.error({ err: error }, 'work after an answer failed');
+    }
+  }
+}
+
+function serveRequest(socket: Socket, name: string, route: Route, options: ServeOptions, args: unknown[]): void {
   // The callback is always last; a client may also send it without a payload.
   const callback = args.at(-1);
-  const route = typeof event === 'string' ? routes.get(event) : undefined;
-  if (!route) {
-    void allowed(socket, options).then((ok) =>
-      reply(
-        callback,
-        ok
-          ? fail('BAD_REQUEST', `Unknown event ${JSON.stringify(event)} on ${socket.nsp.name}.`)
-          : fail('RATE_LIMITED', 'Too many requests; slow down.'),
-      ),
-    );
-    return;
-  }
-  const name = event as string;
   const payload = typeof args[0] === 'function' ? undefined : args[0];
-  const work = allowed(socket, options).then((ok) => {
-    if (!ok) throw new DeskbellError('RATE_LIMITED', 'Too many requests; slow down.');
-    // Parsed here, from the contract, for every handler: a bad payload is refused naming its field.
-    return route.run(parsePayload(route.schema, payload, name), socket);
-  });
-  options.inFlight.track(work).then(
+  const scope: AnswerScope = { later: [] };
+  const work = answerScope.run(scope, () =>
+    allowed(socket, options).then((ok) => {
+      if (!ok) throw new DeskbellError('RATE_LIMITED', 'Too many requests; slow down.');
+      // Parsed here, from the contract, for every handler: a bad payload is refused naming its field.
+      return route.run(parsePayload(route.schema, payload, name), socket);
+    }),
+  );
+  const answered = options.inFlight.track(work).then(
     (data) => reply(callback, ok(data)),
     (error: unknown) => {
       if (error instanceof DeskbellError) return reply(callback, fail(error.code, error.message));
@@ -124,6 +174,8 @@ function dispatch(socket: Socket, routes: Routes, options: ServeOptions, event: 
       reply(callback, fail('INTERNAL', 'Something went wrong on the server; please try again.'));
     },
   );
+  // On the next turn, not at once: the answer is only queued on its socket until its transport drains.
+  void answered.then(() => setImmediate(() => runLater(scope, options.log)));
 }
 
 /** Only sockets being refused have a record (most never do): how many in a row, and whether it was logged. */

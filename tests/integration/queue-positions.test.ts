@@ -185,6 +185,8 @@ describe('what a claim costs the queue', () => {
     for (let i = 0; i < 5; i++) {
       patrons.push(await patronAsks(server.url, { departmentId: 'research-help', question: `Question ${i}` }));
     }
+    // Each start's own push (a chat joined at the back) has arrived before listening.
+    for (const { patron } of patrons) await settle(patron);
     const heard = patrons.map(({ patron }) => ({
       moved: recordEvents(patron, 'queue:moved'),
       positions: recordEvents(patron, 'queue:position'),
