@@ -75,7 +75,8 @@ export function MessageList<M extends ListedMessage>({
     [followNewest],
   );
   const rows = useMemo(() => new LogRows(messages, pending, refused), [messages, pending, refused]);
-  const { rangeExtractor, focusHandlers } = useKeepFocusedRow();
+  // The newest row stays in the DOM, scrolled away or not, so the log announces each new message.
+  const { rangeExtractor, focusHandlers } = useKeepFocusedRow({ keepLast: followNewest });
   const [atEnd, setAtEnd] = useState(true);
   const getItemKey = useCallback((index: number) => rows.key(index), [rows]);
   const estimateSize = useCallback((index: number) => rows.estimatedHeight(index), [rows]);
