@@ -22,6 +22,8 @@ export const initialChatsState: ChatsData = {
 export const createChatsSlice =
   (runtime: ConsoleRuntime): StateCreator<ConsoleState, [], [], ChatsSlice> =>
   (set, get) => {
+    /** Chats whose patron history is being asked for (not state: nothing renders from it). */
+    const historyAsked = new Set<string>();
     const markBusy = (chatId: string, action: 'preview' | 'claim' | 'end' | null) =>
       set((state) => {
         const busy = { ...state.busy };
@@ -107,10 +109,16 @@ export const createChatsSlice =
 
       async loadPatronHistory(chatId) {
         const connection = runtime.connection();
-        if (!connection || get().patronHistory[chatId]) return;
-        // The transcript request carries the history, for any chat this operator may read.
-        const ack = await connection.transcript(chatId);
-        if (ack.ok) keepHistory(chatId, ack.data.patronHistory ?? []);
+        // Asked once: a second look while the first answer is on its way (two renders) asks nothing.
+        if (!connection || get().patronHistory[chatId] || historyAsked.has(chatId)) return;
+        historyAsked.add(chatId);
+        try {
+          // The transcript request carries the history, for any chat this operator may read.
+          const ack = await connection.transcript(chatId);
+          if (ack.ok) keepHistory(chatId, ack.data.patronHistory ?? []);
+        } finally {
+          historyAsked.delete(chatId);
+        }
       },
     };
   };
