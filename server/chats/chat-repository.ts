@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { ActorFacts } from '../../src/domain/chat-access';
 import type { ChatSummary, Message } from '../../src/protocol/models';
 import { newId } from '../storage/ids';
-import type { DeskbellTables } from '../storage/schema';
+import { CompiledOnce } from '../storage/compiled-query';
+import type { ChatsTable, DeskbellTables } from '../storage/schema';
 import { visibleTo, writableBy } from './chat-access-query';
 import { type ChatSummaryRow, selectChatSummaries, toChatSummary } from './chat-rows';
 import { withTeamFacts } from './chat-team-rows';
@@ -38,8 +39,38 @@ export interface Transition {
  * here: ChatTransitions (chat-transitions.ts) stores what the state machine
  * decided, conditional on the chat's `last_seq` as it was read.
  */
+type NewChatRow = Insertable<ChatsTable> & { id: string; created_at: number; lineage_id: string };
+
 export class ChatRepository {
-  constructor(private readonly db: Kysely<DeskbellTables>) {}
+  /** Every patron's start runs it: built and compiled once. */
+  private readonly insertChat: CompiledOnce<NewChatRow, unknown>;
+
+  constructor(private readonly db: Kysely<DeskbellTables>) {
+    this.insertChat = new CompiledOnce(db, (query, v) =>
+      query.insertInto('chats').values({
+        id: v.id,
+        department_id: v.department_id,
+        status: v.status,
+        question: v.question,
+        patron_name: v.patron_name,
+        patron_email: v.patron_email,
+        patron_ip: v.patron_ip,
+        page_url: v.page_url,
+        referrer: v.referrer,
+        user_agent: v.user_agent,
+        browser: v.browser,
+        extra_fields: v.extra_fields,
+        resume_token_hash: v.resume_token_hash,
+        owner_id: v.owner_id,
+        created_at: v.created_at,
+        claimed_at: v.claimed_at,
+        ended_at: v.ended_at,
+        ended_by: v.ended_by,
+        last_seq: v.last_seq,
+        lineage_id: v.lineage_id,
+      }),
+    );
+  }
 
   /** One summary with its participants and pending transfer. */
   private async one(chat: ChatSummary): Promise<ChatSummary> {
@@ -76,7 +107,7 @@ export class ChatRepository {
       last_seq: 0,
       lineage_id: chat.lineageId ?? id,
     } as const;
-    await this.db.insertInto('chats').values(row).execute();
+    await this.insertChat.execute(this.db, row);
     const summary = toChatSummary({
       ...row,
       department_name: departmentName,
