@@ -11,7 +11,8 @@ import { afterAnswer } from '../sockets/serve-events';
  * `queue:moved` to that room, and every widget whose ticket comes after it
  * moves by one: no read and no emit per waiting chat. The exact place comes
  * from one count, on start, on resume and when a transfer puts a chat in a
- * queue (`queue:position` to that chat alone); the widget asks again by
+ * queue (`queue:position` to that chat alone; a new chat, at the back, moves
+ * nobody and is announced only when someone is behind it after all); the widget asks again by
  * resuming when a move crossed such an answer (see src/client/patron-connection.ts).
  */
 
@@ -27,12 +28,32 @@ export function ticketOf(chat: Pick<ChatSummary, 'id' | 'createdAt'>): QueueTick
  * the count is missed.
  */
 export async function queuePositionOf(ctx: DeskbellContext, chat: QueuedChat): Promise<number | null> {
-  if (chat.status !== 'waiting') return null;
-  return (await ctx.repos.queue.countWaitingAhead(chat.departmentId, ticketOf(chat))) + 1;
+  return (await placeInQueue(ctx, chat))?.position ?? null;
 }
 
-/** A chat joined a queue (a new chat, or a transfer to a department): the patrons waiting behind it move back. */
-export function announceJoinedQueue(ctx: DeskbellContext, chat: QueuedChat): void {
+/**
+ * A new chat's place in its queue. A new chat joins at the back, so nobody
+ * waits behind it and nobody is told, unless a chat asked in the same
+ * millisecond (or on a node whose clock runs ahead) is there: then the
+ * patrons behind it move back.
+ */
+export async function joinQueueAsNew(ctx: DeskbellContext, chat: QueuedChat): Promise<number | null> {
+  const place = await placeInQueue(ctx, chat);
+  if (place && place.behind > 0) announceJoinedQueue(ctx, chat);
+  return place?.position ?? null;
+}
+
+async function placeInQueue(
+  ctx: DeskbellContext,
+  chat: QueuedChat,
+): Promise<{ position: number; behind: number } | null> {
+  if (chat.status !== 'waiting') return null;
+  const { ahead, behind } = await ctx.repos.queue.placeOf(chat.departmentId, ticketOf(chat));
+  return { position: ahead + 1, behind };
+}
+
+/** A chat joined a queue in the middle (a transfer to a department): the patrons waiting behind it move back. */
+function announceJoinedQueue(ctx: DeskbellContext, chat: QueuedChat): void {
   broadcastMove(ctx, { departmentId: chat.departmentId, change: 'joined', ticket: ticketOf(chat) });
 }
 

@@ -6,7 +6,7 @@ import type { PatronRequests } from '../../src/protocol/patron-contract';
 import { hashToken, newSecretToken } from '../auth/tokens';
 import { announceTransition, runChatAction } from '../chats/chat-actions';
 import { announceMessage, announceNewChat } from '../chats/chat-broadcast';
-import { announceJoinedQueue, queuePositionOf } from '../chats/queue-positions';
+import { joinQueueAsNew, queuePositionOf } from '../chats/queue-positions';
 import { toPatronView } from '../chats/chat-rows';
 import type { DeskbellContext } from '../context';
 import { isDepartmentQueueRoom, rooms } from '../sockets/rooms';
@@ -70,9 +70,7 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
       });
       await followChat(socket, chat);
       announceNewChat(ctx, chat);
-      // A new chat joins the back of the queue: only chats asked in the same millisecond can be behind it.
-      announceJoinedQueue(ctx, chat);
-      const queuePosition = await queuePositionOf(ctx, chat);
+      const queuePosition = await joinQueueAsNew(ctx, chat);
       return { chat: toPatronView(chat), messages: [], resumeToken, queuePosition };
     },
 

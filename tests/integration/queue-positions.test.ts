@@ -5,6 +5,8 @@ import {
   type ResumeTokenStore,
 } from '../../src/client/patron-connection';
 import { PATRON_NAMESPACE } from '../../src/protocol/patron-contract';
+import { hashToken, newSecretToken } from '../../server/auth/tokens';
+import { createRepositories } from '../../server/repositories';
 import { ask, closeAllClients, dataOf, recordEvents, settle, signIn, type SignedInOperator } from '../support/clients';
 import { patronAsks } from '../support/flows';
 import { claimedChat, onlineOperator } from '../support/team-flows';
@@ -175,6 +177,36 @@ describe('the patron sees their place in the queue', () => {
     dataOf(await ask(alice.socket, 'chat:claim', { chatId: first.chatId }));
     const reloaded = widgetOf(third.tokens);
     await shows(reloaded, 2);
+  });
+});
+
+describe('a chat that joins the queue in the middle', () => {
+  it('a chat asked here waits ahead of one asked on a node whose clock runs ahead, and that patron moves back', async () => {
+    // Written as another server node would: the same database, a clock a minute ahead.
+    const token = newSecretToken();
+    const repos = createRepositories(server.storage.db);
+    await repos.chats.create({
+      departmentId: 'research-help',
+      question: 'Asked on the other node',
+      patronName: null,
+      patronEmail: null,
+      patronIp: null,
+      pageUrl: null,
+      referrer: null,
+      userAgent: null,
+      browser: null,
+      extraFields: {},
+      resumeTokenHash: hashToken(token),
+      createdAt: Date.now() + 60_000,
+    });
+    const tokens = memoryTokens();
+    tokens.value = token;
+    const ahead = widgetOf(tokens);
+    await shows(ahead, 1);
+
+    const here = await patronWaits('Asked here, a moment later by the wall clock');
+    expect(numberOf(here.widget)).toBe(1);
+    await shows(ahead, 2);
   });
 });
 
