@@ -78,8 +78,9 @@ export function announceQueueChange(ctx: DeskbellContext, before: QueuedChat, ch
   const isWaiting = chat.status === 'waiting';
   if (wasWaiting && isWaiting && before.departmentId === chat.departmentId) return;
   const patronSockets = ctx.patrons.in(rooms.chat(chat.id));
+  // Left even when it was not waiting: a resume that raced the claim may have joined the room after it.
+  patronSockets.socketsLeave(rooms.departmentQueue(before.departmentId));
   if (wasWaiting) {
-    patronSockets.socketsLeave(rooms.departmentQueue(before.departmentId));
     broadcastMove(ctx, { departmentId: before.departmentId, change: 'left', ticket: ticketOf(chat) });
   }
   if (isWaiting) {
