@@ -3,6 +3,7 @@ import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary } from '../../src/protocol/models';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
+import { type AfterAnswer, onNextTurn } from '../sockets/serve-events';
 import type { Transition } from './chat-repository';
 import type { LoadedChat } from './chat-transitions';
 import { announceMessage } from './chat-broadcast';
@@ -57,6 +58,8 @@ export async function announceTransition(
   ctx: DeskbellContext,
   before: ChatSummary,
   transition: Transition,
+  /** The request's (see serve-events.ts); a timer's transition has none and fans out on the next turn. */
+  afterAnswer: AfterAnswer = onNextTurn,
 ): Promise<void> {
   const { chat } = transition;
   announceMessage(ctx, transition.message);
@@ -78,7 +81,7 @@ export async function announceTransition(
   ctx.operators.to([...targets]).emit('chat:updated', chat);
   ctx.patrons.to(rooms.chat(chat.id)).emit('chat:status', toPatronView(chat));
   // One push per queue the chat left or joined, whatever the queue's length.
-  announceQueueChange(ctx, before, chat);
+  announceQueueChange(ctx, before, chat, afterAnswer);
   // Nothing more happens in an ended chat: its followers (owner, group, anyone who previewed it) stop
   // following it, so consoles open all day do not collect rooms of chats long over.
   if (chat.status === 'ended') ctx.operators.in(rooms.chat(chat.id)).socketsLeave(rooms.chat(chat.id));

@@ -50,10 +50,10 @@ export function operatorChatHandlers(
       return { chat: ctx.patronPresence.decorate(chat), messages, patronHistory };
     },
 
-    'chat:claim': async ({ chatId }) => {
+    'chat:claim': async ({ chatId }, afterAnswer) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'claim', actor: me }));
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
-      await announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition, afterAnswer);
       return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
     },
 
@@ -86,9 +86,9 @@ export function operatorChatHandlers(
       return { message: result.message };
     },
 
-    'chat:end': async ({ chatId }) => {
+    'chat:end': async ({ chatId }, afterAnswer) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'end', actor: me }));
-      await announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition, afterAnswer);
       return { chat: transition.chat };
     },
 

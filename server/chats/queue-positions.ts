@@ -2,7 +2,7 @@ import type { ChatSummary } from '../../src/protocol/models';
 import type { QueueMove, QueueTicket } from '../../src/protocol/patron-contract';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
-import { afterAnswer } from '../sockets/serve-events';
+import { type AfterAnswer, onNextTurn } from '../sockets/serve-events';
 
 /**
  * Queue positions at a constant cost per change. Each waiting chat has a
@@ -37,9 +37,13 @@ export async function queuePositionOf(ctx: DeskbellContext, chat: QueuedChat): P
  * millisecond (or on a node whose clock runs ahead) is there: then the
  * patrons behind it move back.
  */
-export async function joinQueueAsNew(ctx: DeskbellContext, chat: QueuedChat): Promise<number | null> {
+export async function joinQueueAsNew(
+  ctx: DeskbellContext,
+  chat: QueuedChat,
+  afterAnswer: AfterAnswer,
+): Promise<number | null> {
   const place = await placeInQueue(ctx, chat);
-  if (place && place.behind > 0) announceJoinedQueue(ctx, chat);
+  if (place && place.behind > 0) announceJoinedQueue(ctx, chat, afterAnswer);
   return place?.position ?? null;
 }
 
@@ -53,8 +57,8 @@ async function placeInQueue(
 }
 
 /** A chat joined a queue in the middle (a transfer to a department): the patrons waiting behind it move back. */
-function announceJoinedQueue(ctx: DeskbellContext, chat: QueuedChat): void {
-  broadcastMove(ctx, { departmentId: chat.departmentId, change: 'joined', ticket: ticketOf(chat) });
+function announceJoinedQueue(ctx: DeskbellContext, chat: QueuedChat, afterAnswer: AfterAnswer): void {
+  broadcastMove(ctx, { departmentId: chat.departmentId, change: 'joined', ticket: ticketOf(chat) }, afterAnswer);
 }
 
 /**
@@ -63,7 +67,7 @@ function announceJoinedQueue(ctx: DeskbellContext, chat: QueuedChat): void {
  * for a long queue takes longer than the whole claim, and the librarian's
  * answer need not wait for it.
  */
-function broadcastMove(ctx: DeskbellContext, move: QueueMove): void {
+function broadcastMove(ctx: DeskbellContext, move: QueueMove, afterAnswer: AfterAnswer): void {
   afterAnswer(() => ctx.patrons.to(rooms.departmentQueue(move.departmentId)).emit('queue:moved', move));
 }
 
@@ -73,7 +77,12 @@ function broadcastMove(ctx: DeskbellContext, move: QueueMove): void {
  * transfer put in a queue joins that room, moves back everyone behind it, and
  * its patron is told the exact place.
  */
-export function announceQueueChange(ctx: DeskbellContext, before: QueuedChat, chat: QueuedChat): void {
+export function announceQueueChange(
+  ctx: DeskbellContext,
+  before: QueuedChat,
+  chat: QueuedChat,
+  afterAnswer: AfterAnswer = onNextTurn,
+): void {
   const wasWaiting = before.status === 'waiting';
   const isWaiting = chat.status === 'waiting';
   if (wasWaiting && isWaiting && before.departmentId === chat.departmentId) return;
@@ -81,11 +90,11 @@ export function announceQueueChange(ctx: DeskbellContext, before: QueuedChat, ch
   // Left even when it was not waiting: a resume that raced the claim may have joined the room after it.
   patronSockets.socketsLeave(rooms.departmentQueue(before.departmentId));
   if (wasWaiting) {
-    broadcastMove(ctx, { departmentId: before.departmentId, change: 'left', ticket: ticketOf(chat) });
+    broadcastMove(ctx, { departmentId: before.departmentId, change: 'left', ticket: ticketOf(chat) }, afterAnswer);
   }
   if (isWaiting) {
     patronSockets.socketsJoin(rooms.departmentQueue(chat.departmentId));
-    announceJoinedQueue(ctx, chat);
+    announceJoinedQueue(ctx, chat, afterAnswer);
     void tellPlace(ctx, chat);
   }
 }

@@ -40,7 +40,7 @@ export function transferHandlers(
   };
 
   return {
-    'chat:transfer': async (request) => {
+    'chat:transfer': async (request, afterAnswer) => {
       const { target, status } = await resolveTarget(request.to);
       const { before, transition } = await runChatAction(ctx, request.chatId, () => ({
         type: 'transfer',
@@ -51,7 +51,7 @@ export function transferHandlers(
         now: ctx.now(),
         timeoutMs: ctx.timings.transferTimeoutMs,
       }));
-      await announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition, afterAnswer);
       if (target.kind === 'operator') {
         ctx.operators.to(rooms.operator(target.id)).emit('chat:transfer-offered', { chat: transition.chat });
       } else {
@@ -61,19 +61,19 @@ export function transferHandlers(
       return { chat: transition.chat };
     },
 
-    'chat:accept-transfer': async ({ chatId }) => {
+    'chat:accept-transfer': async ({ chatId }, afterAnswer) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'accept-transfer', actor: me }));
       ctx.operators.in(rooms.operator(account.id)).socketsJoin(rooms.chat(chatId));
-      await announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition, afterAnswer);
       return { chat: transition.chat, messages: await ctx.repos.messages.listAfter(chatId, 0) };
     },
 
-    'chat:decline-transfer': async ({ chatId }) => {
+    'chat:decline-transfer': async ({ chatId }, afterAnswer) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'decline-transfer', actor: me }));
       const from = before.state.transfer?.from;
       // The machine refuses a decline without a pending transfer, so `from` is there; the check is for the types.
       if (!from) throw new DeskbellError('NO_PENDING_TRANSFER', 'There is no transfer waiting for you in this chat.');
-      await announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition, afterAnswer);
       // They said no: their windows stop following the chat (a preview of the offer joined them to it).
       ctx.operators.in(rooms.operator(account.id)).socketsLeave(rooms.chat(chatId));
       // The same news as a transfer that timed out, saying who declined, so the sender hears it at once.
@@ -83,9 +83,9 @@ export function transferHandlers(
       return { chat: transition.chat };
     },
 
-    'chat:leave': async ({ chatId }) => {
+    'chat:leave': async ({ chatId }, afterAnswer) => {
       const { before, transition } = await runChatAction(ctx, chatId, () => ({ type: 'leave', actor: me }));
-      await announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition, afterAnswer);
       // After the announcement, so the leaver's windows still see their own "has left" line.
       ctx.operators.in(rooms.operator(account.id)).socketsLeave(rooms.chat(chatId));
       return { chat: transition.chat };

@@ -37,7 +37,7 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
       return { department, online, patronFields };
     },
 
-    'chat:start': async (request, socket) => {
+    'chat:start': async (request, socket, afterAnswer) => {
       if (!(await ctx.addressLimits.mayStartChat(socket.data.ip))) {
         throw new DeskbellError(
           'RATE_LIMITED',
@@ -55,6 +55,7 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
         : undefined;
       const chat = await ctx.repos.chats.create({
         departmentId: department.id,
+        departmentName: department.name,
         question: request.question,
         patronName: request.name,
         patronEmail: request.email,
@@ -70,7 +71,7 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
       });
       await followChat(socket, chat);
       announceNewChat(ctx, chat);
-      const queuePosition = await joinQueueAsNew(ctx, chat);
+      const queuePosition = await joinQueueAsNew(ctx, chat, afterAnswer);
       return { chat: toPatronView(chat), messages: [], resumeToken, queuePosition };
     },
 
@@ -109,10 +110,10 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
       return { message: result.message };
     },
 
-    'chat:leave': async (_request, socket) => {
+    'chat:leave': async (_request, socket, afterAnswer) => {
       const chat = await currentChat(ctx, socket);
       const { before, transition } = await runChatAction(ctx, chat.id, () => ({ type: 'patron-end' }));
-      await announceTransition(ctx, before.chat, transition);
+      await announceTransition(ctx, before.chat, transition, afterAnswer);
       return { chat: toPatronView(transition.chat) };
     },
 

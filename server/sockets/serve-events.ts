@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -18,15 +17,29 @@ export const REFUSALS_BEFORE_DISCONNECT = 200;
  * nothing unparsed reaches the feature code, and returns its answer's data.
  */
 export type EventHandlers<T extends RequestTable> = {
-  [K in keyof T]: (request: ParsedRequestOf<T, K>) => Promise<z.input<T[K]['ack']>>;
+  [K in keyof T]: (request: ParsedRequestOf<T, K>, afterAnswer: AfterAnswer) => Promise<z.input<T[K]['ack']>>;
 };
+
+/**
+ * Leaves work for once the request being served has answered: fan-outs whose
+ * cost grows with a room's size (queue moves), which the asker need not wait
+ * for. Outside a request (timers) the work runs on the next turn.
+ */
+export type AfterAnswer = (work: () => void) => void;
+
+/** For work outside any request (a timer's transition): the next turn of the event loop. */
+export const onNextTurn: AfterAnswer = (work) => setImmediate(work);
 
 /**
  * The same handlers in the shared form: built once per namespace, they are
  * told which socket asked, so a socket costs no closures of its own.
  */
 export type SocketEventHandlers<T extends RequestTable, S extends Socket> = {
-  [K in keyof T]: (request: ParsedRequestOf<T, K>, socket: S) => Promise<z.input<T[K]['ack']>>;
+  [K in keyof T]: (
+    request: ParsedRequestOf<T, K>,
+    socket: S,
+    afterAnswer: AfterAnswer,
+  ) => Promise<z.input<T[K]['ack']>>;
 };
 
 export interface ServeOptions {
@@ -39,7 +52,7 @@ export interface ServeOptions {
 
 interface Route {
   schema: z.ZodType;
-  run: (request: unknown, socket: Socket) => Promise<unknown>;
+  run: (request: unknown, socket: Socket, afterAnswer: AfterAnswer) => Promise<unknown>;
 }
 
 type Routes = ReadonlyMap<string, Route>;
@@ -85,10 +98,15 @@ export function serveEvents<T extends RequestTable>(
   handlers: EventHandlers<T>,
   options: ServeOptions,
 ): void {
-  const own = handlers as Record<string, (request: unknown) => Promise<unknown>>;
+  const own = handlers as Record<string, (request: unknown, afterAnswer: AfterAnswer) => Promise<unknown>>;
   const routes = routesOf(
     contract,
-    Object.fromEntries(Object.entries(own).map(([event, run]) => [event, (request: unknown) => run(request)])),
+    Object.fromEntries(
+      Object.entries(own).map(([event, run]) => [
+        event,
+        (request: unknown, _socket: Socket, afterAnswer: AfterAnswer) => run(request, afterAnswer),
+      ]),
+    ),
   );
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event === 'string' && routes.has(event)) return;
@@ -120,32 +138,27 @@ function refuseUnknown(socket: Socket, options: ServeOptions, event: unknown, ar
   );
 }
 
-/** Work a request's handler left for after its answer; null once the answer has gone. */
-interface AnswerScope {
-  later: Array<() => void> | null;
-}
-
-const answerScope = new AsyncLocalStorage<AnswerScope>();
-
 /**
- * Runs `work` once the request being served has answered (at once after it,
- * on the next turn of the event loop outside a request). For fan-outs whose
- * cost grows with a room's size, which the asker need not wait for.
+ * Work a request's handler left for after its answer (see AfterAnswer): kept
+ * on the request itself and handed to the handler, rather than found through
+ * AsyncLocalStorage, whose promise hooks slowed every promise of the server.
  */
-export function afterAnswer(work: () => void): void {
-  const scope = answerScope.getStore();
-  if (scope?.later) scope.later.push(work);
-  else setImmediate(work);
-}
+class AnswerScope {
+  private later: Array<() => void> | null = [];
+  readonly afterAnswer: AfterAnswer = (work) => {
+    if (this.later) this.later.push(work);
+    else setImmediate(work);
+  };
 
-function runLater(scope: AnswerScope, log: FastifyBaseLogger): void {
-  const later = scope.later ?? [];
-  scope.later = null;
-  for (const work of later) {
-    try {
-      work();
-    } catch (error) {
-      log.error({ err: error }, 'work after an answer failed');
+  run(log: FastifyBaseLogger): void {
+    const later = this.later ?? [];
+    this.later = null;
+    for (const work of later) {
+      try {
+        work();
+      } catch (error) {
+        log.error({ err: error }, 'work after an answer failed');
+      }
     }
   }
 }
@@ -154,14 +167,12 @@ function serveRequest(socket: Socket, name: string, route: Route, options: Serve
   // The callback is always last; a client may also send it without a payload.
   const callback = args.at(-1);
   const payload = typeof args[0] === 'function' ? undefined : args[0];
-  const scope: AnswerScope = { later: [] };
-  const work = answerScope.run(scope, () =>
-    allowed(socket, options).then((ok) => {
-      if (!ok) throw new DeskbellError('RATE_LIMITED', 'Too many requests; slow down.');
-      // Parsed here, from the contract, for every handler: a bad payload is refused naming its field.
-      return route.run(parsePayload(route.schema, payload, name), socket);
-    }),
-  );
+  const scope = new AnswerScope();
+  const work = allowed(socket, options).then((ok) => {
+    if (!ok) throw new DeskbellError('RATE_LIMITED', 'Too many requests; slow down.');
+    // Parsed here, from the contract, for every handler: a bad payload is refused naming its field.
+    return route.run(parsePayload(route.schema, payload, name), socket, scope.afterAnswer);
+  });
   const answered = options.inFlight.track(work).then(
     (data) => reply(callback, ok(data)),
     (error: unknown) => {
@@ -175,7 +186,7 @@ function serveRequest(socket: Socket, name: string, route: Route, options: Serve
     },
   );
   // On the next turn, not at once: the answer is only queued on its socket until its transport drains.
-  void answered.then(() => setImmediate(() => runLater(scope, options.log)));
+  void answered.then(() => setImmediate(() => scope.run(options.log)));
 }
 
 /** Only sockets being refused have a record (most never do): how many in a row, and whether it was logged. */

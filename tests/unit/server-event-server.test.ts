@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Ack } from '../../src/protocol/ack';
 import { InFlight } from '../../server/sockets/in-flight';
 import { socketEventLimiter } from '../../server/sockets/rate-limiter';
-import { afterAnswer, eventServer } from '../../server/sockets/serve-events';
+import { eventServer } from '../../server/sockets/serve-events';
 
 /** Just enough of a socket.io socket; like socket.io, it calls every listener with the socket as `this`. */
 class FakeSocket extends EventEmitter {
@@ -54,7 +54,7 @@ describe('handlers shared by every socket of a namespace', () => {
       const serve = eventServer(
         CONTRACT,
         {
-          'who:am-i': async (_request, socket) => {
+          'who:am-i': async (_request, socket, afterAnswer) => {
             afterAnswer(() => {
               order.push('fan-out');
               resolve();

@@ -100,14 +100,15 @@ describe('how every socket event is answered', () => {
     const { socket } = setUp(run);
     expect(() => socket.receive('thing:do', { n: 1 })).not.toThrow();
     // The handler runs once the socket's rate limit has counted the event.
-    await vi.waitFor(() => expect(run).toHaveBeenCalledWith({ n: 1 }));
+    await vi.waitFor(() => expect(run).toHaveBeenCalledWith({ n: 1 }, expect.any(Function)));
   });
 
   it('passes no payload to the handler when only a callback was sent', async () => {
     const run = vi.fn(async () => ({ doubled: 0 }));
     const { request } = setUp(run);
     await request('thing:do');
-    expect(run).toHaveBeenCalledWith(undefined);
+    // The second argument is the request's after-answer hook (AfterAnswer).
+    expect(run).toHaveBeenCalledWith(undefined, expect.any(Function));
   });
 
   it('refuses events over the rate limit until its window has passed', async () => {
