@@ -80,7 +80,7 @@ export class MessageStore {
   private async store(trx: Kysely<DeskbellTables>, { input, guard }: StoreJob): Promise<AppendResult> {
     const row = unnumberedRow(input);
     const outcome = await this.statements.send(trx, row, guard);
-    if ('seq' in outcome) return { kind: 'stored', message: toMessage({ ...row, seq: outcome.seq }), created: true };
+    if ('seq' in outcome) return { kind: 'stored', message: storedMessage(input, outcome.seq), created: true };
     // Nothing written: a retry of a stored id (answered with the stored message, even once the chat has
     // ended, as before), or a refusal.
     const stored = await this.find(input.chatId, input.id, trx);
@@ -102,9 +102,11 @@ export class MessageStore {
 
 /** Inserts a message with a sequence number already taken from the chat row (inside the caller's transaction). */
 export async function insertMessage(db: Kysely<DeskbellTables>, input: NewMessage, seq: number): Promise<Message> {
-  const row = messageRow(input, seq);
-  await db.insertInto('messages').values(row).execute();
-  return toMessage(row);
+  await db
+    .insertInto('messages')
+    .values({ ...unnumberedRow(input), seq })
+    .execute();
+  return storedMessage(input, seq);
 }
 
 function unnumberedRow(input: NewMessage): UnnumberedRow {
@@ -120,8 +122,11 @@ function unnumberedRow(input: NewMessage): UnnumberedRow {
   };
 }
 
-function messageRow(input: NewMessage, seq: number) {
-  return { ...unnumberedRow(input), seq };
+/** The message just stored, from what was written (not parsed back from a row: it came from a parsed request). */
+function storedMessage(input: NewMessage, seq: number): Message {
+  const { chatId, id, authorKind, authorId, authorName, body, createdAt, event } = input;
+  // Left out (not null) when absent, as toMessage does.
+  return { id, chatId, seq, authorKind, authorId, authorName, body, createdAt, ...(event ? { event } : {}) };
 }
 
 function sameAuthorOrThrow(stored: Message, input: NewMessage): Message {
