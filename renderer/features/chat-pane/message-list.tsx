@@ -4,6 +4,7 @@ import type { AckError } from '../../../src/protocol';
 import { useKeepFocusedRow } from '../../shared/keep-focused-row';
 import { observeViewport } from '../../shared/virtual-viewport';
 import type { FindHighlight } from './find-in-chat';
+import { useLogKeys } from './log-keys';
 import { type ListedMessage, LogRows, MessageRow } from './message-row';
 import './message-list.css';
 
@@ -114,6 +115,13 @@ export function MessageList<M extends ListedMessage>({
     sentBefore.current = pendingCount;
   }, [followNewest, pendingCount, virtualizer]);
 
+  const onLogKeyDown = useLogKeys(virtualizer);
+  // The button goes once the log is at the bottom: the focus it held goes to the log, not to the page.
+  const showNewest = useCallback(() => {
+    log.current?.focus({ preventScroll: true });
+    virtualizer.scrollToEnd();
+  }, [virtualizer]);
+
   const newestSeq = messages.at(-1)?.seq ?? 0;
   const unseen = useUnseenNewest(newestSeq, atEnd);
 
@@ -140,6 +148,7 @@ export function MessageList<M extends ListedMessage>({
         // Rows mounted by scrolling are not news; tell assistive technology to hold off while the list moves.
         aria-busy={virtualizer.isScrolling || undefined}
         tabIndex={0}
+        onKeyDown={onLogKeyDown}
       >
         <ol className="messages" style={{ height: virtualizer.getTotalSize() }} {...focusHandlers}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -164,7 +173,7 @@ export function MessageList<M extends ListedMessage>({
         </ol>
       </div>
       {followNewest && unseen && !atEnd ? (
-        <button type="button" className="new-messages-button" onClick={() => virtualizer.scrollToEnd()}>
+        <button type="button" className="new-messages-button" onClick={showNewest}>
           New messages
         </button>
       ) : null}

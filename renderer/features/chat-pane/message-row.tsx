@@ -22,6 +22,16 @@ export type LogRow<M extends ListedMessage> =
   | { kind: 'refused'; key: string; message: RefusedMessage };
 
 /**
+ * A one-line message row as the console lays it out: the meta line and the
+ * bubble's padding and border (32px), and 18px per line of body. Measured, not
+ * guessed: every row that differs from its estimate moves the scroll position
+ * when it is first measured above the fold, and a keyboard scroll (PageUp,
+ * the arrows) that is still animating loses those pixels.
+ */
+const ROW_CHROME_PX = 32;
+const BODY_LINE_PX = 18;
+
+/**
  * The log's rows by index, made only for the rows the virtualizer renders: a
  * chat of thousands of messages costs no row objects for the ones off screen.
  */
@@ -62,7 +72,7 @@ export class LogRows<M extends ListedMessage> {
     let breaks = 0;
     for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) breaks++;
     const lines = Math.max(1, Math.ceil(body.length / 70)) + breaks;
-    return 38 + lines * 21 + (row?.kind === 'refused' ? 30 : 0);
+    return ROW_CHROME_PX + lines * BODY_LINE_PX + (row?.kind === 'refused' ? 30 : 0);
   }
 
   /** The row of the stored message with this sequence number (stored messages are in sequence order). */
