@@ -53,6 +53,19 @@ export const createChatsSlice =
         else failed(chatId, ack.error.message);
       },
 
+      async loadEndedChatMessages(chatId) {
+        const connection = runtime.connection();
+        const state = get();
+        if (!connection || state.chats[chatId]?.status !== 'ended' || chatId in state.messages || state.busy[chatId])
+          return;
+        markBusy(chatId, 'preview');
+        // A preview of an ended chat holds its messages and follows nothing.
+        const ack = await connection.preview(chatId);
+        markBusy(chatId, null);
+        if (ack.ok) keepHistory(chatId, ack.data.patronHistory);
+        else failed(chatId, ack.error.message);
+      },
+
       async claimChat(chatId) {
         const connection = runtime.connection();
         if (!connection) return;

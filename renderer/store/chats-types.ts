@@ -13,6 +13,12 @@ export interface ChatsSlice {
   patronHistory: Record<string, PatronHistoryEntry[]>;
   /** Fetches a chat's patron history when it is not held yet (the Patron info tab of a chat restored by a sync). */
   loadPatronHistory(chatId: string): Promise<void>;
+  /**
+   * Fetches an ended chat's messages when none are held: one of mine still
+   * waiting for its analytics entry, listed under My chats after a reload (the
+   * sync brings the history of open chats only).
+   */
+  loadEndedChatMessages(chatId: string): Promise<void>;
   previewChat(chatId: string): Promise<void>;
   claimChat(chatId: string): Promise<void>;
   endChat(chatId: string): Promise<void>;

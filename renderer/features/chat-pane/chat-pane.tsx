@@ -1,4 +1,4 @@
-import { useCallback, useId } from 'react';
+import { useCallback, useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type ChatPermission, chatAccessOf, may } from '../../../src/domain/chat-access';
 import type { ChatSummary } from '../../../src/protocol';
@@ -53,6 +53,12 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
   );
   const headingId = useId();
   const messages = useConsole(selectMessages(chat.id));
+  // An ended chat listed without its messages (mine, analytics still to enter, after a reload) is fetched.
+  const loadEndedChatMessages = useConsole((state) => state.loadEndedChatMessages);
+  const ended = chat.status === 'ended';
+  useEffect(() => {
+    if (ended) void loadEndedChatMessages(chat.id);
+  }, [ended, chat.id, loadEndedChatMessages]);
   const find = useFindInChat(messages, chat.id);
   // Searching shows the chat: the matches are in its messages, not on the Patron info tab.
   const showChat = useCallback(() => setTab('chat'), [setTab]);
