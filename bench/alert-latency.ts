@@ -11,6 +11,7 @@
  * `chat:start` to the operator's `chat:new`. Quote the ratio, not the times:
  * this machine is noisy. Results go to stdout and reports/bench/alert-latency.json.
  */
+import { connected, positiveOption, startDeskbell } from './bench-kit';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,12 +40,7 @@ const config = {
 };
 
 function positive(name: string, raw: string | undefined): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`alert-latency: --${name} must be a positive whole number, got ${String(raw)}`);
-    process.exit(2);
-  }
-  return value;
+  return positiveOption('alert-latency', name, raw);
 }
 
 const DEMO_OPERATORS = ['alice', 'bob', 'sam'];
@@ -70,19 +66,7 @@ const bareRelay: Target = {
 function deskbell(dataDir: string): Target {
   return {
     name: 'Deskbell',
-    start: () =>
-      spawnServer({
-        script: 'server/main.ts',
-        args: ['--demo', '--port', '0', '--data-dir', dataDir],
-        // A thousand patrons all come from 127.0.0.1 here; on the web they come from a thousand homes.
-        env: {
-          DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '100000',
-          DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
-          DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '100000',
-        },
-        readyPattern: /Deskbell is listening on (http:\/\/\S+)/,
-        toUrl: (url) => url,
-      }),
+    start: () => startDeskbell({ dataDir }),
     operator: async (url, index) => {
       const username = DEMO_OPERATORS[index % DEMO_OPERATORS.length] ?? 'alice';
       const token = await demoLogin(url, username);
@@ -94,13 +78,6 @@ function deskbell(dataDir: string): Target {
       return socket;
     },
   };
-}
-
-function connected(socket: Socket): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 async function request(socket: Socket, event: string, payload: unknown): Promise<unknown> {

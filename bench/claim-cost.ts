@@ -16,6 +16,7 @@
  * emit to one chat). At the end each real widget must show its exact number.
  * --server-root runs another checkout's server (before/after; see README).
  */
+import { connected, OPEN_LIMITS, positiveOption } from './bench-kit';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,12 +56,7 @@ const config = {
 };
 
 function positive(name: string, raw: string | undefined): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`${BENCH_NAME}: --${name} must be a positive whole number, got ${String(raw)}`);
-    process.exit(2);
-  }
-  return value;
+  return positiveOption(BENCH_NAME, name, raw);
 }
 
 interface Ack {
@@ -73,13 +69,6 @@ async function request(socket: Socket, event: string, payload: unknown): Promise
   const ack = (await socket.timeout(30_000).emitWithAck(event, payload)) as Ack;
   if (!ack.ok) throw new Error(`${event} refused: ${JSON.stringify(ack.error)}`);
   return ack;
-}
-
-function connected(socket: Socket): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 /** Every queue push the patrons heard, and when the last one came. */
@@ -128,13 +117,7 @@ async function measure(waiting: number, dataDir: string): Promise<Run> {
   const server: ChildServer = await startChildServer({
     root: config.serverRoot,
     args: ['--demo', '--port', String(port), '--data-dir', dataDir],
-    env: {
-      DATABASE_URL: '',
-      // Every patron comes from 127.0.0.1 here; on the web they come from many homes.
-      DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '100000',
-      DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
-      DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '100000',
-    },
+    env: { DATABASE_URL: '', ...OPEN_LIMITS },
   });
   const url = `http://127.0.0.1:${port}`;
   const sockets: Socket[] = [];

@@ -22,6 +22,7 @@
  * run first in the same invocation) or, without one, issue 10's measurement
  * (8 KiB per chat). About 4 minutes per checkout on two cores.
  */
+import { connected, startDeskbell } from './bench-kit';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { commitOf } from './child-server';
 import { DEMO_PASSWORD } from './demo-login';
 import { figure, reportFigures, type Figure } from './figures';
-import { spawnServer, type RunningServer } from './spawn-server';
+import type { RunningServer } from './spawn-server';
 
 const BENCH_NAME = 'console-day';
 /** Issue 10's measurement before the fix, for a run without --baseline-root. */
@@ -87,25 +88,7 @@ interface DayResult {
 }
 
 function startServer(root: string, dataDir: string): Promise<RunningServer> {
-  return spawnServer({
-    script: join(root, 'server/main.ts'),
-    args: ['--demo', '--port', '0', '--data-dir', dataDir],
-    // Every patron comes from 127.0.0.1 here, three hundred of them in a few minutes.
-    env: {
-      DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '100000',
-      DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
-      DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '100000',
-    },
-    readyPattern: /Deskbell is listening on (http:\/\/\S+)/,
-    toUrl: (url) => url,
-  });
-}
-
-function connected(socket: Socket): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
+  return startDeskbell({ root, dataDir });
 }
 
 async function ask(socket: Socket, event: string, payload: unknown): Promise<unknown> {

@@ -21,6 +21,7 @@
  * open time grows with the chat. The absolute figures are set against the
  * issue's goals (100 ms, Lighthouse's 1,400 elements).
  */
+import { connected, positiveOption, startDeskbell } from './bench-kit';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,6 @@ import { chromium, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { demoLogin, DEMO_PASSWORD } from './demo-login';
 import { figure, reportFigures } from './figures';
-import { spawnServer } from './spawn-server';
 import { summarize } from './stats';
 
 const BENCH_NAME = 'console-open';
@@ -53,12 +53,7 @@ const config = {
 };
 
 function positive(name: string, raw: string | undefined): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`${BENCH_NAME}: --${name} must be a positive whole number, got ${String(raw)}`);
-    process.exit(2);
-  }
-  return value;
+  return positiveOption(BENCH_NAME, name, raw);
 }
 
 /** The issue's goals: a 5,000-message chat painted within 100 ms, the page under Lighthouse's 1,400 elements. */
@@ -71,13 +66,6 @@ const IN_FLIGHT = 8;
 const DEPARTMENT = 'general-reference';
 
 type Ack = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
-
-function connected(socket: Socket): Promise<Socket> {
-  return new Promise((done, fail) => {
-    socket.once('connect', () => done(socket));
-    socket.once('connect_error', fail);
-  });
-}
 
 async function request(socket: Socket, event: string, payload: unknown): Promise<Record<string, unknown>> {
   for (;;) {
@@ -170,14 +158,8 @@ async function timeOpen(page: Page, patronName: string, newestSeq: number): Prom
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'deskbell-console-open-'));
-  const server = await spawnServer({
-    script: join(config.serverRoot, 'server/main.ts'),
-    args: ['--demo', '--port', '0', '--data-dir', dataDir],
-    // Where the server knows these, filling goes at full speed; otherwise `request` waits the limit out.
-    env: { DESKBELL_LIMIT_SOCKET_EVENTS_BURST: '100000', DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND: '100000' },
-    readyPattern: /Deskbell is listening on (http:\/\/\S+)/,
-    toUrl: (url) => url,
-  });
+  // Where the server knows the socket limits, filling goes at full speed; otherwise `request` waits them out.
+  const server = await startDeskbell({ root: config.serverRoot, dataDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],

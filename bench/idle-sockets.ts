@@ -14,6 +14,7 @@
  * The RSS growth is printed for the record only: it moves with the allocator's
  * arenas and when the collector last ran, by more than the sockets cost.
  */
+import { connected, positiveOption, startDeskbell } from './bench-kit';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,12 +35,7 @@ const config = { sockets: positive('sockets', values.sockets), rounds: positive(
 const WARM_UP_SOCKETS = 100;
 
 function positive(name: string, raw: string | undefined): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`${BENCH_NAME}: --${name} must be a positive whole number, got ${String(raw)}`);
-    process.exit(2);
-  }
-  return value;
+  return positiveOption(BENCH_NAME, name, raw);
 }
 
 const PROBE_ARGS = '--expose-gc --import ./bench/heap-probe.mjs';
@@ -65,21 +61,7 @@ const bare = () =>
     }),
   );
 
-const deskbell = (dataDir: string) =>
-  withProbe(() =>
-    spawnServer({
-      script: 'server/main.ts',
-      args: ['--demo', '--port', '0', '--data-dir', dataDir],
-      // Every socket comes from 127.0.0.1 here; on the web they come from many homes.
-      env: {
-        DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '100000',
-        DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
-        DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '100000',
-      },
-      readyPattern: /Deskbell is listening on (http:\/\/\S+)/,
-      toUrl: (url) => url,
-    }),
-  );
+const deskbell = (dataDir: string) => withProbe(() => startDeskbell({ dataDir }));
 
 /** Asks the probe for the live heap after a full collection. */
 function heapUsed(server: RunningServer): Promise<number> {
@@ -101,13 +83,6 @@ function heapUsed(server: RunningServer): Promise<number> {
     };
     stdout.on('data', onData);
     server.process.kill('SIGUSR2');
-  });
-}
-
-function connected(socket: Socket): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
   });
 }
 

@@ -14,6 +14,7 @@
  * With several rounds the relay and each database take turns, and the
  * figures are the median round of each (this machine is noisy).
  */
+import { connected, positiveOption, startDeskbell } from './bench-kit';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,34 +48,13 @@ const config = {
 };
 
 function positive(name: string, raw: string | undefined): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`message-throughput: --${name} must be a positive whole number, got ${String(raw)}`);
-    process.exit(2);
-  }
-  return value;
+  return positiveOption('message-throughput', name, raw);
 }
-
-/** Generous limits: every bench patron comes from 127.0.0.1. */
-const OPEN_LIMITS = {
-  DESKBELL_LIMIT_SOCKETS_PER_ADDRESS: '100000',
-  DESKBELL_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
-  DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '100000',
-  DESKBELL_LIMIT_SOCKET_EVENTS_BURST: '1000000',
-  DESKBELL_LIMIT_SOCKET_EVENTS_PER_SECOND: '1000000',
-};
 
 interface Run {
   messagesPerSecond: number;
   cpuMsPerMessage: number;
   refused: number;
-}
-
-function connected(socket: Socket): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 async function request(socket: Socket, event: string, payload: unknown): Promise<{ ok: boolean; data?: unknown }> {
@@ -150,13 +130,7 @@ async function bareRelay(): Promise<Run> {
 }
 
 async function deskbell(dataDir: string, databaseUrl?: string): Promise<Run> {
-  const server = await spawnServer({
-    script: 'server/main.ts',
-    args: ['--demo', '--port', '0', '--data-dir', dataDir],
-    env: { ...OPEN_LIMITS, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-    readyPattern: /Deskbell is listening on (http:\/\/\S+)/,
-    toUrl: (url) => url,
-  });
+  const server = await startDeskbell({ dataDir, env: databaseUrl ? { DATABASE_URL: databaseUrl } : {} });
   const sockets: Socket[] = [];
   try {
     const token = await demoLogin(server.url, 'alice');
