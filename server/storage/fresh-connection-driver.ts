@@ -62,6 +62,8 @@ export class FreshConnectionDriver implements Driver {
   }
 
   releaseConnection(connection: DatabaseConnection): Promise<void> {
+    // A retry whose fresh connection could not be opened holds nothing: the dead one went back already.
+    if (connection instanceof FirstStatementRetry && !connection.holds) return Promise.resolve();
     return this.inner.releaseConnection(innerOf(connection));
   }
 
@@ -72,6 +74,8 @@ export class FreshConnectionDriver implements Driver {
 
 class FirstStatementRetry implements DatabaseConnection {
   private used = false;
+  /** False once the dead connection went back and no fresh one could be opened (PostgreSQL is down). */
+  holds = true;
 
   constructor(
     private readonly driver: Driver,
@@ -86,8 +90,11 @@ class FirstStatementRetry implements DatabaseConnection {
     } catch (error) {
       if (!diedWhileIdle(error)) throw error;
       // The pool drops the dead client when it is released; the statement goes once more on a fresh one.
+      // Released once only: should opening the fresh one fail, the caller's release must not return the dead one again.
+      this.holds = false;
       await this.driver.releaseConnection(this.current);
       this.current = await this.driver.acquireConnection();
+      this.holds = true;
       return this.current.executeQuery<R>(query);
     }
   }
