@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId } from 'react';
+import { useCallback, useEffect, useId, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type ChatPermission, chatAccessOf, may } from '../../../src/domain/chat-access';
 import type { ChatSummary } from '../../../src/protocol';
+import { useRescueFocus } from '../../shared/use-rescue-focus';
 import { patronNameOf } from '../../store/new-chat-alert';
 import { selectMessages, selectOpenChat } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
@@ -52,6 +53,8 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
     })),
   );
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useRescueFocus(heading, chat.id);
   const messages = useConsole(selectMessages(chat.id));
   // An ended chat listed without its messages (mine, analytics still to enter, after a reload) is fetched.
   const loadEndedChatMessages = useConsole((state) => state.loadEndedChatMessages);
@@ -73,7 +76,9 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
     <section className="chat-pane" aria-labelledby={headingId} data-chat-id={chat.id}>
       <header className="chat-pane-header">
         <div>
-          <h2 id={headingId}>{name}</h2>
+          <h2 id={headingId} ref={heading} tabIndex={-1}>
+            {name}
+          </h2>
           <p className="chat-pane-status">{describeState(chat, mine, role.participant)}</p>
         </div>
         <div className="chat-pane-actions">

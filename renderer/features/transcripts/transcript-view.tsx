@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
 import { formatDateTime } from '../../shared/format-time';
+import { useRescueFocus } from '../../shared/use-rescue-focus';
 import { FindBox } from '../chat-pane/find-box';
 import { useFindInChat } from '../chat-pane/find-in-chat';
 import { MessageList, sideByAuthorKind } from '../chat-pane/message-list';
@@ -17,13 +18,17 @@ export function TranscriptView() {
   const backToChat = useConsole((state) => state.openChat);
   const headingId = useId();
   const find = useFindInChat(transcript?.data?.messages ?? NO_MESSAGES, transcript?.chatId ?? '');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useRescueFocus(heading, transcript?.chatId ?? '');
   if (!transcript) return null;
   const { data, error } = transcript;
   return (
     <section className="chat-pane" aria-labelledby={headingId} data-chat-id={transcript.chatId}>
       <header className="chat-pane-header">
         <div>
-          <h2 id={headingId}>Transcript{data ? `: ${patronNameOf(data.chat)}` : ''}</h2>
+          <h2 id={headingId} ref={heading} tabIndex={-1}>
+            Transcript{data ? `: ${patronNameOf(data.chat)}` : ''}
+          </h2>
           {data ? (
             <p className="chat-pane-status">
               {data.chat.departmentName} · {formatDateTime(data.chat.createdAt)}
