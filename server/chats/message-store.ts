@@ -2,6 +2,7 @@ import { type Kysely, PostgresAdapter, type Selectable } from 'kysely';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatEvent, Message } from '../../src/protocol/models';
 import { CompiledOnce } from '../storage/compiled-query';
+import { isDatabaseUnavailable } from '../storage/database-errors';
 import { GroupCommit } from '../storage/group-commit';
 import type { DeskbellTables, MessagesTable } from '../storage/schema';
 import { toMessage } from './chat-rows';
@@ -63,6 +64,7 @@ export class MessageStore {
       (job) => job.input.chatId,
       // PostgreSQL's pool writes several groups at once; SQLite has one connection, so one group at a time.
       db.getExecutor().adapter instanceof PostgresAdapter ? POSTGRES_WRITERS : 1,
+      isDatabaseUnavailable,
     );
   }
 

@@ -21,7 +21,8 @@ interface Pending<Job, Result> {
  * transaction usable when the job is refused (a refusal is a result, not an
  * error). Should the transaction fail, each job of the group is tried again
  * alone, so one bad job never takes its neighbours' writes down with it and
- * every job gets its own answer.
+ * every job gets its own answer; unless the database itself is away, when
+ * every job is answered with that at once.
  */
 export class GroupCommit<Job, Result> {
   private queue: Array<Pending<Job, Result>> = [];
@@ -39,6 +40,8 @@ export class GroupCommit<Job, Result> {
     private readonly keyOf: (job: Job) => string = () => '',
     /** Groups written at once, each on its own connection (PostgreSQL's pool); SQLite has one connection. */
     private readonly concurrency = 1,
+    /** Errors that are not any one job's doing (the database is unavailable): every job of the group gets it. */
+    private readonly failsEveryone: (error: unknown) => boolean = () => false,
   ) {}
 
   /** Keys some running group is writing to. */
@@ -119,8 +122,10 @@ export class GroupCommit<Job, Result> {
       });
       ordered.forEach((pending, index) => pending.resolve(results[index] as Result));
     } catch (error) {
-      if (ordered.length === 1) {
-        ordered[0]?.reject(error);
+      // The database itself is away (or one job alone): nothing is gained by trying each job again,
+      // and one at a time against a host that does not answer would take a connect timeout each.
+      if (ordered.length === 1 || this.failsEveryone(error)) {
+        for (const pending of ordered) pending.reject(error);
         return;
       }
       for (const pending of ordered) {

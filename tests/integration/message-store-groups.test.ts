@@ -15,11 +15,19 @@ import { startTestServer, type TestServer } from '../support/test-server';
 /** Fails the Nth insert it is shown (counting from 1), once: a statement that goes wrong in the middle of a group. */
 class FailOneInsert implements KyselyPlugin {
   private inserts = 0;
-  constructor(private readonly failing: number) {}
+  constructor(
+    private readonly failing: number,
+    private readonly error: () => Error = () => new Error('a statement failed (test)'),
+  ) {}
+  /** Statements that insert: on SQLite the insert itself, on PostgreSQL the one send statement (an insert in its WITH). */
+  get insertsShown(): number {
+    return this.inserts;
+  }
   transformQuery(args: PluginTransformQueryArgs) {
-    if (args.node.kind === 'InsertQueryNode' && ++this.inserts === this.failing) {
-      throw Object.assign(new Error('connection reset (test)'), { code: 'ECONNRESET' });
-    }
+    const inner = 'with' in args.node ? (args.node.with?.expressions ?? []) : [];
+    const inserts =
+      args.node.kind === 'InsertQueryNode' || inner.some((cte) => cte.expression.kind === 'InsertQueryNode');
+    if (inserts && ++this.inserts === this.failing) throw this.error();
     return args.node;
   }
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -124,6 +132,22 @@ describe('the message store writes sends in groups', () => {
     expect(await lastSeq(chatId)).toBe(start + 2);
   });
 
+  it('a database that is away answers the whole group at once, without trying each send again', async () => {
+    const away = new FailOneInsert(1, () =>
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432 (test)'), { code: 'ECONNREFUSED' }),
+    );
+    const store = new MessageStore(server.storage.db.withPlugin(away));
+    const chatId = chats[0] ?? '';
+    const start = await lastSeq(chatId);
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, n) => store.append(message(chatId, `away ${n}`), { patron: true })),
+    );
+    expect(results.map((result) => result.status)).toEqual(Array.from({ length: 5 }, () => 'rejected'));
+    // One insert was tried (and failed): nobody was tried again.
+    expect(away.insertsShown).toBe(1);
+    expect(await lastSeq(chatId)).toBe(start);
+  });
+
   it('two stores at once (as two server processes would): a retried id is stored once, no hole', async () => {
     // Each store has its own groups, so both write to the chat at the same moment on two connections.
     const here = new MessageStore(server.storage.db);
@@ -166,12 +190,15 @@ describe('the message store writes sends in groups', () => {
   });
 
   it('a statement that fails in the middle of a group: the group is written again send by send, nothing twice, no hole', async () => {
-    const store = new MessageStore(server.storage.db.withPlugin(new FailOneInsert(3)));
     const chatId = chats[2] ?? '';
     const start = await lastSeq(chatId);
+    const failing = new FailOneInsert(3);
+    const store = new MessageStore(server.storage.db.withPlugin(failing));
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, (_, n) => store.append(message(chatId, `retry ${n}`), { patron: true })),
     );
+    // The third insert failed: the group's, and then six alone.
+    expect(failing.insertsShown).toBeGreaterThan(6);
     expect(results.every((result) => result.status === 'fulfilled')).toBe(true);
     expect(await lastSeq(chatId)).toBe(start + 6);
     const rows = (await storedSeqs(chatId)).filter((row) => row.seq > start);
