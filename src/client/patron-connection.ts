@@ -446,7 +446,9 @@ export class PatronConnection {
   private exactPosition(askedAt: number): void {
     this.exactPositionAt = Date.now();
     const chat = this.state.chat;
-    const since = askedAt - this.queueSettleMs();
+    // Half the settling time: the move that scheduled this very check was heard a whole settling time
+    // before it asked (or a timer's tick less), and must not count as crossing it again.
+    const since = askedAt - this.queueSettleMs() / 2;
     const crossed =
       chat?.status === 'waiting' &&
       this.recentMoves.some((heard) => heard.at >= since && isAhead(heard.ticket, ticketOf(chat)));
