@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { QueueTicket } from '../../src/protocol/patron-contract';
 import type { DeskbellTables } from '../storage/schema';
 
-/** How many chats wait in a department before and after a ticket (never counting the ticket's own chat). */
+/** How many chats wait in a department before a ticket, and whether any waits after it (never the ticket's own chat). */
 export interface QueuePlace {
   ahead: number;
+  /** 1 when at least one chat waits behind the ticket, else 0. */
   behind: number;
 }
 
@@ -14,29 +15,37 @@ export class QueueRepository {
 
   /**
    * Chats waiting in the department ahead of `ticket` (asked earlier, or in
-   * the same millisecond with a smaller id) and behind it, in one query.
+   * the same millisecond with a smaller id), and whether one waits behind it.
    */
   async placeOf(departmentId: string, ticket: QueueTicket): Promise<QueuePlace> {
-    const row = await this.db
+    const waiting = this.db
       .selectFrom('chats')
-      .select((eb) => {
-        const ahead = eb.or([
-          eb('created_at', '<', ticket.createdAt),
-          eb.and([eb('created_at', '=', ticket.createdAt), eb('id', '<', ticket.chatId)]),
-        ]);
-        const behind = eb.or([
-          eb('created_at', '>', ticket.createdAt),
-          eb.and([eb('created_at', '=', ticket.createdAt), eb('id', '>', ticket.chatId)]),
-        ]);
-        return [
-          eb.fn.sum<number | string>(eb.case().when(ahead).then(1).else(0).end()).as('ahead'),
-          eb.fn.sum<number | string>(eb.case().when(behind).then(1).else(0).end()).as('behind'),
-        ];
-      })
       .where('department_id', '=', departmentId)
-      .where('status', '=', 'waiting')
-      .executeTakeFirst();
-    // SUM over no rows is NULL; PostgreSQL's is a bigint, which pg returns as a string.
-    return { ahead: Number(row?.ahead ?? 0), behind: Number(row?.behind ?? 0) };
+      .where('status', '=', 'waiting');
+    // Both read one range of chats_queue_idx (department, status, created_at, id).
+    const [aheadRow, behindRow] = await Promise.all([
+      waiting
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where((eb) =>
+          eb.or([
+            eb('created_at', '<', ticket.createdAt),
+            eb.and([eb('created_at', '=', ticket.createdAt), eb('id', '<', ticket.chatId)]),
+          ]),
+        )
+        .executeTakeFirst(),
+      // Only whether anyone is behind matters (a new chat moves them back): one row is enough.
+      waiting
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb('created_at', '>', ticket.createdAt),
+            eb.and([eb('created_at', '=', ticket.createdAt), eb('id', '>', ticket.chatId)]),
+          ]),
+        )
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    // PostgreSQL's count is a bigint, which pg returns as a string.
+    return { ahead: Number(aheadRow?.count ?? 0), behind: behindRow ? 1 : 0 };
   }
 }

@@ -176,6 +176,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_queue_order': {
+    // A department's queue in order (queue-repository.ts): the places ahead of a ticket are one range of
+    // this index, and whether anyone waits behind it one look, instead of a pass over every waiting chat.
+    async up(db) {
+      await db.schema
+        .createIndex('chats_queue_idx')
+        .on('chats')
+        .columns(['department_id', 'status', 'created_at', 'id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {
