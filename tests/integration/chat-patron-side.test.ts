@@ -1,3 +1,4 @@
+import { until as untilWidget } from '../support/patron-connection-until';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { PatronConnection, type PatronConnectionState } from '../../src/client/patron-connection';
 import { PATRON_NAMESPACE } from '../../src/protocol/patron-contract';
@@ -92,20 +93,9 @@ async function untilPosition(widget: PatronConnection, position: number) {
   return { chatId: widget.getState().chat?.id, position: widget.getState().queuePosition };
 }
 
+/** The shared wait for a widget's state, with the integration suite's longer patience. */
 function untilState(widget: PatronConnection, predicate: (state: PatronConnectionState) => boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (predicate(widget.getState())) return resolve();
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`the widget never got there; its state was ${JSON.stringify(widget.getState())}`));
-    }, 5000);
-    const stop = widget.subscribe(() => {
-      if (!predicate(widget.getState())) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
+  return untilWidget(widget, predicate, 5000);
 }
 
 describe('patron details', () => {

@@ -1,3 +1,4 @@
+import { until as untilWidget } from '../support/patron-connection-until';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   PatronConnection,
@@ -65,20 +66,9 @@ function widgetOf(tokens: ResumeTokenStore = memoryTokens(), departmentId = 'res
   return widget;
 }
 
+/** The shared wait for a widget's state, with the integration suite's longer patience. */
 function until(widget: PatronConnection, predicate: (state: PatronConnectionState) => boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (predicate(widget.getState())) return resolve();
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`the widget never got there; its state was ${JSON.stringify(widget.getState())}`));
-    }, 5000);
-    const stop = widget.subscribe(() => {
-      if (!predicate(widget.getState())) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
+  return untilWidget(widget, predicate, 5000);
 }
 
 /** A patron asks in Research Help from the widget; resolves with the widget once it shows its number. */

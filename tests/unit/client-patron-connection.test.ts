@@ -6,7 +6,7 @@ import { PatronConnection, type ResumeTokenStore } from '../../src/client/patron
 import type { ErrorCode } from '../../src/protocol/ack';
 import type { Message, PatronChatView } from '../../src/protocol/models';
 import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-contract';
-import { until } from './patron-connection-until';
+import { until } from '../support/patron-connection-until';
 
 /**
  * A small real `/patron` server with one chat, playing the Deskbell server the

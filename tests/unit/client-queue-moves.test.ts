@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PatronConnection } from '../../src/client/patron-connection';
 import type { PatronChatView } from '../../src/protocol/models';
 import type { PatronClientEvents, PatronServerEvents, QueueMove } from '../../src/protocol/patron-contract';
-import { until } from './patron-connection-until';
+import { until } from '../support/patron-connection-until';
 
 const SETTLE_MS = 150;
 

@@ -6,7 +6,7 @@ import { PatronConnection, type ResumeTokenStore } from '../../src/client/patron
 import { contiguousLastSeq } from '../../src/domain/message-order';
 import type { PatronClientEvents, PatronServerEvents } from '../../src/protocol/patron-contract';
 import type { Message, PatronChatView } from '../../src/protocol/models';
-import { until } from './patron-connection-until';
+import { until } from '../support/patron-connection-until';
 
 /**
  * A tiny real socket.io server speaking the `/patron` contract, with knobs to
