@@ -178,34 +178,6 @@ export class ChatRepository {
     return withTeamFacts(this.db, rows.map(toChatSummary));
   }
 
-  /**
-   * The waiting chats of a department that were asked at or after `since`, in
-   * queue order, with how many wait ahead of the first of them. Announcing
-   * positions from a point in the queue keeps a new chat's cost constant
-   * instead of re-telling every waiting patron (which grew with the queue).
-   */
-  async listWaitingFrom(departmentId: string, since: number): Promise<{ ahead: number; ids: string[] }> {
-    const [aheadRow, rows] = await Promise.all([
-      this.db
-        .selectFrom('chats')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('department_id', '=', departmentId)
-        .where('status', '=', 'waiting')
-        .where('created_at', '<', since)
-        .executeTakeFirst(),
-      this.db
-        .selectFrom('chats')
-        .select('id')
-        .where('department_id', '=', departmentId)
-        .where('status', '=', 'waiting')
-        .where('created_at', '>=', since)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute(),
-    ]);
-    return { ahead: Number(aheadRow?.count ?? 0), ids: rows.map((row) => row.id) };
-  }
-
   /** Whether the same browser started another chat after this one (its token then only links, never resumes). */
   async hasLaterInLineage(chat: ChatSummary): Promise<boolean> {
     const self = await this.db.selectFrom('chats').select('lineage_id').where('id', '=', chat.id).executeTakeFirst();

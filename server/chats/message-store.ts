@@ -1,12 +1,13 @@
-import { type Kysely, PostgresAdapter, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatEvent, Message } from '../../src/protocol/models';
 import { CompiledOnce } from '../storage/compiled-query';
+import { runsOnPostgres } from '../storage/database';
 import { isDatabaseUnavailable } from '../storage/database-errors';
 import { GroupCommit } from '../storage/group-commit';
 import type { DeskbellTables, MessagesTable } from '../storage/schema';
 import { toMessage } from './chat-rows';
-import { type SendStatements, sendStatementsFor, type UnnumberedRow } from './send-statements';
+import { type SendStatements, sendStatementsFor, type UnnumberedRow, type Writer } from './send-statements';
 
 export interface NewMessage {
   chatId: string;
@@ -21,13 +22,8 @@ export interface NewMessage {
   event?: ChatEvent;
 }
 
-/**
- * Who may still write, checked in the same conditional update that takes the
- * sequence number: an operator while the access rule says so (an active chat
- * they own or take part in), the patron (and the system's lines about them)
- * until the chat has ended. The rules are chat-access-query.ts's.
- */
-export type SendGuard = { operatorId: string } | { patron: true };
+/** Who may still write (send-statements.ts's Writer: one rule, one home). */
+export type SendGuard = Writer;
 
 export type AppendResult = { kind: 'stored'; message: Message; created: boolean } | { kind: 'refused' };
 
@@ -63,7 +59,7 @@ export class MessageStore {
       (trx, job) => this.store(trx, job),
       (job) => job.input.chatId,
       // PostgreSQL's pool writes several groups at once; SQLite has one connection, so one group at a time.
-      db.getExecutor().adapter instanceof PostgresAdapter ? POSTGRES_WRITERS : 1,
+      runsOnPostgres(db) ? POSTGRES_WRITERS : 1,
       isDatabaseUnavailable,
     );
   }

@@ -1,4 +1,5 @@
-import { type Expression, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { runsOnPostgres } from '../storage/database';
 import { CompiledOnce } from '../storage/compiled-query';
 import type { DeskbellTables } from '../storage/schema';
 import { openForPatron, writableBy } from './chat-access-query';
@@ -15,7 +16,12 @@ export type UnnumberedRow = {
   event: string | null;
 };
 
-/** Who may still write: see SendGuard in message-store.ts. */
+/**
+ * Who may still write, checked in the same statement that takes the sequence
+ * number: an operator while the access rule says so (an active chat they own
+ * or take part in), the patron (and the system's lines about them) until the
+ * chat has ended. The rules are chat-access-query.ts's.
+ */
 export type Writer = { operatorId: string } | { patron: true };
 
 /**
@@ -36,7 +42,7 @@ export interface SendStatements {
 }
 
 export function sendStatementsFor(db: Kysely<DeskbellTables>): SendStatements {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? new PostgresSend(db) : new SqliteSend(db);
+  return runsOnPostgres(db) ? new PostgresSend(db) : new SqliteSend(db);
 }
 
 type Guarded = { chatId: string; operatorId: string };

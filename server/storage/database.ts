@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { FreshConnectionDriver } from './fresh-connection-driver';
 import type { DeskbellTables } from './schema';
@@ -27,6 +27,11 @@ pg.types.setTypeParser(20, Number);
 
 function warnClosed(which: string, error: Error): void {
   console.warn(`deskbell: ${which} PostgreSQL connection was closed (${error.message}); it will be replaced`);
+}
+
+/** Whether a database (or a transaction on it) runs on PostgreSQL, for the few choices that differ by engine. */
+export function runsOnPostgres(db: Kysely<DeskbellTables>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise `<dataDir>/deskbell.sqlite` in WAL mode. */
