@@ -11,6 +11,7 @@ import { registerHttp } from './http/register-http';
 import { setUpOperatorNamespace } from './operators/operator-namespace';
 import { setUpPatronNamespace } from './patrons/patron-namespace';
 import { PatronPresenceTracker } from './patrons/patron-presence';
+import { recordPatronAway } from './patrons/patron-lifecycle';
 import { PresenceService } from './presence/presence-service';
 import { InFlight } from './sockets/in-flight';
 import { createRepositories } from './repositories';
@@ -100,10 +101,11 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     patronPresence: new PatronPresenceTracker({
       operators,
       patrons,
-      repos,
-      returnMs: timings.patronReturnMs,
+      settleMs: timings.patronSettleMs,
       now,
       log: app.log,
+      // Called only after the settle period, when ctx is long built.
+      settled: async (chatId, since) => void (await recordPatronAway(ctx, chatId, since)),
     }),
     inFlight: new InFlight(),
   };

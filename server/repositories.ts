@@ -6,6 +6,7 @@ import { CannedMessageRepository } from './canned/canned-message-repository';
 import { ChatRepository } from './chats/chat-repository';
 import { ChatTransitions } from './chats/chat-transitions';
 import { QueueRepository } from './chats/queue-repository';
+import { LifecycleRepository } from './chats/lifecycle-repository';
 import { PatronHistoryRepository } from './patrons/patron-history-repository';
 import { StaffChatRepository } from './staff/staff-chat-repository';
 import { MessageStore } from './chats/message-store';
@@ -25,6 +26,7 @@ export interface Repositories {
   canned: CannedMessageRepository;
   patronHistory: PatronHistoryRepository;
   queue: QueueRepository;
+  lifecycle: LifecycleRepository;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -41,5 +43,6 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     canned: new CannedMessageRepository(db),
     patronHistory: new PatronHistoryRepository(db),
     queue: new QueueRepository(db),
+    lifecycle: new LifecycleRepository(db),
   };
 }

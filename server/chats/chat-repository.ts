@@ -113,6 +113,11 @@ export class ChatRepository {
       department_name: departmentName,
       owner_name: null,
       analytics_chat_id: null,
+      patron_away_since: null,
+      patron_return_by: null,
+      patron_left_at: null,
+      returned_by_id: null,
+      returned_by_name: null,
     } as ChatSummaryRow);
     return { ...summary, participants: [], transfer: null };
   }

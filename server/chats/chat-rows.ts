@@ -18,7 +18,7 @@ import type { DeskbellTables, MessagesTable } from '../storage/schema';
  */
 
 const extraFieldsSchema = z.record(z.string(), z.string());
-const endedBySchema = z.enum(['operator', 'patron', 'system']).nullable();
+const endedBySchema = z.enum(['operator', 'patron', 'system', 'missed']).nullable();
 const authorKindSchema = z.enum(AUTHOR_KINDS);
 
 /** The select every ChatSummary is built from: the chat with its department, owner and analytics flag. */
@@ -71,6 +71,11 @@ export function toChatSummary(row: ChatSummaryRow): ChatSummary {
     endedBy: endedBySchema.parse(row.ended_by),
     lastSeq: row.last_seq,
     hasAnalytics: row.analytics_chat_id !== null,
+    // Declared gone is no longer "away": the console shows one or the other.
+    patronAwaySince: row.patron_left_at === null ? row.patron_away_since : null,
+    patronLeftAt: row.patron_left_at,
+    patronReturnBy: row.patron_return_by,
+    returnedBy: row.returned_by_id ? { id: row.returned_by_id, name: row.returned_by_name ?? '' } : null,
   };
 }
 

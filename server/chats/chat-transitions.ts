@@ -39,6 +39,15 @@ export class ChatTransitions {
         owner: chat.ownerId ? { id: chat.ownerId, name: chat.ownerName ?? '' } : null,
         participants: team.participants,
         transfer: team.transfer,
+        patronAway:
+          row.patron_away_since !== null
+            ? {
+                since: row.patron_away_since,
+                returnBy: row.patron_return_by ?? row.patron_away_since,
+                leftAt: row.patron_left_at,
+              }
+            : null,
+        returnedBy: chat.returnedBy ?? null,
       },
     };
   }
@@ -59,6 +68,11 @@ export class ChatTransitions {
           owner_id: next.owner?.id ?? null,
           department_id: next.departmentId,
           last_seq: eb('last_seq', '+', 1),
+          patron_away_since: next.patronAway?.since ?? null,
+          patron_return_by: next.patronAway?.returnBy ?? null,
+          patron_left_at: next.patronAway?.leftAt ?? null,
+          returned_by_id: next.returnedBy?.id ?? null,
+          returned_by_name: next.returnedBy?.name ?? null,
           ...(newOwner ? { claimed_at: now } : {}),
           ...(endedNow ? { ended_at: now, ended_by: endedByOf(notice) } : {}),
         }))
@@ -138,6 +152,10 @@ export class ChatTransitions {
         endedAt: endedNow ? written.now : before.endedAt,
         endedBy: endedNow ? endedByOf(notice) : before.endedBy,
         lastSeq: written.lastSeq,
+        patronAwaySince: next.patronAway && next.patronAway.leftAt === null ? next.patronAway.since : null,
+        patronLeftAt: next.patronAway?.leftAt ?? null,
+        patronReturnBy: next.patronAway?.returnBy ?? null,
+        returnedBy: next.returnedBy ?? null,
       },
       { participants: [...next.participants], transfer: next.transfer },
     );
@@ -169,6 +187,6 @@ export class ChatTransitions {
 }
 
 /** Who ended a chat, as its row records it: the one the 'ended' line names, or the system. */
-function endedByOf(notice: ChatDecision['notice']): 'operator' | 'patron' | 'system' {
+function endedByOf(notice: ChatDecision['notice']): NonNullable<ChatSummary['endedBy']> {
   return notice?.event.type === 'ended' ? notice.event.by : 'system';
 }

@@ -3,15 +3,24 @@ import type { DeskbellContext } from '../context';
 import { isDatabaseUnavailable } from '../storage/database-errors';
 import { rooms } from '../sockets/rooms';
 import { announceTransition, runChatAction } from './chat-actions';
+import { handBackVanishedOperators, sweepOwnerPresence } from '../operators/hand-back';
+import { sweepPatronPresence, timeOutAbsentPatrons } from '../patrons/patron-lifecycle';
 
 /**
- * Returns transfers nobody took in time to the operator who started them,
- * with an alert. Runs on every node; the state machine's conditional write
- * lets exactly one node return each transfer (a colleague accepting at the
+ * Acts on the stored deadlines: transfers nobody took in time return to the
+ * operator who started them, with an alert; patrons who did not come back in
+ * time are declared gone (a waiting chat ends unanswered); operators whose
+ * consoles stayed gone past the grace period hand their chats back to the
+ * queue. Every few seconds it also sweeps for chats whose patron or owner is
+ * not connected anywhere yet has no deadline (a restart in between). Runs on
+ * every node; each deadline is acted on by one conditional write, so exactly
+ * one node does it (a colleague accepting, or a patron coming back, at the
  * same moment wins or loses cleanly). Returns the function that stops it.
  */
 export function startChatUpkeep(ctx: DeskbellContext): () => void {
   let running = false;
+  // The first sweep waits a whole period: after a restart, widgets and consoles need a moment to reconnect.
+  let nextSweepAt = ctx.now() + ctx.timings.presenceSweepMs;
   const tick = async (): Promise<void> => {
     if (running) return;
     running = true;
@@ -19,6 +28,13 @@ export function startChatUpkeep(ctx: DeskbellContext): () => void {
       const now = ctx.now();
       for (const chatId of await ctx.repos.transitions.listExpiredTransfers(now)) {
         await returnTransfer(ctx, chatId, now);
+      }
+      await timeOutAbsentPatrons(ctx, now);
+      await handBackVanishedOperators(ctx);
+      if (now >= nextSweepAt) {
+        nextSweepAt = now + ctx.timings.presenceSweepMs;
+        await sweepPatronPresence(ctx, now);
+        await sweepOwnerPresence(ctx);
       }
     } catch (error) {
       // The database away for a moment is no bug: the next tick tries again.

@@ -16,7 +16,12 @@ import { type AfterAnswer, onNextTurn } from '../sockets/serve-events';
  * resuming when a move crossed such an answer (see src/client/patron-connection.ts).
  */
 
-type QueuedChat = Pick<ChatSummary, 'id' | 'departmentId' | 'createdAt' | 'status'>;
+type QueuedChat = Pick<ChatSummary, 'id' | 'departmentId' | 'createdAt' | 'status' | 'patronAwaySince'>;
+
+/** Whether a chat holds a place in its queue now: waiting, with its patron there (one who left keeps the ticket). */
+export function holdsQueuePlace(chat: Pick<ChatSummary, 'status' | 'patronAwaySince'>): boolean {
+  return chat.status === 'waiting' && (chat.patronAwaySince ?? null) === null;
+}
 
 export function ticketOf(chat: Pick<ChatSummary, 'id' | 'createdAt'>): QueueTicket {
   return { createdAt: chat.createdAt, chatId: chat.id };
@@ -51,7 +56,7 @@ async function placeInQueue(
   ctx: DeskbellContext,
   chat: QueuedChat,
 ): Promise<{ position: number; behind: number } | null> {
-  if (chat.status !== 'waiting') return null;
+  if (!holdsQueuePlace(chat)) return null;
   const { ahead, behind } = await ctx.repos.queue.placeOf(chat.departmentId, ticketOf(chat));
   return { position: ahead + 1, behind };
 }
@@ -83,8 +88,8 @@ export function announceQueueChange(
   chat: QueuedChat,
   afterAnswer: AfterAnswer = onNextTurn,
 ): void {
-  const wasWaiting = before.status === 'waiting';
-  const isWaiting = chat.status === 'waiting';
+  const wasWaiting = holdsQueuePlace(before);
+  const isWaiting = holdsQueuePlace(chat);
   if (wasWaiting && isWaiting && before.departmentId === chat.departmentId) return;
   const patronSockets = ctx.patrons.in(rooms.chat(chat.id));
   // Left even when it was not waiting: a resume that raced the claim may have joined the room after it.

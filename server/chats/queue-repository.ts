@@ -21,8 +21,10 @@ export class QueueRepository {
     const waiting = this.db
       .selectFrom('chats')
       .where('department_id', '=', departmentId)
-      .where('status', '=', 'waiting');
-    // Both read one range of chats_queue_idx (department, status, created_at, id).
+      .where('status', '=', 'waiting')
+      // A patron who left (and may come back to the same place) is not counted meanwhile.
+      .where('patron_away_since', 'is', null);
+    // Both read one range of chats_queue_idx (department, status, patron_away_since, created_at, id).
     const [aheadRow, behindRow] = await Promise.all([
       waiting
         .select((eb) => eb.fn.countAll<number | string>().as('count'))

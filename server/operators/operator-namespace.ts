@@ -71,8 +71,12 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
     void socket.join(entry.rooms);
     ctx.presence.joinOnlineRooms(socket, account);
     ctx.presence.connected(account);
+    // Back in time: nothing is handed back (the write is skipped when nothing was due).
+    ctx.inFlight.track(ctx.repos.lifecycle.clearHandbackDue(account.id)).catch((error: unknown) => {
+      ctx.log.warn({ err: error }, 'could not clear a hand-back deadline');
+    });
     socket.on('disconnect', () => {
-      ctx.inFlight.track(ctx.presence.disconnected(account.id)).catch((error: unknown) => {
+      ctx.inFlight.track(lastConsoleGone(ctx, account.id)).catch((error: unknown) => {
         ctx.log.warn({ err: error }, 'could not update presence after a disconnect');
       });
     });
@@ -104,4 +108,10 @@ async function roomsFor(ctx: DeskbellContext, account: Account, key: string): Pr
     ...departments.map(rooms.department),
     ...owned.map((chat) => rooms.chat(chat.id)),
   ];
+}
+
+/** The operator's last console went away: Offline after the grace period, and their chats back to the queue then. */
+async function lastConsoleGone(ctx: DeskbellContext, accountId: string): Promise<void> {
+  if (!(await ctx.presence.disconnected(accountId))) return;
+  await ctx.repos.lifecycle.setHandbackDue(accountId, ctx.now() + ctx.timings.presenceGraceMs);
 }

@@ -13,6 +13,7 @@ import { isDepartmentQueueRoom, rooms } from '../sockets/rooms';
 import type { SocketEventHandlers } from '../sockets/serve-events';
 import type { PatronSocket } from '../sockets/socket-types';
 import { findResumableChat } from './resumable-chat';
+import { isMarkedAway, recordPatronBack } from './patron-lifecycle';
 
 /** Shown as the author of a patron's messages when they gave no name. */
 export const ANONYMOUS_PATRON = 'Patron';
@@ -79,11 +80,13 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
       const chat = await findResumableChat(ctx, request.resumeToken);
       if (!chat) throw new DeskbellError('CHAT_NOT_FOUND', 'That chat could not be found; start a new one.');
       await followChat(socket, chat);
-      ctx.patronPresence.returned(chat.id);
+      // Back in time: the same place in the queue, counted again before the place is read.
+      await recordPatronBack(ctx, chat);
+      const now = isMarkedAway(chat) ? ((await ctx.repos.chats.find(chat.id)) ?? chat) : chat;
       return {
-        chat: toPatronView(chat),
+        chat: toPatronView(now),
         messages: await ctx.repos.messages.listAfter(chat.id, request.lastSeq),
-        queuePosition: await queuePositionOf(ctx, chat),
+        queuePosition: await queuePositionOf(ctx, now),
       };
     },
 

@@ -8,6 +8,7 @@ import { eventServer } from '../sockets/serve-events';
 import { patronAddress } from './patron-address';
 import { patronHandlers } from './patron-handlers';
 import { findResumableChat } from './resumable-chat';
+import { recordPatronBack } from './patron-lifecycle';
 
 /** Longest user agent kept; real ones are a few hundred characters. */
 const USER_AGENT_MAX = 512;
@@ -19,8 +20,8 @@ const USER_AGENT_MAX = 512;
  * little more than socket.io's own socket.
  */
 export function setUpPatronNamespace(ctx: DeskbellContext): void {
-  // Filled by the handshake, read once by the connection handler: the bound chat's queue, if it waits.
-  const boundQueues = new WeakMap<PatronSocket, Pick<ChatSummary, 'status' | 'departmentId'>>();
+  // Filled by the handshake, read once by the connection handler: the chat the socket is bound to.
+  const boundChats = new WeakMap<PatronSocket, ChatSummary>();
   const serve = eventServer(PATRON_REQUESTS, patronHandlers(ctx), {
     log: ctx.log,
     limiter: ctx.socketEvents,
@@ -29,14 +30,14 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
   function onDisconnect(this: PatronSocket): void {
     const chatId = this.data.chatId;
     if (!chatId) return;
-    ctx.inFlight.track(ctx.patronPresence.disconnected(chatId)).catch((error: unknown) => {
+    ctx.inFlight.track(patronDisconnected(ctx, chatId)).catch((error: unknown) => {
       ctx.log.warn({ err: error, chatId }, 'could not mark the patron away');
     });
   }
 
   ctx.patrons.use((socket, next) => {
     void bindToChat(ctx, socket).then((chat) => {
-      if (chat?.status === 'waiting') boundQueues.set(socket, chat);
+      if (chat) boundChats.set(socket, chat);
       next();
     });
   });
@@ -46,12 +47,14 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     // flushes at once (socket.io-client sends buffered emits before its connect handlers run) has a chat.
     if (socket.data.chatId) {
       void socket.join(rooms.chat(socket.data.chatId));
-      const queued = boundQueues.get(socket);
-      if (queued) {
-        boundQueues.delete(socket);
-        void socket.join(rooms.departmentQueue(queued.departmentId));
+      const bound = boundChats.get(socket);
+      if (bound) {
+        boundChats.delete(socket);
+        if (bound.status === 'waiting') void socket.join(rooms.departmentQueue(bound.departmentId));
+        ctx.inFlight.track(recordPatronBack(ctx, bound)).catch((error: unknown) => {
+          ctx.log.warn({ err: error, chatId: bound.id }, 'could not record that the patron is back');
+        });
       }
-      ctx.patronPresence.returned(socket.data.chatId);
     }
     const userAgent = socket.handshake.headers['user-agent'];
     socket.data.ip = patronAddress(socket.handshake, ctx.trustProxy);
@@ -60,6 +63,13 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     socket.on('disconnect', onDisconnect);
     serve(socket);
   });
+}
+
+/** The last widget of a chat went away (on this node): the presence tracker decides whether that is news. */
+async function patronDisconnected(ctx: DeskbellContext, chatId: string): Promise<void> {
+  if ((await ctx.patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0) return;
+  const chat = await ctx.repos.chats.find(chatId);
+  if (chat) await ctx.patronPresence.disconnected(chat);
 }
 
 /** What a widget may send in its handshake: the resume token of the chat it is in. */

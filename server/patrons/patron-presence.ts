@@ -1,107 +1,92 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChatSummary } from '../../src/protocol/models';
-import type { Repositories } from '../repositories';
 import { rooms } from '../sockets/rooms';
 import type { OperatorNamespace, PatronNamespace } from '../sockets/socket-types';
-import { systemMessage } from '../chats/system-message';
-
-const LEFT_REMEMBERED_MS = 24 * 60 * 60 * 1000;
 
 /** What the tracker works with, given when the server builds it (not the whole DeskbellContext, which holds the tracker). */
 export interface PatronPresenceDeps {
   operators: OperatorNamespace;
   patrons: PatronNamespace;
-  repos: Pick<Repositories, 'chats' | 'messages'>;
-  /** How long a patron who went away has to come back before the operator is told they left. */
-  returnMs: number;
+  /**
+   * How long a widget may be gone before its absence is stored: a page change on the library's site
+   * (the widget reloads with the page) leaves no trace; a closed tab or a lost network does.
+   */
+  settleMs: number;
   now: () => number;
   log: Pick<FastifyBaseLogger, 'warn'>;
+  /** The patron stayed gone past the settle period: store it (patron-lifecycle.ts runs the transition). */
+  settled: (chatId: string, since: number) => Promise<void>;
 }
 
 /**
- * Whether each chat's patron is still there. A widget that loses its
- * connection (closed tab, network) marks the chat "away" at once; coming
- * back (chat:resume) within the return period continues as if nothing
- * happened; otherwise the operator gets a line that the patron left and may
- * End Chat. Nothing is written until then, so a flaky connection leaves no trace.
+ * The first seconds of a patron's absence, on this node. A widget that loses
+ * its connection is shown away to the chat's followers at once; coming back
+ * within the settle period continues as if nothing happened and writes
+ * nothing; otherwise the absence is stored as a transition of the chat
+ * (patron-lifecycle.ts), and from then on the stored deadline decides, on any
+ * node and across restarts. Only these few seconds live in memory: a restart
+ * inside them is caught by the lifecycle's sweep for chats whose patron has
+ * no socket anywhere.
  */
 export class PatronPresenceTracker {
-  private readonly away = new Map<string, { since: number; timer: ReturnType<typeof setTimeout> }>();
-  /** Chats whose patron was declared gone, and when: a late return is still news ("back"). */
-  private readonly left = new Map<string, number>();
+  private readonly pending = new Map<string, { since: number; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(private readonly deps: PatronPresenceDeps) {}
 
-  /** The summary with when its patron went away, or was declared gone (null while they are here). */
+  /** The summary with when its patron went away: stored, or pending on this node. */
   decorate(chat: ChatSummary): ChatSummary {
-    return {
-      ...chat,
-      patronAwaySince: this.away.get(chat.id)?.since ?? null,
-      patronLeftAt: chat.status === 'ended' ? null : (this.left.get(chat.id) ?? null),
-    };
+    const pending = this.pending.get(chat.id);
+    return pending && (chat.patronAwaySince ?? null) === null ? { ...chat, patronAwaySince: pending.since } : chat;
   }
 
-  /** A patron socket following `chatId` disconnected. */
-  async disconnected(chatId: string): Promise<void> {
+  /** Whether this node is still waiting to see if the chat's patron comes back. */
+  isPending(chatId: string): boolean {
+    return this.pending.has(chatId);
+  }
+
+  /** A patron socket following `chat` disconnected. */
+  async disconnected(chat: Pick<ChatSummary, 'id' | 'status' | 'departmentId'>): Promise<void> {
     const { patrons, operators } = this.deps;
-    const others = await patrons.in(rooms.chat(chatId)).fetchSockets();
-    if (others.length > 0 || this.away.has(chatId)) return;
-    const chat = await this.deps.repos.chats.find(chatId);
-    if (!chat || chat.status === 'ended' || this.away.has(chatId)) return;
-    // The patron may have come back while the chat was being read (a quick reload).
-    if ((await patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0 || this.away.has(chatId)) return;
+    if (chat.status === 'ended' || this.pending.has(chat.id)) return;
+    // Another tab (or a quick reload already back) still follows it.
+    if ((await patrons.in(rooms.chat(chat.id)).fetchSockets()).length > 0 || this.pending.has(chat.id)) return;
     const since = this.deps.now();
-    const timer = setTimeout(() => void this.gone(chatId), this.deps.returnMs);
+    const timer = setTimeout(() => void this.settle(chat.id), this.deps.settleMs);
     timer.unref?.();
-    this.away.set(chatId, { since, timer });
-    operators.to(rooms.chat(chatId)).emit('chat:patron-presence', { chatId, state: 'away', at: since });
+    this.pending.set(chat.id, { since, timer });
+    const told = [rooms.chat(chat.id)];
+    // Patron Chats shows "Left" at once: whoever watches the queue hears it, not only the chat's followers.
+    if (chat.status === 'waiting') told.push(rooms.department(chat.departmentId));
+    operators.to(told).emit('chat:patron-presence', { chatId: chat.id, state: 'away', at: since });
   }
 
-  /** The patron resumed the chat (same browser after a refresh or a dropped connection). */
-  returned(chatId: string): void {
-    const entry = this.away.get(chatId);
-    const wasLeft = this.left.delete(chatId);
-    if (!entry && !wasLeft) return;
-    if (entry) clearTimeout(entry.timer);
-    this.away.delete(chatId);
-    this.deps.operators
-      .to(rooms.chat(chatId))
-      .emit('chat:patron-presence', { chatId, state: 'back', at: this.deps.now() });
+  /** The patron is back (a resume, or a reconnect bound in the handshake); true when only this node knew they were gone. */
+  returned(chat: Pick<ChatSummary, 'id' | 'status' | 'departmentId'>): boolean {
+    const entry = this.pending.get(chat.id);
+    if (!entry) return false;
+    clearTimeout(entry.timer);
+    this.pending.delete(chat.id);
+    const told = [rooms.chat(chat.id)];
+    if (chat.status === 'waiting') told.push(rooms.department(chat.departmentId));
+    this.deps.operators.to(told).emit('chat:patron-presence', { chatId: chat.id, state: 'back', at: this.deps.now() });
+    return true;
   }
 
-  private async gone(chatId: string): Promise<void> {
-    if (!this.away.delete(chatId)) return;
-    const { patrons, operators, now } = this.deps;
+  private async settle(chatId: string): Promise<void> {
+    const entry = this.pending.get(chatId);
+    if (!entry) return;
+    this.pending.delete(chatId);
     try {
-      // Back through another node (or in a gap this node missed): still here, nothing to record.
-      if ((await patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0) return;
-      const line = systemMessage(chatId, 'The patron left the chat; you can End Chat.', { type: 'patron-left' }, now());
-      const result = await this.deps.repos.messages.append(line, { patron: true });
-      if (result.kind === 'refused') return;
-      this.rememberLeft(chatId, now());
-      // As announceMessage does (chat-broadcast.ts takes the whole context, which holds this tracker).
-      operators.to(rooms.chat(chatId)).emit('chat:message', result.message);
-      patrons.to(rooms.chat(chatId)).emit('chat:message', result.message);
-      operators.to(rooms.chat(chatId)).emit('chat:patron-presence', { chatId, state: 'left', at: now() });
+      // Back through another node meanwhile: still here, nothing to store.
+      if ((await this.deps.patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0) return;
+      await this.deps.settled(chatId, entry.since);
     } catch (error) {
-      this.deps.log.warn({ err: error, chatId }, 'could not record that the patron left');
+      this.deps.log.warn({ err: error, chatId }, 'could not record that the patron went away');
     }
-  }
-
-  /** Kept for a day at most, so chats that ended meanwhile do not pile up in a server that runs for months. */
-  private rememberLeft(chatId: string, now: number): void {
-    for (const [id, at] of this.left) {
-      if (now - at > LEFT_REMEMBERED_MS) this.left.delete(id);
-      else break; // insertion order is time order
-    }
-    this.left.set(chatId, now);
   }
 
   stop(): void {
-    for (const entry of this.away.values()) clearTimeout(entry.timer);
-    this.away.clear();
-    this.left.clear();
+    for (const entry of this.pending.values()) clearTimeout(entry.timer);
+    this.pending.clear();
   }
 }
-
-/** The chat id of a call in the new form `(chatId)` or the old `(ctx, chatId)`. */

@@ -70,12 +70,15 @@ export class PresenceService {
     this.announce(this.describe(account, true));
   }
 
-  /** A socket of the account went away; when it was the last one, colleagues see it now and Offline after the grace. */
-  async disconnected(accountId: string): Promise<void> {
+  /**
+   * A socket of the account went away; when it was the last one, colleagues see it now and Offline
+   * after the grace. True when it was the last one.
+   */
+  async disconnected(accountId: string): Promise<boolean> {
     const remaining = await this.operators.in(rooms.operator(accountId)).fetchSockets();
-    if (remaining.length > 0) return;
+    if (remaining.length > 0) return false;
     const account = await this.accounts.findById(accountId);
-    if (!account) return;
+    if (!account) return false;
     this.goneSince.set(accountId, this.now());
     this.announce(this.describe(account, false));
     this.clearTimer(accountId);
@@ -86,6 +89,7 @@ export class PresenceService {
     }, this.graceMs);
     timer.unref?.();
     this.graceTimers.set(accountId, timer);
+    return true;
   }
 
   private async graceOver(accountId: string): Promise<void> {

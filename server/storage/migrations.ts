@@ -187,6 +187,31 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /**
+   * Nobody dropped (issue 11): a patron's absence and its deadline, a chat handed back by its
+   * operator, and the deadline by which a vanished operator's chats return to the queue. Deadlines
+   * are stored, so a restart neither forgets them nor fires them twice (each is cleared by the one
+   * conditional write that acts on it).
+   */
+  '0004_nobody_dropped': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('chats').addColumn('patron_away_since', 'bigint').execute();
+      await db.schema.alterTable('chats').addColumn('patron_return_by', 'bigint').execute();
+      await db.schema.alterTable('chats').addColumn('patron_left_at', 'bigint').execute();
+      await db.schema.alterTable('chats').addColumn('returned_by_id', 'text').execute();
+      await db.schema.alterTable('chats').addColumn('returned_by_name', 'text').execute();
+      await db.schema.createIndex('chats_patron_return_idx').on('chats').column('patron_return_by').execute();
+      // The queue counts only patrons who are there: the places ahead stay one range of the index.
+      await db.schema.dropIndex('chats_queue_idx').execute();
+      await db.schema
+        .createIndex('chats_queue_idx')
+        .on('chats')
+        .columns(['department_id', 'status', 'patron_away_since', 'created_at', 'id'])
+        .execute();
+      await db.schema.alterTable('accounts').addColumn('handback_due_at', 'bigint').execute();
+      await db.schema.createIndex('accounts_handback_idx').on('accounts').column('handback_due_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -16,6 +16,8 @@ export interface AccountsTable {
   /** The presence status the operator last chose; availability itself comes from live sockets. */
   status: string;
   created_at: number;
+  /** When this operator's chats go back to the queue unless a console of theirs reconnects (0004); null while connected. */
+  handback_due_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SessionsTable {
@@ -75,6 +77,15 @@ export interface ChatsTable {
   last_seq: ColumnType<number, number | undefined, number>;
   /** The first chat of this browser's resume-token chain (0002); null on chats from before it. */
   lineage_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The patron's widget has been gone since then (0004); null while they are here. */
+  patron_away_since: ColumnType<number | null, number | null | undefined, number | null>;
+  /** While away: when the chat stops waiting for them. */
+  patron_return_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When an answered chat's patron was declared gone. */
+  patron_left_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Who handed a waiting chat back to the queue, until someone claims it. */
+  returned_by_id: ColumnType<string | null, string | null | undefined, string | null>;
+  returned_by_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MessagesTable {

@@ -241,6 +241,13 @@ export class OperatorConnection {
     return ack;
   }
 
+  /** Before logging out or going Offline: my active chats back to their queues, marked as returned by me. */
+  async handBack(): Promise<Ack<{ chats: ChatSummary[] }>> {
+    const ack = await this.request('chats:hand-back', {}, 'handing your chats back to the queue');
+    if (ack.ok) for (const chat of ack.data.chats) this.emitChat(chat, false);
+    return ack;
+  }
+
   // ---- colleagues: the Operators list and staff chats ----
 
   /** The Operators list, now (the sync brings it too; `operators:presence` keeps it current). */

@@ -159,6 +159,9 @@ const RULES = {
   /** Transfer it (to a colleague or a department's queue): only its owner. */
   transfer: ownerOfActive('transfer it'),
 
+  /** Hand it back to its department's queue (leaving, or the server for a console that vanished): only its owner. */
+  'hand-back': ownerOfActive('hand it back'),
+
   /** Leave a group chat: a participant; the owner transfers or ends it instead. */
   leave: (chat, actor) => {
     if (chat.status === 'ended') return alreadyEnded;

@@ -18,6 +18,12 @@ import { type ActorFacts, assertMay, isParticipant } from './chat-access';
  * puts the chat back in that department's queue, and whoever claims it
  * becomes owner while the original operator stays as a participant. A
  * pending transfer nobody takes returns to the original operator.
+ *
+ * Nobody is dropped: a patron whose widget stays gone is marked away (a
+ * waiting one leaves the queue but keeps its place, should they come back),
+ * and past the return period a waiting chat ends unanswered ("missed"); an
+ * owner who has to leave, or whose console vanished, hands the chat back to
+ * its department's queue, marked as returned by them.
  */
 
 export interface ChatActor extends ActorFacts {
@@ -35,6 +41,14 @@ export interface TransferFacts {
   previousDepartmentId: string;
 }
 
+/** The patron's widget has been gone since `since`; after `returnBy` the chat no longer waits for them. */
+export interface PatronAbsence {
+  since: number;
+  returnBy: number;
+  /** When an answered chat's patron was declared gone (the operator may End Chat); null until then. */
+  leftAt: number | null;
+}
+
 export interface ChatMachineState {
   status: ChatStatus;
   departmentId: string;
@@ -42,6 +56,10 @@ export interface ChatMachineState {
   /** Operators in the chat beside the owner; never includes the owner. */
   participants: readonly StaffRef[];
   transfer: TransferFacts | null;
+  /** Null (or absent) while the patron is here. */
+  patronAway?: PatronAbsence | null;
+  /** The operator who handed a waiting chat back to the queue; cleared when someone claims it. */
+  returnedBy?: StaffRef | null;
 }
 
 export type ChatAction =
@@ -63,7 +81,18 @@ export type ChatAction =
   | { type: 'decline-transfer'; actor: ChatActor }
   | { type: 'transfer-timeout'; now: number }
   | { type: 'leave'; actor: ChatActor }
-  | { type: 'patron-end' };
+  | { type: 'patron-end' }
+  /** The patron's widget has stayed disconnected a moment (not a page change): they have `returnMs` to come back. */
+  | { type: 'patron-away'; now: number; returnMs: number }
+  /** The patron's widget is back (a resume) within the return period, or later while the chat is still open. */
+  | { type: 'patron-back'; now: number }
+  /** The return period is over: a waiting chat ends unanswered; an answered one says the patron left. */
+  | { type: 'patron-timeout'; now: number }
+  /**
+   * The owner hands the chat back to its department's queue: they are leaving (log out, Offline), or the
+   * server does it for them when their console stayed gone past the presence grace period.
+   */
+  | { type: 'hand-back'; actor: ChatActor; why: 'leaving' | 'connection-lost' };
 
 /** What an allowed action does: the next state, and the line the transcript gets (if any). */
 export interface ChatDecision {
@@ -120,10 +149,84 @@ export function decide(state: ChatMachineState, action: ChatAction): ChatDecisio
     case 'patron-end':
       if (state.status === 'ended') refuse('CHAT_ENDED', 'This chat has already ended.');
       return {
-        next: { ...state, status: 'ended', transfer: null },
+        next: { ...state, status: 'ended', transfer: null, patronAway: null },
         notice: { body: 'The patron left the chat.', event: { type: 'ended', by: 'patron' } },
       };
+    case 'patron-away':
+      return patronAway(state, action.now, action.returnMs);
+    case 'patron-back':
+      return patronBack(state);
+    case 'patron-timeout':
+      return patronTimeout(state, action.now);
+    case 'hand-back':
+      return handBack(state, action.actor, action.why);
   }
+}
+
+function patronAway(state: ChatMachineState, now: number, returnMs: number): ChatDecision {
+  if (state.status === 'ended') refuse('CHAT_ENDED', 'This chat has already ended.');
+  if (state.patronAway) refuse('PATRON_AWAY', 'The patron is already marked away.');
+  const waiting = state.status === 'waiting';
+  return {
+    next: { ...state, patronAway: { since: now, returnBy: now + returnMs, leftAt: null } },
+    notice: {
+      body: waiting ? 'The patron left the queue.' : "The patron's connection was lost.",
+      event: { type: 'patron-away' },
+    },
+  };
+}
+
+function patronBack(state: ChatMachineState): ChatDecision {
+  if (state.status === 'ended') refuse('CHAT_ENDED', 'This chat has already ended.');
+  if (!state.patronAway) refuse('PATRON_PRESENT', 'The patron is not marked away.');
+  return {
+    next: { ...state, patronAway: null },
+    notice: { body: 'The patron is back.', event: { type: 'patron-back' } },
+  };
+}
+
+function patronTimeout(state: ChatMachineState, now: number): ChatDecision {
+  const away = state.patronAway;
+  if (state.status === 'ended') refuse('CHAT_ENDED', 'This chat has already ended.');
+  if (!away) refuse('PATRON_PRESENT', 'The patron is not marked away.');
+  if (now < away.returnBy) refuse('PATRON_AWAY', 'The patron may still come back.');
+  if (away.leftAt !== null) refuse('PATRON_AWAY', 'The patron has already been declared gone.');
+  if (state.status === 'waiting') {
+    // Nobody answered in time: ended unanswered, a missed chat in the analytics, its transcript kept.
+    return {
+      next: { ...state, status: 'ended', transfer: null, patronAway: { ...away, leftAt: now } },
+      notice: {
+        body: 'The patron left before anyone answered; the chat ended unanswered.',
+        event: { type: 'ended', by: 'missed' },
+      },
+    };
+  }
+  return {
+    next: { ...state, patronAway: { ...away, leftAt: now } },
+    notice: { body: 'The patron left the chat; you can End Chat.', event: { type: 'patron-left' } },
+  };
+}
+
+function handBack(state: ChatMachineState, actor: ChatActor, why: 'leaving' | 'connection-lost'): ChatDecision {
+  assertMay('hand-back', state, actor);
+  const by = ref(actor);
+  return {
+    next: {
+      ...state,
+      status: 'waiting',
+      owner: null,
+      participants: without(state.participants, actor.id),
+      transfer: null,
+      returnedBy: by,
+    },
+    notice: {
+      body:
+        why === 'leaving'
+          ? `${actor.name} had to leave; another librarian will be with you shortly.`
+          : `${actor.name} lost their connection; another librarian will be with you shortly.`,
+      event: { type: 'handed-back', operator: by, why },
+    },
+  };
 }
 
 function claim(state: ChatMachineState, actor: ChatActor): ChatDecision {
@@ -132,7 +235,14 @@ function claim(state: ChatMachineState, actor: ChatActor): ChatDecision {
   const from = state.transfer?.from;
   if (!from) {
     return {
-      next: { ...state, status: 'active', owner: me, participants: without(state.participants, me.id), transfer: null },
+      next: {
+        ...state,
+        status: 'active',
+        owner: me,
+        participants: without(state.participants, me.id),
+        transfer: null,
+        returnedBy: null,
+      },
       notice: { body: `${actor.name} has joined the chat.`, event: { type: 'claimed', operator: me } },
     };
   }
@@ -140,7 +250,7 @@ function claim(state: ChatMachineState, actor: ChatActor): ChatDecision {
   const participants =
     from.id === me.id ? without(state.participants, me.id) : withMember(without(state.participants, me.id), from);
   return {
-    next: { ...state, status: 'active', owner: me, participants, transfer: null },
+    next: { ...state, status: 'active', owner: me, participants, transfer: null, returnedBy: null },
     notice: {
       body:
         from.id === me.id
@@ -273,5 +383,6 @@ export function chatShapeProblem(state: ChatMachineState): string | null {
   if (state.transfer?.to.kind === 'department' && state.status !== 'waiting')
     return 'a department transfer outside the queue';
   if (state.status === 'ended' && state.transfer) return 'an ended chat still has a pending transfer';
+  if (state.returnedBy && state.status === 'active') return 'an answered chat is still marked as handed back';
   return null;
 }

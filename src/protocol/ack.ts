@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'NOT_CHAT_PARTICIPANT',
   /** Group chats: the owner cannot leave; they transfer or end the chat instead. */
   'OWNER_CANNOT_LEAVE',
+  /** Patron presence: the patron is already marked away, or may still come back. */
+  'PATRON_AWAY',
+  /** Patron presence: the patron is not marked away. */
+  'PATRON_PRESENT',
   /** Canned messages: the shortcut is already used in the same list (yours, or the department's). */
   'SHORTCUT_TAKEN',
   'INTERNAL',

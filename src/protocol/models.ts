@@ -100,7 +100,8 @@ export const chatSummarySchema = z.object({
   createdAt: z.number().int(),
   claimedAt: z.number().int().nullable(),
   endedAt: z.number().int().nullable(),
-  endedBy: z.enum(['operator', 'patron', 'system']).nullable(),
+  /** `missed`: nobody answered before the patron left (the analytics count it as missed). */
+  endedBy: z.enum(['operator', 'patron', 'system', 'missed']).nullable(),
   /** The sequence number of the chat's newest message. */
   lastSeq: z.number().int().nonnegative(),
   hasAnalytics: z.boolean(),
@@ -112,6 +113,10 @@ export const chatSummarySchema = z.object({
   patronAwaySince: z.number().int().nullable().optional(),
   /** When the patron was declared gone (away past the return period) and has not come back; null otherwise. */
   patronLeftAt: z.number().int().nullable().optional(),
+  /** While the patron is away: when the chat stops waiting for them (a waiting chat then ends unanswered). */
+  patronReturnBy: z.number().int().nullable().optional(),
+  /** A waiting chat its operator handed back to the queue ("Returned by Alice"); null once claimed. */
+  returnedBy: staffRefSchema.nullable().optional(),
 });
 export type ChatSummary = z.infer<typeof chatSummarySchema>;
 
@@ -123,7 +128,8 @@ export const AUTHOR_KINDS = ['patron', 'operator', 'system'] as const;
  */
 export const chatEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('claimed'), operator: staffRefSchema }),
-  z.object({ type: z.literal('ended'), by: z.enum(['operator', 'patron', 'system']) }),
+  /** `missed`: the patron left before anyone answered and did not come back in time. */
+  z.object({ type: z.literal('ended'), by: z.enum(['operator', 'patron', 'system', 'missed']) }),
   z.object({ type: z.literal('transfer-requested'), from: staffRefSchema, to: transferTargetSchema }),
   z.object({ type: z.literal('transfer-accepted'), from: staffRefSchema, to: staffRefSchema }),
   z.object({ type: z.literal('transfer-returned'), to: staffRefSchema }),
@@ -131,6 +137,15 @@ export const chatEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('joined'), operator: staffRefSchema }),
   z.object({ type: z.literal('left'), operator: staffRefSchema }),
   z.object({ type: z.literal('patron-left') }),
+  /** The patron's widget stayed disconnected (a waiting chat leaves the queue, keeping its place). */
+  z.object({ type: z.literal('patron-away') }),
+  z.object({ type: z.literal('patron-back') }),
+  /** The owner handed the chat back to its department's queue (leaving, or their console vanished). */
+  z.object({
+    type: z.literal('handed-back'),
+    operator: staffRefSchema,
+    why: z.enum(['leaving', 'connection-lost']),
+  }),
 ]);
 export type ChatEvent = z.infer<typeof chatEventSchema>;
 export const messageSchema = z.object({

@@ -134,6 +134,14 @@ export const OPERATOR_REQUESTS = {
   'chat:leave': { request: chatRefSchema, ack: chatResult },
   /** Typing on/off, relayed to the patron and the other operators in the chat; never stored. */
   'chat:typing': { request: operatorTypingRequestSchema, ack: z.object({ relayed: z.boolean() }) },
+  /**
+   * Before logging out or going Offline: every active chat this operator owns goes back to its
+   * department's queue, marked as returned by them; the answer lists them as they are now.
+   */
+  'chats:hand-back': {
+    request: emptyRequestSchema.prefault({}),
+    ack: z.object({ chats: z.array(chatSummarySchema) }),
+  },
   /** The Operators list, now. */
   'operators:list': {
     request: emptyRequestSchema.prefault({}),

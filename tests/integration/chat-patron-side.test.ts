@@ -21,9 +21,12 @@ let server: TestServer;
 let alice: SignedInOperator;
 
 const PATRON_RETURN_MS = 400;
+const PATRON_SETTLE_MS = 150;
 
 beforeAll(async () => {
-  server = await startTestServer({ timings: { patronReturnMs: PATRON_RETURN_MS } });
+  server = await startTestServer({
+    timings: { patronReturnMs: PATRON_RETURN_MS, patronSettleMs: PATRON_SETTLE_MS, upkeepIntervalMs: 50 },
+  });
 });
 afterEach(() => closeAllClients());
 afterAll(() => server.close());
@@ -173,7 +176,7 @@ describe('the patron leaves', () => {
     await back;
     dataOf(await ask(again, 'chat:send', { id: messageId(), body: 'Sorry, my wifi dropped.' }));
     const heard = recordEvents(alice.socket, 'chat:patron-presence');
-    await new Promise((resolve) => setTimeout(resolve, PATRON_RETURN_MS + 200));
+    await new Promise((resolve) => setTimeout(resolve, PATRON_SETTLE_MS + PATRON_RETURN_MS + 200));
     await settle(alice.socket);
     expect(heard.filter((notice) => notice.chatId === chatId)).toEqual([]);
   });

@@ -132,6 +132,7 @@ describe('the clients keep to the socket contract', () => {
       connection.acceptTransfer('chat-1'),
       connection.declineTransfer('chat-1'),
       connection.leaveChat('chat-1'),
+      connection.handBack(),
       connection.listOperators(),
       connection.openStaffChat('op-bob'),
       connection.staffHistory('staff-1'),
