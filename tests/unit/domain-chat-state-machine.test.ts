@@ -135,6 +135,63 @@ describe('transfers and group chats', () => {
   });
 });
 
+describe('nobody dropped: patrons who leave, operators who leave', () => {
+  const claimed = run(newChat, { type: 'claim', actor: alice });
+
+  it('a waiting patron who leaves keeps the chat waiting, marked away with a deadline; back in time clears it', () => {
+    const away = decide(newChat, { type: 'patron-away', now: 1000, returnMs: 3 * MINUTE });
+    expect(away.next).toMatchObject({ status: 'waiting', patronAway: { since: 1000, returnBy: 1000 + 3 * MINUTE } });
+    expect(away.notice?.body).toBe('The patron left the queue.');
+    expect(refusal(away.next, { type: 'patron-away', now: 2000, returnMs: MINUTE })).toBe('PATRON_AWAY');
+    const back = decide(away.next, { type: 'patron-back', now: 2000 });
+    expect(back.next.patronAway).toBeNull();
+    expect(back.notice?.event).toEqual({ type: 'patron-back' });
+    expect(refusal(back.next, { type: 'patron-back', now: 3000 })).toBe('PATRON_PRESENT');
+  });
+
+  it('past the return period a waiting chat ends unanswered (missed), not a moment before', () => {
+    const away = run(newChat, { type: 'patron-away', now: 0, returnMs: MINUTE });
+    expect(refusal(away, { type: 'patron-timeout', now: MINUTE - 1 })).toBe('PATRON_AWAY');
+    expect(refusal(newChat, { type: 'patron-timeout', now: MINUTE })).toBe('PATRON_PRESENT');
+    const missed = decide(away, { type: 'patron-timeout', now: MINUTE });
+    expect(missed.next).toMatchObject({ status: 'ended', owner: null });
+    expect(missed.notice?.event).toEqual({ type: 'ended', by: 'missed' });
+    expect(refusal(missed.next, { type: 'patron-timeout', now: 2 * MINUTE })).toBe('CHAT_ENDED');
+  });
+
+  it("an answered chat's patron past the return period is declared gone once; the owner may End Chat", () => {
+    const away = run(claimed, { type: 'patron-away', now: 0, returnMs: MINUTE });
+    const gone = decide(away, { type: 'patron-timeout', now: MINUTE });
+    expect(gone.next).toMatchObject({ status: 'active', patronAway: { leftAt: MINUTE } });
+    expect(gone.notice?.event).toEqual({ type: 'patron-left' });
+    expect(refusal(gone.next, { type: 'patron-timeout', now: 2 * MINUTE })).toBe('PATRON_AWAY');
+    expect(run(gone.next, { type: 'end', actor: alice }).status).toBe('ended');
+  });
+
+  it('the owner hands a chat back to its queue, marked as returned by them; whoever claims it clears the mark', () => {
+    const grouped = run(claimed, toColleague(alice, bob), { type: 'accept-transfer', actor: bob });
+    const back = decide(grouped, { type: 'hand-back', actor: bob, why: 'leaving' });
+    expect(back.next).toMatchObject({
+      status: 'waiting',
+      owner: null,
+      transfer: null,
+      returnedBy: { id: 'bob', name: 'Bob' },
+      participants: [{ id: 'alice', name: 'Alice' }],
+    });
+    expect(back.notice?.body).toBe('Bob had to leave; another librarian will be with you shortly.');
+    const lost = decide(grouped, { type: 'hand-back', actor: bob, why: 'connection-lost' });
+    expect(lost.notice?.body).toBe('Bob lost their connection; another librarian will be with you shortly.');
+    expect(run(back.next, { type: 'claim', actor: sam }).returnedBy).toBeNull();
+  });
+
+  it('only the owner of an active chat can hand it back', () => {
+    expect(refusal(claimed, { type: 'hand-back', actor: bob, why: 'leaving' })).toBe('NOT_CHAT_OWNER');
+    expect(refusal(newChat, { type: 'hand-back', actor: alice, why: 'leaving' })).toBe('CHAT_NOT_ACTIVE');
+    const ended = run(claimed, { type: 'end', actor: alice });
+    expect(refusal(ended, { type: 'hand-back', actor: alice, why: 'leaving' })).toBe('CHAT_ENDED');
+  });
+});
+
 const actorArb = fc.constantFrom(...staff);
 const actionArb: fc.Arbitrary<(now: number) => ChatAction> = fc.oneof(
   actorArb.map((actor) => (): ChatAction => ({ type: 'claim', actor })),
@@ -166,6 +223,12 @@ const actionArb: fc.Arbitrary<(now: number) => ChatAction> = fc.oneof(
     })),
   fc.constant((now: number): ChatAction => ({ type: 'transfer-timeout', now })),
   fc.constant((): ChatAction => ({ type: 'patron-end' })),
+  fc.constant((now: number): ChatAction => ({ type: 'patron-away', now, returnMs: 3 * MINUTE })),
+  fc.constant((now: number): ChatAction => ({ type: 'patron-back', now })),
+  fc.constant((now: number): ChatAction => ({ type: 'patron-timeout', now })),
+  fc
+    .tuple(actorArb, fc.constantFrom('leaving' as const, 'connection-lost' as const))
+    .map(([actor, why]) => (): ChatAction => ({ type: 'hand-back', actor, why })),
 );
 
 describe('whatever operators do, a chat keeps one owner', () => {
@@ -196,6 +259,71 @@ describe('whatever operators do, a chat keeps one owner', () => {
           }
         },
       ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('whatever happens, nobody is left with no one', () => {
+  const GRACE = MINUTE / 4;
+  const RETURN = 3 * MINUTE;
+  /** What the world does besides the chat's actions: operators' consoles and the patron's widget come and go. */
+  type WorldStep =
+    | { kind: 'action'; make: (now: number) => ChatAction }
+    | { kind: 'console-gone'; actor: ChatActor }
+    | { kind: 'console-back'; actor: ChatActor }
+    | { kind: 'patron-gone' }
+    | { kind: 'patron-back' };
+  const stepArb: fc.Arbitrary<WorldStep> = fc.oneof(
+    actionArb.map((make) => ({ kind: 'action' as const, make })),
+    actorArb.map((actor) => ({ kind: 'console-gone' as const, actor })),
+    actorArb.map((actor) => ({ kind: 'console-back' as const, actor })),
+    fc.constant({ kind: 'patron-gone' as const }),
+    fc.constant({ kind: 'patron-back' as const }),
+  );
+
+  /** Tries an action; a refusal changes nothing. */
+  const tryDecide = (state: ChatMachineState, action: ChatAction): ChatMachineState => {
+    try {
+      return decide(state, action).next;
+    } catch (error) {
+      if (!(error instanceof DeskbellError)) throw error;
+      return state;
+    }
+  };
+
+  it('after the upkeep, no active chat is owned by someone gone past the grace, and no waiting chat waits for a patron past the return period', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(stepArb, fc.integer({ min: 0, max: MINUTE })), { maxLength: 80 }), (steps) => {
+        let state = newChat;
+        let now = 0;
+        const goneSince = new Map<string, number>();
+        for (const [step, wait] of steps) {
+          now += wait;
+          if (step.kind === 'action') state = tryDecide(state, step.make(now));
+          else if (step.kind === 'console-gone') goneSince.set(step.actor.id, goneSince.get(step.actor.id) ?? now);
+          else if (step.kind === 'console-back') goneSince.delete(step.actor.id);
+          else if (step.kind === 'patron-gone')
+            state = tryDecide(state, { type: 'patron-away', now, returnMs: RETURN });
+          else state = tryDecide(state, { type: 'patron-back', now });
+
+          // The upkeep, as the server runs it on its stored deadlines.
+          const owner = state.owner && staff.find((member) => member.id === state.owner?.id);
+          const since = owner ? goneSince.get(owner.id) : undefined;
+          if (state.status === 'active' && owner && since !== undefined && now - since >= GRACE) {
+            // Never refused: the server can always hand back for an owner who vanished.
+            state = decide(state, { type: 'hand-back', actor: owner, why: 'connection-lost' }).next;
+          }
+          if (state.patronAway && state.patronAway.leftAt === null && now >= state.patronAway.returnBy) {
+            state = decide(state, { type: 'patron-timeout', now }).next;
+          }
+
+          expect(chatShapeProblem(state)).toBeNull();
+          const ownerGone = state.owner ? goneSince.get(state.owner.id) : undefined;
+          if (state.status === 'active') expect(ownerGone === undefined || now - ownerGone < GRACE).toBe(true);
+          if (state.status === 'waiting' && state.patronAway) expect(now).toBeLessThan(state.patronAway.returnBy);
+        }
+      }),
       { numRuns: 500 },
     );
   });
