@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { OperatorConnection } from '../../src/client/operator-connection';
 import { contiguousLastSeq } from '../../src/domain/message-order';
+import { hearsNewChats } from '../../src/domain/presence';
 import type { ChatSummary, DesktopBridge, PresenceSnapshot, SyncResult } from '../../src/protocol';
 import { withoutTypist, withPatronPresence, withTypingNotice } from './activity-slice';
 import { bindChatRelease } from './chat-release';
@@ -8,6 +9,7 @@ import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
 import { newChatAlertFor, patronNameOf } from './new-chat-alert';
 import { operatorsFromList } from './operators-slice';
+import { selectChatsToClaim } from './selectors';
 import { transferAlertFor, transferNoteOf } from './transfer-slice';
 
 /**
@@ -74,12 +76,16 @@ export function bindConnection(
         }));
       case 'typing':
         return store.setState((state) => ({ typing: withTypingNotice(state.typing, event.notice, Date.now()) }));
-      case 'patron-presence':
-        if (event.notice.state === 'left') {
-          const chat = store.getState().chats[event.notice.chatId];
-          if (chat) store.getState().announce(`${patronNameOf(chat)} left the chat.`);
+      case 'patron-presence': {
+        const chat = store.getState().chats[event.notice.chatId];
+        if (event.notice.state === 'left' && chat) store.getState().announce(`${patronNameOf(chat)} left the chat.`);
+        // A patron who left the queue needs nobody now: their pop-up goes.
+        if (event.notice.state === 'away' && chat?.status === 'waiting') {
+          bridge.clearChatAlert(chat.id);
+          store.getState().announce(`${patronNameOf(chat)} left the queue.`);
         }
         return store.setState((state) => ({ patronPresence: withPatronPresence(state.patronPresence, event.notice) }));
+      }
       case 'unauthorized':
         void store
           .getState()
@@ -101,7 +107,8 @@ export function bindConnection(
     const presence: PresenceSnapshot = {
       status: state.status,
       connected: state.connection === 'connected',
-      waiting: Object.values(state.chats).filter((chat) => chat.status === 'waiting').length,
+      // A patron who left the queue is not waited for: no count, no repeating chirp.
+      waiting: selectChatsToClaim(state).length,
     };
     const key = JSON.stringify(presence);
     if (key === reported) return;
@@ -139,7 +146,7 @@ function applySync(store: StoreApi<ConsoleState>, bridge: DesktopBridge, result:
   }
   // Chats that arrived while the connection was down still deserve a pop-up; the ones already
   // waiting at log-in are in plain sight in Patron Chats.
-  if (!first) {
+  if (!first && hearsNewChats(result.status)) {
     const arrived = result.chats.filter((chat) => chat.status === 'waiting' && !before.chats[chat.id]);
     for (const chat of arrived) bridge.alertNewChat(newChatAlertFor(chat));
     if (arrived.length > 0) bridge.chirp();
@@ -171,13 +178,22 @@ function applyChat(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: C
   const me = state.operator?.id;
   const isOpen = state.openChatId === chat.id;
 
-  if (isNew && chat.status === 'waiting' && !previous) {
-    // A department transfer comes as chat:new too, marked by its `transfer`.
+  // New in the queue for this console: a new chat, a department transfer or a chat handed back
+  // (chat:new, or chat:updated of a chat it knew as active); never one this operator sent there.
+  const sentByMe = chat.returnedBy?.id === me || chat.transfer?.from.id === me;
+  const arrived = isNew ? !previous : previous?.status !== 'waiting';
+  if (chat.status === 'waiting' && arrived && !sentByMe && hearsNewChats(state.status)) {
+    const returnedBy = chat.returnedBy;
     bridge.alertNewChat(chat.transfer ? transferAlertFor(chat) : newChatAlertFor(chat));
     bridge.chirp();
-    const from = transferNoteOf(chat);
+    const from = transferNoteOf(chat) ?? (returnedBy ? `returned by ${returnedBy.name}` : null);
     state.announce(`New patron chat from ${patronNameOf(chat)} in ${chat.departmentName}${from ? ` (${from})` : ''}.`);
   }
+  const leftQueue =
+    chat.status === 'waiting' &&
+    (chat.patronAwaySince ?? null) !== null &&
+    (previous?.patronAwaySince ?? null) === null;
+  if (leftQueue) bridge.clearChatAlert(chat.id);
   if (previous?.status === 'waiting' && chat.status !== 'waiting') bridge.clearChatAlert(chat.id);
   // A transfer was accepted (or returned): its "transferred from ..." pop-up has done its job.
   else if (previous?.transfer && !chat.transfer) bridge.clearChatAlert(chat.id);

@@ -2,6 +2,7 @@ import type { ActivitySlice } from './activity-types';
 import type { CannedSlice } from './canned-types';
 import type { ChatsSlice } from './chats-types';
 import type { ConnectionSlice } from './connection-types';
+import type { LeaveSlice } from './leave-types';
 import type { MessagesSlice } from './messages-types';
 import type { OperatorsSlice } from './operators-types';
 import type { SessionSlice } from './session-types';
@@ -28,4 +29,5 @@ export type ConsoleState = SessionSlice &
   StaffSlice &
   TransferSlice &
   ActivitySlice &
-  CannedSlice;
+  CannedSlice &
+  LeaveSlice;

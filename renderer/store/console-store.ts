@@ -6,6 +6,7 @@ import { createConnectionSlice } from './connection-slice';
 import { createRuntime, type ConsoleDeps } from './console-runtime';
 import type { ConsoleState } from './console-state';
 import { bindDesktop } from './desktop-binding';
+import { createLeaveSlice } from './leave-slice';
 import { createMessagesSlice } from './messages-slice';
 import { createOperatorsSlice } from './operators-slice';
 import { createSessionSlice } from './session-slice';
@@ -39,6 +40,7 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createTransferSlice(runtime)(...args),
     ...createActivitySlice(runtime)(...args),
     ...createCannedSlice(runtime)(...args),
+    ...createLeaveSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

@@ -27,7 +27,8 @@ export function bindDesktop(store: StoreApi<ConsoleState>, runtime: ConsoleRunti
     if (!runtime.connection()) return; // Logged out: there is no status to change.
     if (store.getState().connection === 'connected') {
       pendingStatus = null;
-      void store.getState().setStatus(status);
+      // Offline from the tray asks about chats in progress, as the console's own selector does.
+      void (status === 'offline' ? store.getState().requestLeave('offline') : store.getState().setStatus(status));
     } else {
       // The latest request wins; it goes out once the connection has caught up.
       pendingStatus = status;

@@ -8,6 +8,25 @@ import type { ConsoleState } from './console-state';
  * `useShallow`, which re-renders only when the items themselves change.
  */
 
+/**
+ * A waiting chat whose patron has gone (the widget closed or lost its connection): shown as "Left" in
+ * Patron Chats, but no longer counted as new, in the title or the tray, nor chirped about. Stored by
+ * the server after a short settle, and heard at once from its presence notice.
+ */
+export const patronLeftQueue = (state: Pick<ConsoleState, 'patronPresence'>, chat: ChatSummary): boolean =>
+  chat.status === 'waiting' &&
+  ((chat.patronAwaySince ?? null) !== null || state.patronPresence[chat.id]?.state === 'away');
+
+/** Waiting chats someone should claim: their patron is still there. */
+export const selectChatsToClaim = (state: ConsoleState): ChatSummary[] =>
+  Object.values(state.chats).filter((chat) => chat.status === 'waiting' && !patronLeftQueue(state, chat));
+
+/** The chats this operator is answering now. */
+export const selectChatsInProgress = (state: ConsoleState): ChatSummary[] => {
+  const me = state.operator?.id;
+  return me ? Object.values(state.chats).filter((chat) => chat.status === 'active' && chat.ownerId === me) : [];
+};
+
 /** Patron Chats: chats waiting to be claimed, the longest-waiting first. */
 export const selectWaitingChats = (state: ConsoleState): ChatSummary[] =>
   Object.values(state.chats)
@@ -27,7 +46,10 @@ const rank = (chat: ChatSummary) => (chat.status === 'active' ? 0 : 1);
 
 /** The stats counter: in progress, new, mine. Compare with `shallow`: it is a fresh object each time. */
 export const selectCounter = (state: ConsoleState): ChatCounter =>
-  countChats(Object.values(state.chats), state.operator?.id ?? '');
+  countChats(
+    Object.values(state.chats).filter((chat) => !patronLeftQueue(state, chat)),
+    state.operator?.id ?? '',
+  );
 
 export const selectOpenChat = (state: ConsoleState): ChatSummary | null =>
   state.openChatId ? (state.chats[state.openChatId] ?? null) : null;

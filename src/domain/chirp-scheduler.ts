@@ -1,4 +1,5 @@
 import type { DesktopSettings, PlaySound, PresenceSnapshot } from '../protocol/desktop-bridge';
+import { hearsNewChats } from './presence';
 
 /** However many chats arrive together, the chirp plays at most once in this window. */
 export const CHIRP_MIN_GAP_MS = 3000;
@@ -65,9 +66,15 @@ export class ChirpScheduler {
     if (had !== this.waiting > 0) this.scheduleRepeat();
   }
 
-  /** The console's presence report: a console that lost its connection counts none waiting, its queue may be stale. */
-  presenceReported(presence: Pick<PresenceSnapshot, 'connected' | 'waiting'>): void {
-    this.setWaiting(presence.connected ? presence.waiting : 0);
+  /**
+   * The console's presence report: a console that lost its connection counts none waiting (its queue
+   * may be stale), and an Away operator hears no repeating chirp.
+   */
+  presenceReported(
+    presence: Pick<PresenceSnapshot, 'connected' | 'waiting'> & Partial<Pick<PresenceSnapshot, 'status'>>,
+  ): void {
+    const hears = presence.status === undefined || hearsNewChats(presence.status);
+    this.setWaiting(presence.connected && hears ? presence.waiting : 0);
   }
 
   /** Mute, volume or the repeat interval changed: the next repeat follows the new setting. */

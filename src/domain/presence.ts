@@ -5,6 +5,14 @@ export function takesPatronChats(status: OperatorStatus): boolean {
   return status === 'online';
 }
 
+/**
+ * Whether the new-chat chirp and pop-ups are for this operator: Away keeps one's chats but takes one
+ * out of routing and out of the alerts (the practice's "step away from the desk").
+ */
+export function hearsNewChats(status: OperatorStatus): boolean {
+  return status !== 'away';
+}
+
 /** Staff can chat with colleagues who are Online, Internal or Away. */
 export function reachableByStaff(status: OperatorStatus): boolean {
   return status !== 'offline';

@@ -1,10 +1,11 @@
 import { useConsole } from '../../store/store-context';
+import { HandBackDialog } from '../status/hand-back-dialog';
 import { StatusSelector } from '../status/status-selector';
 
 /** The top bar: the app's name, the operator, their status, Canned messages, Settings and Log out. */
 export function ConsoleHeader() {
   const name = useConsole((state) => state.operator?.displayName ?? '');
-  const logOut = useConsole((state) => state.logOut);
+  const requestLeave = useConsole((state) => state.requestLeave);
   const settingsOpen = useConsole((state) => state.settingsOpen);
   const openSettings = useConsole((state) => state.openSettings);
   const closeSettings = useConsole((state) => state.closeSettings);
@@ -32,10 +33,11 @@ export function ConsoleHeader() {
         >
           Settings
         </button>
-        <button type="button" onClick={() => void logOut()}>
+        <button type="button" onClick={() => void requestLeave('log-out')}>
           Log out
         </button>
       </div>
+      <HandBackDialog />
     </header>
   );
 }

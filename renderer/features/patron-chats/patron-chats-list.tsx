@@ -6,7 +6,7 @@ import { useNow } from '../../shared/use-now';
 import { isoOf } from '../../shared/format-time';
 import { type VirtualRowProps, VirtualRows } from '../../shared/virtual-rows';
 import { firstWords, patronNameOf } from '../../store/new-chat-alert';
-import { selectWaitingChats } from '../../store/selectors';
+import { patronLeftQueue, selectWaitingChats } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
 import { transferNoteOf } from '../../store/transfer-slice';
 
@@ -41,11 +41,18 @@ function WaitingChatRow({ chat, now, row }: { chat: ChatSummary; now: number; ro
   const claimChat = useConsole((state) => state.claimChat);
   const busy = useConsole((state) => state.busy[chat.id]);
   const isOpen = useConsole((state) => state.openChatId === chat.id);
+  // Gone from the widget: visibly nobody's, not counted as new; it ends unanswered unless they return.
+  const left = useConsole((state) => patronLeftQueue(state, chat));
   const name = patronNameOf(chat);
   // A chat a colleague sent back to the department's queue says so, with their briefing.
   const transferNote = transferNoteOf(chat);
   return (
-    <li {...row} className={`chat-row${isOpen ? ' chat-row-open' : ''}`} data-chat-id={chat.id}>
+    <li
+      {...row}
+      className={`chat-row${isOpen ? ' chat-row-open' : ''}${left ? ' chat-row-left' : ''}`}
+      data-chat-id={chat.id}
+      data-patron-left={left ? 'true' : undefined}
+    >
       <div className="chat-row-main">
         <button
           type="button"
@@ -55,7 +62,13 @@ function WaitingChatRow({ chat, now, row }: { chat: ChatSummary; now: number; ro
         >
           {name}
         </button>
+        {left ? <span className="badge badge-left">Left</span> : null}
         <span className="chat-row-department">{chat.departmentName}</span>
+        {chat.returnedBy ? (
+          <p className="chat-row-flag" data-returned-by={chat.returnedBy.id}>
+            Returned by {chat.returnedBy.name}
+          </p>
+        ) : null}
         {transferNote ? (
           <p className="chat-row-flag" data-transfer-from={chat.transfer?.from.id}>
             {transferNote}
@@ -64,7 +77,10 @@ function WaitingChatRow({ chat, now, row }: { chat: ChatSummary; now: number; ro
         ) : null}
         <p className="chat-row-preview">{firstWords(chat.question, 90)}</p>
         <p className="chat-row-waited">
-          Waiting <time dateTime={isoOf(chat.createdAt)}>{waitedFor(chat.createdAt, now)}</time>
+          {left ? 'Left after waiting ' : 'Waiting '}
+          <time dateTime={isoOf(chat.createdAt)}>
+            {waitedFor(chat.createdAt, left ? (chat.patronAwaySince ?? now) : now)}
+          </time>
         </p>
       </div>
       <button type="button" className="primary" disabled={busy === 'claim'} onClick={() => void claimChat(chat.id)}>

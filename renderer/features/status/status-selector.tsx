@@ -7,6 +7,7 @@ import { useConsole } from '../../store/store-context';
 export function StatusSelector() {
   const status = useConsole((state) => state.status);
   const setStatus = useConsole((state) => state.setStatus);
+  const requestLeave = useConsole((state) => state.requestLeave);
   const error = useConsole((state) => state.statusError);
   const connected = useConsole((state) => state.connection === 'connected');
   const id = useId();
@@ -19,7 +20,11 @@ export function StatusSelector() {
         id={id}
         value={status}
         disabled={!connected}
-        onChange={(event) => void setStatus(event.target.value as OperatorStatus)}
+        onChange={(event) => {
+          const chosen = event.target.value as OperatorStatus;
+          // Offline with chats in progress asks first whether to hand them back.
+          void (chosen === 'offline' ? requestLeave('offline') : setStatus(chosen));
+        }}
       >
         {OPERATOR_STATUSES.map((option) => (
           <option key={option} value={option}>
