@@ -3,6 +3,9 @@ import type { PatronWidget } from './support/patron-widget';
 import { describe, scanForAccessibility } from './support/axe-scan';
 import { saveScreenshot } from './support/screenshots';
 
+/** The new-chat chirp is the console's own sound file (hashed by the build). */
+const CHIRP = /\/console\/assets\/chirp[^/]*\.wav$/;
+
 /**
  * The desk drops nobody (issue 11), worked as a shift would: several patrons
  * waiting, one who leaves, a colleague, a librarian who logs out with chats in
@@ -117,4 +120,33 @@ test.describe('a console that vanishes', () => {
     await bob.claim('Fay Patient');
     await expect(fay.frame.getByText("You're chatting with Bob")).toBeVisible();
   });
+});
+
+test('Away keeps one’s chats but brings no new-chat chirp or pop-up; Online brings them back', async ({ desk }) => {
+  const alice = await desk.operator('alice');
+  await alice.logInOnline();
+  // Bob keeps the desk open (with nobody Online the widget would not take questions at all).
+  const bob = await desk.operator('bob');
+  await bob.logInOnline();
+  const gil = await patronAsks(desk, 'Gil Kept');
+  await alice.claim('Gil Kept');
+  await alice.setStatus('Away');
+  const chirps = async () => (await alice.alerts()).plays.filter((play) => !play.muted && CHIRP.test(play.src)).length;
+  const heardBefore = await chirps();
+
+  await patronAsks(desk, 'Hal Unheard');
+  await expect(alice.waitingRow('Hal Unheard')).toBeVisible();
+  // The chat is listed (Patron Chats is the whole queue), but nothing pops up or chirps for an Away operator.
+  await alice.reply('Still with you, Gil.');
+  await expect(gil.log.getByText('Still with you, Gil.')).toBeVisible();
+  const alerts = await alice.alerts();
+  expect(alerts.notifications.filter((shown) => shown.title.includes('Hal Unheard'))).toEqual([]);
+  expect(await chirps()).toBe(heardBefore);
+
+  await alice.setStatus('Online');
+  await patronAsks(desk, 'Ivy Heard');
+  await expect
+    .poll(async () => (await alice.alerts()).notifications.filter((shown) => shown.title.includes('Ivy Heard')).length)
+    .toBe(1);
+  await expect.poll(chirps).toBeGreaterThan(heardBefore);
 });
