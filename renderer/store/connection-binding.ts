@@ -6,9 +6,10 @@ import { withoutTypist, withPatronPresence, withTypingNotice } from './activity-
 import { bindChatRelease } from './chat-release';
 import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
-import { newChatAlertFor, patronNameOf } from './new-chat-alert';
+import { newChatAlertFor } from './new-chat-alert';
 import { operatorsFromList } from './operators-slice';
 import { transferAlertFor, transferNoteOf } from './transfer-slice';
+import { patronLabel } from '../../src/domain/patron-label';
 
 /**
  * Routes the connection's events into the store, and turns the queue's changes
@@ -48,7 +49,7 @@ export function bindConnection(
           .getState()
           .announce(
             `${event.declinedBy ? `${event.declinedBy} declined` : 'Nobody accepted'} the transfer: ` +
-              `the chat with ${patronNameOf(event.chat)} is yours again.`,
+              `the chat with ${patronLabel(event.chat)} is yours again.`,
           );
         return applyChat(store, bridge, event.chat, false);
       case 'messages':
@@ -77,7 +78,7 @@ export function bindConnection(
       case 'patron-presence':
         if (event.notice.state === 'left') {
           const chat = store.getState().chats[event.notice.chatId];
-          if (chat) store.getState().announce(`${patronNameOf(chat)} left the chat.`);
+          if (chat) store.getState().announce(`${patronLabel(chat)} left the chat.`);
         }
         return store.setState((state) => ({ patronPresence: withPatronPresence(state.patronPresence, event.notice) }));
       case 'unauthorized':
@@ -176,7 +177,7 @@ function applyChat(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: C
     bridge.alertNewChat(chat.transfer ? transferAlertFor(chat) : newChatAlertFor(chat));
     bridge.chirp();
     const from = transferNoteOf(chat);
-    state.announce(`New patron chat from ${patronNameOf(chat)} in ${chat.departmentName}${from ? ` (${from})` : ''}.`);
+    state.announce(`New patron chat from ${patronLabel(chat)} in ${chat.departmentName}${from ? ` (${from})` : ''}.`);
   }
   if (previous?.status === 'waiting' && chat.status !== 'waiting') bridge.clearChatAlert(chat.id);
   // A transfer was accepted (or returned): its "transferred from ..." pop-up has done its job.
@@ -201,7 +202,7 @@ function applyChat(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: C
       : {}),
   });
   if (chat.status === 'ended' && previous?.status === 'active' && chat.ownerId === me && chat.endedBy === 'patron') {
-    state.announce(`${patronNameOf(chat)} ended the chat.`);
+    state.announce(`${patronLabel(chat)} ended the chat.`);
   }
 }
 
@@ -211,7 +212,7 @@ function applyTransferOffer(store: StoreApi<ConsoleState>, bridge: DesktopBridge
   store.setState({ chats: { ...state.chats, [chat.id]: chat } });
   bridge.alertNewChat(transferAlertFor(chat));
   bridge.chirp();
-  state.announce(`${transferNoteOf(chat) ?? 'Transferred'}: ${patronNameOf(chat)} in ${chat.departmentName}.`);
+  state.announce(`${transferNoteOf(chat) ?? 'Transferred'}: ${patronLabel(chat)} in ${chat.departmentName}.`);
 }
 
 function applyMessages(

@@ -45,9 +45,13 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
       {!ended && (
         <div className="chat-bar">
           <p>
-            {chat.status === 'active'
-              ? `You're chatting with ${chat.operatorName ?? 'a librarian'}`
-              : 'Waiting for a librarian'}
+            {chat.status === 'active' ? (
+              <>
+                You&apos;re chatting with <bdi dir="auto">{chat.operatorName ?? 'a librarian'}</bdi>
+              </>
+            ) : (
+              'Waiting for a librarian'
+            )}
           </p>
           <button
             type="button"
@@ -69,7 +73,7 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
             {!questionInLog && (
               <div className="question">
                 <span className="who">Your question</span>
-                <p>{chat.question}</p>
+                <p dir="auto">{chat.question}</p>
               </div>
             )}
             {chat.status === 'waiting' && <WaitingNotice position={state.queuePosition} />}

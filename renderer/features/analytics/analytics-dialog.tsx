@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { proposedTimeSpentMinutes } from '../../../src/domain/chat-stats';
 import { LIMITS, type ChatSummary } from '../../../src/protocol';
-import { patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 /** After End Chat: the Analytics entry (Question Type, Time Spent, notes) and Save. */
 export function AnalyticsDialog() {
@@ -53,7 +53,8 @@ function AnalyticsForm({ chat, saving, error }: { chat: ChatSummary; saving: boo
         <form onSubmit={submit} noValidate>
           <h2 id={`${id}-title`}>Analytics</h2>
           <p className="dialog-subtitle">
-            Chat with {patronNameOf(chat)} ({chat.departmentName}). The transcript is already stored.
+            Chat with <bdi dir="auto">{patronLabel(chat)}</bdi> (<bdi>{chat.departmentName}</bdi>). The transcript is
+            already stored.
           </p>
           <label htmlFor={`${id}-type`}>Question Type</label>
           <select

@@ -16,7 +16,9 @@ export function TransferOffer({ chat, offeredToMe }: { chat: ChatSummary; offere
         {chat.transfer?.to.kind === 'department' ? ` to ${chat.transfer.to.name}` : ''}
       </p>
       {chat.transfer?.briefing ? (
-        <blockquote className="transfer-briefing-text">{chat.transfer.briefing}</blockquote>
+        <blockquote className="transfer-briefing-text" dir="auto">
+          {chat.transfer.briefing}
+        </blockquote>
       ) : null}
       {offeredToMe ? (
         <div className="transfer-offer-actions">

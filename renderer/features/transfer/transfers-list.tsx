@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
 import { selectGroupChats, selectTransfersForMe, transferNoteOf } from '../../store/transfer-slice';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 /** Chats colleagues transferred to me (waiting for Accept) and group chats I am a participant of. */
 export function TransfersList() {
@@ -20,7 +20,7 @@ export function TransfersList() {
             {offered.map((chat) => (
               <li key={chat.id} data-chat-id={chat.id} className="chat-row">
                 <button type="button" className="link-button patron-name" onClick={() => openChat(chat.id)}>
-                  {patronNameOf(chat)}
+                  <bdi dir="auto">{patronLabel(chat)}</bdi>
                 </button>
                 <p className="chat-row-flag">{transferNoteOf(chat)}</p>
               </li>
@@ -35,9 +35,11 @@ export function TransfersList() {
             {groups.map((chat) => (
               <li key={chat.id} data-chat-id={chat.id} className="chat-row">
                 <button type="button" className="link-button patron-name" onClick={() => openChat(chat.id)}>
-                  {patronNameOf(chat)}
+                  <bdi dir="auto">{patronLabel(chat)}</bdi>
                 </button>
-                <p className="chat-row-flag">With {chat.ownerName ?? 'a colleague'}</p>
+                <p className="chat-row-flag">
+                  With <bdi dir="auto">{chat.ownerName ?? 'a colleague'}</bdi>
+                </p>
               </li>
             ))}
           </ul>
