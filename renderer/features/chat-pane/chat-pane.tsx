@@ -93,7 +93,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
               Claim Chat
             </button>
           ) : null}
-          {allowed('transfer') ? <AddParticipants chatId={chat.id} /> : null}
+          {allowed('transfer') ? <AddParticipants chatId={chat.id} departmentId={chat.departmentId} /> : null}
           {role.participant ? (
             <button type="button" disabled={leaving} onClick={() => void leaveChat(chat.id)}>
               Leave chat
@@ -105,7 +105,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
             </button>
           ) : null}
           {mine && allowed('save-analytics') && !chat.hasAnalytics ? (
-            <button type="button" className="primary" onClick={() => openAnalytics(chat.id)}>
+            <button type="button" className="primary" data-enter-analytics onClick={() => openAnalytics(chat.id)}>
               Enter analytics
             </button>
           ) : null}
@@ -182,6 +182,10 @@ function ChatTabBody({ chat, mayWrite, find }: { chat: ChatSummary; mayWrite: bo
   const onTyping = useCallback((typing: boolean) => signalTyping(chat.id, typing), [signalTyping, chat.id]);
   const dismissRefused = useConsole((state) => state.dismissRefused);
   const authorOf = useAuthorNamesIn(chat);
+  const focusTicket = useConsole((state) =>
+    state.replyFocus?.chatId === chat.id ? state.replyFocus.ticket : undefined,
+  );
+  const replyFocused = useConsole((state) => state.replyFocused);
   // The question is usually the chat's first message; show it on its own only when it is not.
   const questionShown = messages[0]?.authorKind === 'patron' && messages[0].body === chat.question;
   return (
@@ -206,7 +210,13 @@ function ChatTabBody({ chat, mayWrite, find }: { chat: ChatSummary; mayWrite: bo
       />
       {chat.status !== 'ended' ? <TypingIndicator key={chat.id} chatId={chat.id} /> : null}
       {mayWrite ? (
-        <Composer onSend={(body) => sendMessage(chat.id, body)} disabled={false} onTyping={onTyping} />
+        <Composer
+          onSend={(body) => sendMessage(chat.id, body)}
+          disabled={false}
+          onTyping={onTyping}
+          focusTicket={focusTicket}
+          onFocused={replyFocused}
+        />
       ) : null}
     </>
   );

@@ -14,6 +14,10 @@ interface ComposerProps {
   disabled: boolean;
   /** Told when this operator starts or stops typing (patron chats; staff chats have no indicator). */
   onTyping?: (typing: boolean) => void;
+  /** A request (see the store's replyFocus) to take the keyboard focus: after Claim Chat, after Accept. */
+  focusTicket?: number;
+  /** Told once the box has taken the focus for `focusTicket`. */
+  onFocused?: (ticket: number) => void;
 }
 
 /**
@@ -24,7 +28,7 @@ interface ComposerProps {
  * list with a filter box. Patron and staff chats alike: an answer worth
  * keeping is worth reusing with a colleague too.
  */
-export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
+export function Composer({ onSend, disabled, onTyping, focusTicket, onFocused }: ComposerProps) {
   const [draft, setDraft] = useState('');
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
@@ -55,6 +59,13 @@ export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
   useEffect(() => {
     if (typingShortcut) ensureLoaded();
   }, [typingShortcut, ensureLoaded]);
+
+  // On mount too: the box appears with the claim, and the request may already be waiting for it.
+  useEffect(() => {
+    if (focusTicket === undefined || !box.current) return;
+    box.current.focus();
+    onFocused?.(focusTicket);
+  }, [focusTicket, onFocused]);
 
   useLayoutEffect(() => {
     const at = caretAfterRender.current;

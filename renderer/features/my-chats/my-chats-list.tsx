@@ -5,6 +5,7 @@ import { VirtualRows } from '../../shared/virtual-rows';
 import { firstWords } from '../../store/new-chat-alert';
 import { selectMyChats } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
+import { transferNoteOf } from '../../store/transfer-slice';
 import { patronLabel } from '../../../src/domain/patron-label';
 
 const chatIdOf = (chat: ChatSummary): string => chat.id;
@@ -14,6 +15,7 @@ export function MyChatsList() {
   const chats = useConsole(useShallow(selectMyChats));
   const openChat = useConsole((state) => state.openChat);
   const openChatId = useConsole((state) => state.openChatId);
+  const me = useConsole((state) => state.operator?.id);
   const headingId = useId();
   return (
     <section className="my-chats" aria-labelledby={headingId}>
@@ -40,6 +42,7 @@ export function MyChatsList() {
                 {firstWords(chat.question, 60)}
               </p>
               {chat.status === 'ended' ? <p className="chat-row-flag">Ended: analytics not saved yet</p> : null}
+              {chat.transfer ? <p className="chat-row-flag">{transferNoteOf(chat, me)}</p> : null}
             </div>
           </li>
         )}

@@ -44,7 +44,8 @@ function WaitingChatRow({ chat, now, row }: { chat: ChatSummary; now: number; ro
   const isOpen = useConsole((state) => state.openChatId === chat.id);
   const name = patronLabel(chat);
   // A chat a colleague sent back to the department's queue says so, with their briefing.
-  const transferNote = transferNoteOf(chat);
+  const me = useConsole((state) => state.operator?.id);
+  const transferNote = transferNoteOf(chat, me);
   return (
     <li {...row} className={`chat-row${isOpen ? ' chat-row-open' : ''}`} data-chat-id={chat.id}>
       <div className="chat-row-main">

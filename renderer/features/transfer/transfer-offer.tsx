@@ -7,13 +7,20 @@ export function TransferOffer({ chat, offeredToMe }: { chat: ChatSummary; offere
   const accept = useConsole((state) => state.acceptTransfer);
   const decline = useConsole((state) => state.declineTransfer);
   const busy = useConsole((state) => state.transferBusy[chat.id] !== undefined);
-  const note = transferNoteOf(chat);
+  const me = useConsole((state) => state.operator?.id);
+  const note = transferNoteOf(chat, me);
   if (!note) return null;
+  const sentByMe = chat.transfer?.from.id === me;
   return (
-    <div className="transfer-offer" data-transfer-to={chat.transfer?.to.id}>
+    <div
+      className="transfer-offer"
+      data-transfer-to={chat.transfer?.to.id}
+      data-transfer-sent={sentByMe ? 'true' : undefined}
+      role={sentByMe ? 'status' : undefined}
+    >
       <p className="transfer-from">
         {note}
-        {chat.transfer?.to.kind === 'department' ? ` to ${chat.transfer.to.name}` : ''}
+        {chat.transfer?.to.kind === 'department' && !sentByMe ? ` to ${chat.transfer.to.name}` : ''}
       </p>
       {chat.transfer?.briefing ? (
         <blockquote className="transfer-briefing-text" dir="auto">

@@ -9,6 +9,8 @@ export function TransfersList() {
   const offered = useConsole(useShallow(selectTransfersForMe));
   const groups = useConsole(useShallow(selectGroupChats));
   const openChat = useConsole((state) => state.openChat);
+  // An offer is read before it is taken: the preview fetches the whole conversation so far, not only what came after the offer.
+  const previewChat = useConsole((state) => state.previewChat);
   const offeredId = useId();
   const groupId = useId();
   return (
@@ -19,7 +21,7 @@ export function TransfersList() {
           <ul aria-labelledby={offeredId} className="chat-rows">
             {offered.map((chat) => (
               <li key={chat.id} data-chat-id={chat.id} className="chat-row">
-                <button type="button" className="link-button patron-name" onClick={() => openChat(chat.id)}>
+                <button type="button" className="link-button patron-name" onClick={() => void previewChat(chat.id)}>
                   <bdi dir="auto">{patronLabel(chat)}</bdi>
                 </button>
                 <p className="chat-row-flag">{transferNoteOf(chat)}</p>
