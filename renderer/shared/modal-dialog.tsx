@@ -1,10 +1,12 @@
-import { type ReactNode, type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * A modal dialog of the console (the Analytics entry, Add Participants with its
  * briefing, and any later one such as the hand-back). It is the browser's own
  * `<dialog>` opened with `showModal()`: the page behind it is inert, so Tab
- * stays inside, and Escape closes it; nothing of our own traps the focus.
+ * stays inside, and Escape closes it. Only Tab past the last control is
+ * ours: the browser would move on to its own address bar, so it comes round
+ * to the first control (Shift+Tab likewise), as a trapped dialog should.
  *
  * Render it only while it is open (mounting opens it, unmounting closes it).
  *
@@ -87,9 +89,27 @@ export function ModalDialog({
           event.preventDefault();
           latest.current.onClose();
         }
+        if (event.key === 'Tab' && dialog.current) wrapTab(dialog.current, event);
       }}
     >
       {children}
     </dialog>
   );
+}
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** Tab on the last control goes to the first, Shift+Tab on the first to the last. */
+function wrapTab(dialog: HTMLDialogElement, event: KeyboardEvent<HTMLDialogElement>): void {
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => !element.matches(':disabled') && element.getClientRects().length > 0,
+  );
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey ? active === first || active === dialog : active === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
 }
