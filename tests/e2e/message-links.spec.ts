@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { describe, scanForAccessibility } from './support/axe-scan';
 import { saveScreenshot } from './support/screenshots';
 import { claimedChat, PAT } from './support/scenarios';
 
@@ -31,6 +32,8 @@ test('a link the patron sends is clickable in the console and opens in a new tab
   await alice.page.getByRole('searchbox', { name: 'Find in chat' }).fill('');
 
   await saveScreenshot(alice.page, 'console-links-and-rtl', testInfo);
+  const scan = await scanForAccessibility(alice.page, 'console-message-links', testInfo);
+  expect(scan.blocking.map(describe)).toEqual([]);
 
   // Clicking opens a new page of the same browser, told nothing of the console (noopener).
   await alice.context.route('https://catalog.riverside.example/**', (route) =>
@@ -77,6 +80,9 @@ test('a link the librarian sends is clickable in the widget and opens in a new t
   await opened.close();
 
   await saveScreenshot(patron.page, 'widget-links', testInfo);
+  const scan = await scanForAccessibility(patron.page, 'widget-message-links', testInfo);
+  expect(scan.reachedFrames, 'axe should have checked the widget frame too').toBe(true);
+  expect(scan.blocking.map(describe)).toEqual([]);
   await expect(alice.openChat(PAT.name)).toBeVisible();
 });
 
