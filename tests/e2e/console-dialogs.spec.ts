@@ -67,6 +67,7 @@ test('Add Participants is a dialog: an Offline colleague is shown with the reaso
   await alice.page.keyboard.press('Escape');
   await expect(briefing).toBeHidden();
   await expect(colleagues).toBeVisible();
+  await expect(participants.getByRole('heading', { name: 'Add Participants' })).toBeFocused();
   await alice.page.keyboard.press('Escape');
   await expect(participants).toBeHidden();
   await expect(opener).toBeFocused();

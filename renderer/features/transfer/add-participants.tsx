@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { statusDot, statusLabel, transferRefusal } from '../../../src/domain/presence';
 import { ModalDialog } from '../../shared/modal-dialog';
@@ -37,7 +37,17 @@ export function AddParticipants({ chatId, departmentId }: { chatId: string; depa
     setBriefing('');
   };
   // Escape in the briefing goes back to the list; Escape in the list closes the dialog.
-  const back = () => (target ? setTarget(null) : close());
+  const back = () => (target ? backToList() : close());
+  // Back from the briefing (Cancel, Escape), the focus goes to the list's title rather than falling out of the dialog.
+  const title = useRef<HTMLHeadingElement>(null);
+  const [refocus, setRefocus] = useState(0);
+  const backToList = () => {
+    setTarget(null);
+    setRefocus((count) => count + 1);
+  };
+  useEffect(() => {
+    if (refocus > 0) title.current?.focus();
+  }, [refocus]);
   const transfer = async () => {
     if (target && (await transferChat(chatId, target, briefing))) close();
   };
@@ -60,7 +70,9 @@ export function AddParticipants({ chatId, departmentId }: { chatId: string; depa
         <ModalDialog labelledBy={headingId} onClose={back} className="dialog add-participants-panel">
           <div id={listId}>
             <div className="add-participants-title">
-              <h3 id={headingId}>Add Participants</h3>
+              <h3 id={headingId} ref={title} tabIndex={-1}>
+                Add Participants
+              </h3>
               <button type="button" className="icon-button" aria-label="Close" title="Close" onClick={close}>
                 <span aria-hidden="true">×</span>
               </button>
@@ -94,7 +106,7 @@ export function AddParticipants({ chatId, departmentId }: { chatId: string; depa
                   <button type="submit" className="primary" disabled={busy}>
                     Transfer
                   </button>
-                  <button type="button" onClick={() => setTarget(null)}>
+                  <button type="button" onClick={backToList}>
                     Cancel
                   </button>
                 </div>
