@@ -4,6 +4,7 @@ import type { PatronChatView } from '../../src/protocol/models';
 import { ChatLog } from './chat-log';
 import { Composer } from './composer';
 import { EndChatConfirm } from './end-chat-confirm';
+import { MessageText } from './message-text';
 import { WaitingNotice } from './waiting-notice';
 
 interface Props {
@@ -73,7 +74,9 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
             {!questionInLog && (
               <div className="question">
                 <span className="who">Your question</span>
-                <p dir="auto">{chat.question}</p>
+                <p dir="auto">
+                  <MessageText body={chat.question} />
+                </p>
               </div>
             )}
             {chat.status === 'waiting' && <WaitingNotice position={state.queuePosition} />}

@@ -2,6 +2,7 @@ import { Fragment, type ReactNode, useCallback, useEffect, useId, useRef } from 
 import { useShallow } from 'zustand/react/shallow';
 import { type ChatPermission, chatAccessOf, may } from '../../../src/domain/chat-access';
 import type { ChatSummary } from '../../../src/protocol';
+import { MessageText } from '../../shared/message-text';
 import { useRescueFocus } from '../../shared/use-rescue-focus';
 import { selectMessages, selectOpenChat } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
@@ -193,7 +194,9 @@ function ChatTabBody({ chat, mayWrite, find }: { chat: ChatSummary; mayWrite: bo
       {!questionShown ? (
         <blockquote className="question">
           <p className="question-label">Question</p>
-          <p dir="auto">{chat.question}</p>
+          <p dir="auto">
+            <MessageText body={chat.question} />
+          </p>
         </blockquote>
       ) : null}
       <MessageList

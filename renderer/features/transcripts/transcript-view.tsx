@@ -1,6 +1,7 @@
 import { useId, useRef } from 'react';
 import { useConsole } from '../../store/store-context';
 import { formatDateTime } from '../../shared/format-time';
+import { MessageText } from '../../shared/message-text';
 import { useRescueFocus } from '../../shared/use-rescue-focus';
 import { FindBox } from '../chat-pane/find-box';
 import { useFindInChat } from '../chat-pane/find-in-chat';
@@ -64,7 +65,9 @@ export function TranscriptView() {
         <div className="chat-pane-body transcript-body" tabIndex={0} aria-label="Transcript details" role="group">
           <blockquote className="question">
             <p className="question-label">Question</p>
-            <p dir="auto">{data.chat.question}</p>
+            <p dir="auto">
+              <MessageText body={data.chat.question} />
+            </p>
           </blockquote>
           <MessageList
             key={transcript.chatId}

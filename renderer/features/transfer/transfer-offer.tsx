@@ -1,4 +1,5 @@
 import type { ChatSummary } from '../../../src/protocol';
+import { MessageText } from '../../shared/message-text';
 import { useConsole } from '../../store/store-context';
 import { transferNoteOf } from '../../store/transfer-slice';
 
@@ -24,7 +25,7 @@ export function TransferOffer({ chat, offeredToMe }: { chat: ChatSummary; offere
       </p>
       {chat.transfer?.briefing ? (
         <blockquote className="transfer-briefing-text" dir="auto">
-          {chat.transfer.briefing}
+          <MessageText body={chat.transfer.briefing} />
         </blockquote>
       ) : null}
       {offeredToMe ? (
