@@ -35,6 +35,7 @@ test('the reply box shows the count near the limit, and a paste past it is refus
     `12 characters over the limit of ${number(LIMIT)}: shorten the message to send it.`,
   );
   await expect(alice.page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await saveScreenshot(alice.page, 'console-length-over', testInfo);
   await reply.press('Enter');
   await expect(reply).toHaveValue(tooLong);
 

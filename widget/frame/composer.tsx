@@ -62,7 +62,7 @@ export function Composer({ onSend, onTyping }: Props) {
       {counter.count ? (
         <p id={countId} className={`composer-count composer-count-${counter.band}`} data-length-count>
           <span>{counter.count}</span>
-          {counter.problem ? <span> {counter.problem}</span> : null}
+          {counter.problem ? <span> · {counter.problem}</span> : null}
         </p>
       ) : null}
       {/* Spoken only when a threshold is crossed (near, at, over the limit), not on every keystroke. */}

@@ -196,7 +196,7 @@ export function Composer({ onSend, disabled, onTyping, focusTicket, onFocused }:
         {counter.count ? (
           <p id={countId} className={`composer-count composer-count-${counter.band}`} data-length-count>
             <span>{counter.count}</span>
-            {counter.problem ? <span className="composer-count-problem"> {counter.problem}</span> : null}
+            {counter.problem ? <span className="composer-count-problem"> · {counter.problem}</span> : null}
           </p>
         ) : null}
         <div className="composer-actions">
