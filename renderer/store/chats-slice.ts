@@ -76,6 +76,8 @@ export const createChatsSlice =
         if (ack.ok) {
           keepHistory(chatId, ack.data.patronHistory);
           get().setChatTab('chat');
+          // Mouse or keyboard, the next thing the operator does is greet the patron.
+          if (get().openChatId === chatId) get().focusReply(chatId);
           return;
         }
         if (ack.error.code === 'ALREADY_CLAIMED') {

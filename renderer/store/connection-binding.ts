@@ -7,10 +7,11 @@ import { withoutTypist, withPatronPresence, withTypingNotice } from './activity-
 import { bindChatRelease } from './chat-release';
 import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
-import { newChatAlertFor, patronNameOf } from './new-chat-alert';
+import { newChatAlertFor } from './new-chat-alert';
 import { operatorsFromList } from './operators-slice';
 import { selectChatsToClaim } from './selectors';
 import { transferAlertFor, transferNoteOf } from './transfer-slice';
+import { patronLabel } from '../../src/domain/patron-label';
 
 /**
  * Routes the connection's events into the store, and turns the queue's changes
@@ -50,7 +51,7 @@ export function bindConnection(
           .getState()
           .announce(
             `${event.declinedBy ? `${event.declinedBy} declined` : 'Nobody accepted'} the transfer: ` +
-              `the chat with ${patronNameOf(event.chat)} is yours again.`,
+              `the chat with ${patronLabel(event.chat)} is yours again.`,
           );
         return applyChat(store, bridge, event.chat, false);
       case 'messages':
@@ -78,11 +79,11 @@ export function bindConnection(
         return store.setState((state) => ({ typing: withTypingNotice(state.typing, event.notice, Date.now()) }));
       case 'patron-presence': {
         const chat = store.getState().chats[event.notice.chatId];
-        if (event.notice.state === 'left' && chat) store.getState().announce(`${patronNameOf(chat)} left the chat.`);
+        if (event.notice.state === 'left' && chat) store.getState().announce(`${patronLabel(chat)} left the chat.`);
         // A patron who left the queue needs nobody now: their pop-up goes.
         if (event.notice.state === 'away' && chat?.status === 'waiting') {
           bridge.clearChatAlert(chat.id);
-          store.getState().announce(`${patronNameOf(chat)} left the queue.`);
+          store.getState().announce(`${patronLabel(chat)} left the queue.`);
         }
         return store.setState((state) => ({ patronPresence: withPatronPresence(state.patronPresence, event.notice) }));
       }
@@ -187,7 +188,7 @@ function applyChat(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: C
     bridge.alertNewChat(chat.transfer ? transferAlertFor(chat) : newChatAlertFor(chat));
     bridge.chirp();
     const from = transferNoteOf(chat) ?? (returnedBy ? `returned by ${returnedBy.name}` : null);
-    state.announce(`New patron chat from ${patronNameOf(chat)} in ${chat.departmentName}${from ? ` (${from})` : ''}.`);
+    state.announce(`New patron chat from ${patronLabel(chat)} in ${chat.departmentName}${from ? ` (${from})` : ''}.`);
   }
   const leftQueue =
     chat.status === 'waiting' &&
@@ -217,7 +218,7 @@ function applyChat(store: StoreApi<ConsoleState>, bridge: DesktopBridge, chat: C
       : {}),
   });
   if (chat.status === 'ended' && previous?.status === 'active' && chat.ownerId === me && chat.endedBy === 'patron') {
-    state.announce(`${patronNameOf(chat)} ended the chat.`);
+    state.announce(`${patronLabel(chat)} ended the chat.`);
   }
 }
 
@@ -227,7 +228,7 @@ function applyTransferOffer(store: StoreApi<ConsoleState>, bridge: DesktopBridge
   store.setState({ chats: { ...state.chats, [chat.id]: chat } });
   bridge.alertNewChat(transferAlertFor(chat));
   bridge.chirp();
-  state.announce(`${transferNoteOf(chat) ?? 'Transferred'}: ${patronNameOf(chat)} in ${chat.departmentName}.`);
+  state.announce(`${transferNoteOf(chat) ?? 'Transferred'}: ${patronLabel(chat)} in ${chat.departmentName}.`);
 }
 
 function applyMessages(

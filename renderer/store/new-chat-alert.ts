@@ -1,19 +1,15 @@
 import type { ChatSummary, NewChatAlert } from '../../src/protocol';
+import { patronLabel } from '../../src/domain/patron-label';
 
 /** The pop-up's words for a patron's new chat: who, where, and the first words of the question. */
 export function newChatAlertFor(chat: ChatSummary): NewChatAlert {
   return {
     chatId: chat.id,
-    patronName: patronNameOf(chat),
+    patronName: patronLabel(chat),
     departmentName: chat.departmentName,
     preview: firstWords(chat.question, 140),
     note: null,
   };
-}
-
-/** Patrons may leave their name out; the console still needs something to call them. */
-export function patronNameOf(chat: Pick<ChatSummary, 'patron'>): string {
-  return chat.patron.name?.trim() || 'Anonymous patron';
 }
 
 /** Cuts at a word boundary and marks the cut, for previews in lists and pop-ups. */

@@ -51,7 +51,12 @@ export const createTransferSlice =
         mark(chatId, 'accept');
         const ack = await connection.acceptTransfer(chatId);
         mark(chatId, null);
-        if (!ack.ok) failed(chatId, ack.error.message);
+        if (!ack.ok) return failed(chatId, ack.error.message);
+        // The chat is mine now: the reply box is where the operator goes next.
+        if (get().openChatId === chatId) {
+          get().setChatTab('chat');
+          get().focusReply(chatId);
+        }
       },
 
       async declineTransfer(chatId) {
@@ -99,9 +104,19 @@ export function chatRoleOf(chat: ChatSummary, me: ActorFacts | null | undefined)
   };
 }
 
-/** "Transferred from Alice", for a chat marked as a transfer; null otherwise. */
-export function transferNoteOf(chat: ChatSummary): string | null {
-  return chat.transfer ? `Transferred from ${chat.transfer.from.name}` : null;
+/**
+ * "Transferred from Alice", for a chat marked as a transfer; null otherwise.
+ * Alice herself (`viewerId`) reads where it went instead: "Waiting for Bob to
+ * accept", or "Transferred to Research Help, waiting to be claimed".
+ */
+export function transferNoteOf(chat: ChatSummary, viewerId?: string | null): string | null {
+  const transfer = chat.transfer;
+  if (!transfer) return null;
+  if (viewerId && transfer.from.id === viewerId)
+    return transfer.to.kind === 'operator'
+      ? `Waiting for ${transfer.to.name} to accept`
+      : `Transferred to ${transfer.to.name}, waiting to be claimed`;
+  return `Transferred from ${transfer.from.name}`;
 }
 
 /** The new-chat alert for a transferred chat: the usual words, with "transferred from ..." and the briefing. */

@@ -5,7 +5,7 @@ import type { UiSlice } from './ui-types';
 
 type UiData = Pick<
   UiSlice,
-  'openChatId' | 'rightView' | 'chatTab' | 'leftTab' | 'actionErrors' | 'analytics' | 'announcement'
+  'openChatId' | 'rightView' | 'chatTab' | 'leftTab' | 'actionErrors' | 'analytics' | 'announcement' | 'replyFocus'
 >;
 
 export const initialUiState: UiData = {
@@ -16,6 +16,7 @@ export const initialUiState: UiData = {
   actionErrors: {},
   analytics: null,
   announcement: '',
+  replyFocus: null,
 };
 
 export const createUiSlice =
@@ -59,4 +60,10 @@ export const createUiSlice =
     },
 
     announce: (announcement) => set({ announcement }),
+
+    focusReply: (chatId) => set((state) => ({ replyFocus: { chatId, ticket: (state.replyFocus?.ticket ?? 0) + 1 } })),
+
+    replyFocused(ticket) {
+      if (get().replyFocus?.ticket === ticket) set({ replyFocus: null });
+    },
   });

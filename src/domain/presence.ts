@@ -18,6 +18,23 @@ export function reachableByStaff(status: OperatorStatus): boolean {
   return status !== 'offline';
 }
 
+/**
+ * Why a colleague cannot take a transfer of a chat in this department, in the
+ * words of the Add Participants list ("Away: cannot take chats"), or null when
+ * they can. Away and Offline are what the state machine refuses
+ * (TRANSFER_TARGET_UNAVAILABLE); a colleague who does not monitor the
+ * department is not offered it either.
+ */
+export function transferRefusal(
+  colleague: { status: OperatorStatus; departmentIds: readonly string[] },
+  departmentId: string,
+): string | null {
+  if (colleague.status === 'offline') return 'Offline: cannot take chats';
+  if (colleague.status === 'away') return 'Away: cannot take chats';
+  if (!colleague.departmentIds.includes(departmentId)) return 'Not in this department';
+  return null;
+}
+
 /** The dot colour the practice teaches: green available, yellow away, red offline. */
 export type StatusDot = 'green' | 'blue' | 'yellow' | 'red';
 

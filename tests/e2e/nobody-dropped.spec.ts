@@ -71,7 +71,7 @@ test('a librarian who logs out with chats in progress hands them back; a colleag
   await expect(dan.frame.getByText("You're chatting with Alice")).toBeVisible();
 
   await alice.page.getByRole('button', { name: 'Log out' }).click();
-  const dialog = alice.page.getByRole('dialog', { name: 'Chats in progress' });
+  const dialog = alice.page.getByRole('alertdialog', { name: 'Chats in progress' });
   await expect(dialog).toContainText('You have 2 chats in progress: hand them back to the queue, or stay.');
   await expect(dialog.getByRole('button', { name: 'Hand back and log out' })).toBeFocused();
   await saveScreenshot(alice.page, 'hand-back-dialog', testInfo);

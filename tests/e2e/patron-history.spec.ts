@@ -68,8 +68,9 @@ test('a returning patron’s earlier chat shows under Patron info and opens its 
 test('a patron who starts a new chat in the same browser, without an email, is recognised by the browser', async ({
   desk,
 }) => {
-  const { alice, patron } = await claimedChat(desk, { question: 'Where are the tax forms?' });
-  await alice.openChat('Anonymous patron').getByRole('button', { name: 'End Chat' }).click();
+  const { alice, patron, patronName } = await claimedChat(desk, { question: 'Where are the tax forms?' });
+  expect(patronName).toMatch(/^Patron \d{4}$/);
+  await alice.openChat(patronName).getByRole('button', { name: 'End Chat' }).click();
   await alice.page.getByRole('dialog', { name: 'Analytics' }).getByRole('button', { name: 'Later' }).click();
   await expect(patron.frame.getByRole('heading', { name: 'This chat has ended' })).toBeVisible();
 
@@ -77,9 +78,12 @@ test('a patron who starts a new chat in the same browser, without an email, is r
   await patron.frame.getByRole('button', { name: 'Start a new chat' }).click();
   await patron.startChat({ question: 'And the library card application?' });
   const newRow = alice.patronChats.locator('li[data-chat-id]').filter({ hasText: 'And the library card application?' });
+  // Each chat of an unnamed patron has its own label, drawn from its id.
+  const newName = await newRow.locator('button.patron-name').innerText();
+  expect(newName).toMatch(/^Patron \d{4}$/);
   await newRow.getByRole('button', { name: 'Claim Chat' }).click();
 
-  const chat = alice.page.getByRole('region', { name: 'Anonymous patron', exact: true });
+  const chat = alice.page.getByRole('region', { name: newName, exact: true });
   await expect(chat).toContainText('And the library card application?');
   await chat.getByRole('tab', { name: 'Patron info' }).click();
   const rows = chat.getByRole('list', { name: 'Earlier chats' }).locator('li[data-chat-id]');

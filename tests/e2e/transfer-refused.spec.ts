@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { claimedChat } from './support/scenarios';
 
-test('a transfer to a colleague who is Away is refused in the server’s words, and the chat stays with the librarian', async ({
+test('a colleague who is Away is shown but cannot be picked; one who goes Away meanwhile is refused in the server’s words', async ({
   desk,
 }) => {
   const { alice, patronName } = await claimedChat(desk);
@@ -16,10 +16,21 @@ test('a transfer to a colleague who is Away is refused in the server’s words, 
     .getByRole('listitem')
     .filter({ hasText: 'Bob' });
   await expect(bobRow).toHaveAttribute('data-dot', 'yellow');
+  await expect(bobRow).toContainText('Away: cannot take chats');
+  await expect(participants.getByRole('button', { name: 'Bob', exact: true })).toBeDisabled();
+  await expect(participants.getByRole('button', { name: 'Bob', exact: true })).toHaveAccessibleDescription(
+    'Away: cannot take chats',
+  );
+
+  // Bob comes back Online: Alice picks him, and he goes Away before she sends it.
+  await bob.setStatus('Online');
   await participants.getByRole('button', { name: 'Bob', exact: true }).click();
+  await bob.setStatus('Away');
   await participants.getByRole('button', { name: 'Transfer' }).click();
 
-  await expect(aliceChat.getByRole('alert')).toHaveText('Bob is Away; pick someone who is Online.');
+  await expect(participants.getByRole('alert')).toHaveText('Bob is Away; pick someone who is Online.');
+  await participants.getByRole('button', { name: 'Close' }).click();
+  await expect(participants).toBeHidden();
   await expect(aliceChat.getByRole('button', { name: 'End Chat' })).toBeVisible();
   await expect(bob.page.getByRole('region', { name: 'Transfers for you' })).toHaveCount(0);
 });

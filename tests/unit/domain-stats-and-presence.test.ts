@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countChats, proposedTimeSpentMinutes, waitedFor } from '../../src/domain/chat-stats';
-import { reachableByStaff, statusDot, statusLabel, takesPatronChats } from '../../src/domain/presence';
+import { reachableByStaff, statusDot, statusLabel, takesPatronChats, transferRefusal } from '../../src/domain/presence';
 import { OPERATOR_STATUSES } from '../../src/protocol/models';
 
 const MINUTE = 60_000;
@@ -60,5 +60,23 @@ describe('statuses and their dots', () => {
     expect(statusDot('offline')).toBe('red');
     expect(new Set(OPERATOR_STATUSES.map(statusDot)).size).toBe(4);
     expect(OPERATOR_STATUSES.map(statusLabel)).toEqual(['Online', 'Internal', 'Away', 'Offline']);
+  });
+});
+
+describe('who Add Participants offers a transfer to', () => {
+  const colleague = (status: (typeof OPERATOR_STATUSES)[number], departmentIds = ['general']) => ({
+    status,
+    departmentIds,
+  });
+
+  it("offers it to colleagues Online or Internal in the chat's department", () => {
+    expect(transferRefusal(colleague('online'), 'general')).toBeNull();
+    expect(transferRefusal(colleague('internal'), 'general')).toBeNull();
+  });
+
+  it('shows the others with the reason: Away, Offline, or not in the department', () => {
+    expect(transferRefusal(colleague('away'), 'general')).toBe('Away: cannot take chats');
+    expect(transferRefusal(colleague('offline'), 'general')).toBe('Offline: cannot take chats');
+    expect(transferRefusal(colleague('online', ['research']), 'general')).toBe('Not in this department');
   });
 });

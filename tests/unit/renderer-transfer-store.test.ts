@@ -12,6 +12,7 @@ import {
   selectGroupChats,
   selectTransfersForMe,
   transferAlertFor,
+  transferNoteOf,
 } from '../../renderer/store/transfer-slice';
 import { chatSummaryOf } from './chat-fixtures';
 import { fakeApi, RecordingBridge, until } from './renderer-test-kit';
@@ -235,6 +236,21 @@ describe('the transfer alert', () => {
     const alert = transferAlertFor(chat);
     expect(alert.note?.startsWith('Transferred from Alice: x x')).toBe(true);
     expect(alert.note!.length).toBeLessThanOrEqual(200);
-    expect(alert.patronName).toBe('Anonymous patron');
+    expect(alert.patronName).toMatch(/^Patron \d{4}$/);
+  });
+});
+
+describe('the words of a pending transfer', () => {
+  const chat = (to: { kind: 'operator' | 'department'; id: string; name: string }) =>
+    ({ transfer: { from: { id: 'alice', name: 'Alice' }, to, briefing: null } }) as unknown as ChatSummary;
+
+  it('tell the receiver who sent it and the sender whom it waits for', () => {
+    const toBob = chat({ kind: 'operator', id: 'bob', name: 'Bob' });
+    expect(transferNoteOf(toBob, 'bob')).toBe('Transferred from Alice');
+    expect(transferNoteOf(toBob, 'alice')).toBe('Waiting for Bob to accept');
+    expect(transferNoteOf(toBob)).toBe('Transferred from Alice');
+    expect(transferNoteOf(chat({ kind: 'department', id: 'research', name: 'Research Help' }), 'alice')).toBe(
+      'Transferred to Research Help, waiting to be claimed',
+    );
   });
 });

@@ -157,7 +157,7 @@ describe('the widget while the patron waits', () => {
     expect(queuePlace().getAttribute('data-queue-position')).toBe('1');
 
     act(() => desk.claimedBy('Alice'));
-    await screen.findByText("You're chatting with Alice");
+    await screen.findByText(chattingWith('Alice'));
     expect(document.querySelector('.queue-position')).toBeNull();
   });
 
@@ -185,7 +185,7 @@ describe('typing in the widget', () => {
   it('shows "<librarian> is typing…" under the conversation, outside the message log, until the reply arrives', async () => {
     const desk = await startChat(1);
     act(() => desk.claimedBy('Alice'));
-    await screen.findByText("You're chatting with Alice");
+    await screen.findByText(chattingWith('Alice'));
     expect(typingLine().textContent).toBe('');
 
     act(() => desk.librarianTyping('Alice', true));
@@ -261,3 +261,9 @@ describe('the widget parts on their own', () => {
     expect(line().getAttribute('aria-live')).toBe('polite');
   });
 });
+
+/** "You're chatting with Alice": the name is isolated in its own element (a right-to-left name keeps the line in order). */
+function chattingWith(name: string) {
+  return (_: string, element: Element | null) =>
+    element?.tagName === 'P' && element.textContent === `You're chatting with ${name}`;
+}

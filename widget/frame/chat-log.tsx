@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { Message } from '../../src/protocol/models';
 import type { FailedSend, PendingSend } from '../../src/client/patron-connection';
 import { refusedNote, sendingNote } from '../../src/client/send-status';
+import { MessageText } from './message-text';
 import { TypingIndicator } from './typing-indicator';
 
 interface Props {
@@ -44,14 +45,18 @@ export function ChatLog({ before, messages, pending, failed, librarianTyping = n
             {pending.map((send) => (
               <li key={send.id} className="msg mine pending" data-retrying={send.retrying ? 'true' : undefined}>
                 <span className="who">You</span>
-                <p className="body">{send.body}</p>
+                <p className="body" dir="auto">
+                  <MessageText body={send.body} />
+                </p>
                 <span className="state">{sendingNote(send.retrying, connected)}</span>
               </li>
             ))}
             {failed.map((send) => (
               <li key={send.id} className="msg mine failed">
                 <span className="who">You</span>
-                <p className="body">{send.body}</p>
+                <p className="body" dir="auto">
+                  <MessageText body={send.body} />
+                </p>
                 <span className="state">{refusedNote(send.error)}</span>
               </li>
             ))}
@@ -68,15 +73,21 @@ function MessageItem({ message }: { message: Message }) {
   if (message.authorKind === 'system') {
     return (
       <li className="msg system">
-        <p className="body">{message.body}</p>
+        <p className="body" dir="auto">
+          <MessageText body={message.body} />
+        </p>
       </li>
     );
   }
   const mine = message.authorKind === 'patron';
   return (
     <li className={mine ? 'msg mine' : 'msg theirs'}>
-      <span className="who">{mine ? 'You' : message.authorName}</span>
-      <p className="body">{message.body}</p>
+      <bdi className="who" dir="auto">
+        {mine ? 'You' : message.authorName}
+      </bdi>
+      <p className="body" dir="auto">
+        <MessageText body={message.body} />
+      </p>
     </li>
   );
 }

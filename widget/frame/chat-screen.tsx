@@ -4,6 +4,7 @@ import type { PatronChatView } from '../../src/protocol/models';
 import { ChatLog } from './chat-log';
 import { Composer } from './composer';
 import { EndChatConfirm } from './end-chat-confirm';
+import { MessageText } from './message-text';
 import { WaitingNotice } from './waiting-notice';
 
 interface Props {
@@ -45,9 +46,13 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
       {!ended && (
         <div className="chat-bar">
           <p>
-            {chat.status === 'active'
-              ? `You're chatting with ${chat.operatorName ?? 'a librarian'}`
-              : 'Waiting for a librarian'}
+            {chat.status === 'active' ? (
+              <>
+                You&apos;re chatting with <bdi dir="auto">{chat.operatorName ?? 'a librarian'}</bdi>
+              </>
+            ) : (
+              'Waiting for a librarian'
+            )}
           </p>
           <button
             type="button"
@@ -69,7 +74,9 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
             {!questionInLog && (
               <div className="question">
                 <span className="who">Your question</span>
-                <p>{chat.question}</p>
+                <p dir="auto">
+                  <MessageText body={chat.question} />
+                </p>
               </div>
             )}
             {chat.status === 'waiting' && <WaitingNotice position={state.queuePosition} />}

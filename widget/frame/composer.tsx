@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { TypingSignal } from '../../src/client/typing-signal';
+import { lengthCounter } from '../../src/domain/length-counter';
 import { LIMITS } from '../../src/protocol/limits';
 
 interface Props {
@@ -13,6 +14,10 @@ export function Composer({ onSend, onTyping }: Props) {
   const [body, setBody] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   const typing = useTypingSignal(onTyping);
+  const countId = useId();
+  // No maxLength on the box: it would cut a long paste silently. Past the limit Send waits, and says why.
+  const counter = lengthCounter(body.length, LIMITS.messageMaxLength);
+  const tooLong = counter.band === 'over';
 
   const change = (text: string) => {
     setBody(text);
@@ -21,7 +26,7 @@ export function Composer({ onSend, onTyping }: Props) {
 
   const send = (event?: FormEvent) => {
     event?.preventDefault();
-    if (body.trim() === '') return;
+    if (body.trim() === '' || tooLong) return;
     typing.current?.stop();
     onSend(body);
     setBody('');
@@ -44,14 +49,26 @@ export function Composer({ onSend, onTyping }: Props) {
         data-autofocus
         rows={2}
         placeholder="Type your message"
-        maxLength={LIMITS.messageMaxLength}
+        dir="auto"
+        aria-describedby={counter.count ? countId : undefined}
+        aria-invalid={tooLong || undefined}
         value={body}
         onChange={(event) => change(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" className="primary">
+      <button type="submit" className="primary" disabled={tooLong}>
         Send
       </button>
+      {counter.count ? (
+        <p id={countId} className={`composer-count composer-count-${counter.band}`} data-length-count>
+          <span>{counter.count}</span>
+          {counter.problem ? <span> · {counter.problem}</span> : null}
+        </p>
+      ) : null}
+      {/* Spoken only when a threshold is crossed (near, at, over the limit), not on every keystroke. */}
+      <div className="sr-only" aria-live="polite" data-length-announcement>
+        {counter.announcement}
+      </div>
     </form>
   );
 }

@@ -10,7 +10,7 @@ import './chat-activity.css';
 export function TypingIndicator({ name }: { name: string | null }) {
   const line = useCalmLine(name ? `${name} is typing…` : '');
   return (
-    <p className="typing-indicator" aria-live={line.live} aria-atomic="true" data-typing-indicator>
+    <p className="typing-indicator" dir="auto" aria-live={line.live} aria-atomic="true" data-typing-indicator>
       {line.text}
     </p>
   );

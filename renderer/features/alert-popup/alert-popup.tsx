@@ -58,15 +58,19 @@ export function AlertPopup({ bridge }: { bridge: DesktopBridge }) {
       <div className="alert-popup-text">
         <p className="alert-popup-kicker">
           <span className="alert-popup-bell" aria-hidden="true" />
-          New chat · <span className="alert-popup-department">{alert.departmentName}</span>
+          New chat · <bdi className="alert-popup-department">{alert.departmentName}</bdi>
         </p>
-        <h1 className="alert-popup-name" id={`${id}-name`}>
+        <h1 className="alert-popup-name" id={`${id}-name`} dir="auto">
           {alert.patronName}
         </h1>
-        <p className="alert-popup-question" id={`${id}-question`}>
+        <p className="alert-popup-question" id={`${id}-question`} dir="auto">
           {alert.preview}
         </p>
-        {alert.note ? <p className="alert-popup-note">{alert.note}</p> : null}
+        {alert.note ? (
+          <p className="alert-popup-note" dir="auto">
+            {alert.note}
+          </p>
+        ) : null}
       </div>
       <div className="alert-popup-actions">
         <button type="button" className="primary" disabled={sent !== null} onClick={() => act('claim')}>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { proposedTimeSpentMinutes } from '../../../src/domain/chat-stats';
 import { LIMITS, type ChatSummary } from '../../../src/protocol';
-import { patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
+import { ModalDialog } from '../../shared/modal-dialog';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 /** After End Chat: the Analytics entry (Question Type, Time Spent, notes) and Save. */
 export function AnalyticsDialog() {
@@ -24,8 +25,6 @@ function AnalyticsForm({ chat, saving, error }: { chat: ChatSummary; saving: boo
   const id = useId();
   const first = useRef<HTMLSelectElement>(null);
 
-  useEffect(() => first.current?.focus(), []);
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const timeSpentMinutes = Number(minutes);
@@ -39,72 +38,81 @@ function AnalyticsForm({ chat, saving, error }: { chat: ChatSummary; saving: boo
 
   const shownError = problem ?? error;
   return (
-    <div className="dialog-backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        className="dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') closeAnalytics();
-        }}
-      >
-        {/* Our own messages say what is missing; the browser's bubbles would not be read inside the dialog. */}
-        <form onSubmit={submit} noValidate>
-          <h2 id={`${id}-title`}>Analytics</h2>
-          <p className="dialog-subtitle">
-            Chat with {patronNameOf(chat)} ({chat.departmentName}). The transcript is already stored.
+    <ModalDialog
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-subtitle`}
+      className="dialog"
+      onClose={closeAnalytics}
+      initialFocus={first}
+      returnFocus={() => returnFocusAfterAnalytics(chat.id)}
+    >
+      {/* Our own messages say what is missing; the browser's bubbles would not be read inside the dialog. */}
+      <form onSubmit={submit} noValidate>
+        <h2 id={`${id}-title`}>Analytics</h2>
+        <p className="dialog-subtitle" id={`${id}-subtitle`}>
+          Chat with <bdi dir="auto">{patronLabel(chat)}</bdi> (<bdi>{chat.departmentName}</bdi>). The transcript is
+          already stored.
+        </p>
+        <label htmlFor={`${id}-type`}>Question Type</label>
+        <select
+          id={`${id}-type`}
+          ref={first}
+          required
+          value={questionTypeId}
+          onChange={(event) => setQuestionTypeId(event.target.value)}
+        >
+          <option value="">Choose…</option>
+          {questionTypes.map((type) => (
+            <option key={type.id} value={type.id}>
+              {type.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-minutes`}>Time Spent (minutes)</label>
+        <input
+          id={`${id}-minutes`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={LIMITS.timeSpentMaxMinutes}
+          step={1}
+          required
+          value={minutes}
+          onChange={(event) => setMinutes(event.target.value)}
+        />
+        <label htmlFor={`${id}-notes`}>Notes</label>
+        <textarea
+          id={`${id}-notes`}
+          rows={4}
+          maxLength={LIMITS.notesMaxLength}
+          value={notes}
+          onChange={(event) => setNotes(event.target.value)}
+        />
+        {shownError ? (
+          <p className="form-error" role="alert">
+            {shownError}
           </p>
-          <label htmlFor={`${id}-type`}>Question Type</label>
-          <select
-            id={`${id}-type`}
-            ref={first}
-            required
-            value={questionTypeId}
-            onChange={(event) => setQuestionTypeId(event.target.value)}
-          >
-            <option value="">Choose…</option>
-            {questionTypes.map((type) => (
-              <option key={type.id} value={type.id}>
-                {type.label}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`${id}-minutes`}>Time Spent (minutes)</label>
-          <input
-            id={`${id}-minutes`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={LIMITS.timeSpentMaxMinutes}
-            step={1}
-            required
-            value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-          />
-          <label htmlFor={`${id}-notes`}>Notes</label>
-          <textarea
-            id={`${id}-notes`}
-            rows={4}
-            maxLength={LIMITS.notesMaxLength}
-            value={notes}
-            onChange={(event) => setNotes(event.target.value)}
-          />
-          {shownError ? (
-            <p className="form-error" role="alert">
-              {shownError}
-            </p>
-          ) : null}
-          <div className="dialog-actions">
-            <button type="button" onClick={closeAnalytics}>
-              Later
-            </button>
-            <button type="submit" className="primary" disabled={saving}>
-              {saving ? 'Saving…' : 'Save'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" onClick={closeAnalytics}>
+            Later
+          </button>
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
   );
+}
+
+/**
+ * End Chat, which opened the dialog, is gone with the chat's end: the focus
+ * goes to Enter analytics (after Later) or the chat's heading (after Save).
+ */
+function returnFocusAfterAnalytics(chatId: string): HTMLElement | null {
+  const pane = [...document.querySelectorAll('section.chat-pane[data-chat-id]')].find(
+    (section) => section.getAttribute('data-chat-id') === chatId,
+  );
+  return pane?.querySelector<HTMLElement>('[data-enter-analytics]') ?? pane?.querySelector<HTMLElement>('h2') ?? null;
 }

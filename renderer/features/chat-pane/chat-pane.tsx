@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useId, useRef } from 'react';
+import { Fragment, type ReactNode, useCallback, useEffect, useId, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type ChatPermission, chatAccessOf, may } from '../../../src/domain/chat-access';
 import type { ChatSummary } from '../../../src/protocol';
+import { MessageText } from '../../shared/message-text';
 import { useRescueFocus } from '../../shared/use-rescue-focus';
-import { patronNameOf } from '../../store/new-chat-alert';
 import { selectMessages, selectOpenChat } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
 import type { ChatTab } from '../../store/console-state';
@@ -14,9 +14,10 @@ import { TransferOffer } from '../transfer/transfer-offer';
 import { Composer } from './composer';
 import { FindBox } from './find-box';
 import { type FindHighlight, useFindInChat } from './find-in-chat';
-import { MessageList, sideByAuthorKind } from './message-list';
+import { MessageList, sideByAuthorKind, useAuthorNamesIn } from './message-list';
 import { PatronPresenceNotice } from './patron-presence-notice';
 import { TypingIndicator } from './typing-indicator';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 /** The right panel: the open chat, with the tabs Chat and Patron info. */
 export function ChatPane() {
@@ -65,7 +66,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
   const find = useFindInChat(messages, chat.id);
   // Searching shows the chat: the matches are in its messages, not on the Patron info tab.
   const showChat = useCallback(() => setTab('chat'), [setTab]);
-  const name = patronNameOf(chat);
+  const name = patronLabel(chat);
   const role = chatRoleOf(chat, me);
   const mine = role.owner;
   // Each button is offered exactly when the access rules the server enforces would allow it.
@@ -76,7 +77,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
     <section className="chat-pane" aria-labelledby={headingId} data-chat-id={chat.id}>
       <header className="chat-pane-header">
         <div>
-          <h2 id={headingId} ref={heading} tabIndex={-1}>
+          <h2 id={headingId} ref={heading} tabIndex={-1} dir="auto">
             {name}
           </h2>
           <p className="chat-pane-status">{describeState(chat, mine, role.participant)}</p>
@@ -93,7 +94,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
               Claim Chat
             </button>
           ) : null}
-          {allowed('transfer') ? <AddParticipants chatId={chat.id} /> : null}
+          {allowed('transfer') ? <AddParticipants chatId={chat.id} departmentId={chat.departmentId} /> : null}
           {role.participant ? (
             <button type="button" disabled={leaving} onClick={() => void leaveChat(chat.id)}>
               Leave chat
@@ -105,7 +106,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
             </button>
           ) : null}
           {mine && allowed('save-analytics') && !chat.hasAnalytics ? (
-            <button type="button" className="primary" onClick={() => openAnalytics(chat.id)}>
+            <button type="button" className="primary" data-enter-analytics onClick={() => openAnalytics(chat.id)}>
               Enter analytics
             </button>
           ) : null}
@@ -181,6 +182,11 @@ function ChatTabBody({ chat, mayWrite, find }: { chat: ChatSummary; mayWrite: bo
   const signalTyping = useConsole((state) => state.signalTyping);
   const onTyping = useCallback((typing: boolean) => signalTyping(chat.id, typing), [signalTyping, chat.id]);
   const dismissRefused = useConsole((state) => state.dismissRefused);
+  const authorOf = useAuthorNamesIn(chat);
+  const focusTicket = useConsole((state) =>
+    state.replyFocus?.chatId === chat.id ? state.replyFocus.ticket : undefined,
+  );
+  const replyFocused = useConsole((state) => state.replyFocused);
   // The question is usually the chat's first message; show it on its own only when it is not.
   const questionShown = messages[0]?.authorKind === 'patron' && messages[0].body === chat.question;
   return (
@@ -188,7 +194,9 @@ function ChatTabBody({ chat, mayWrite, find }: { chat: ChatSummary; mayWrite: bo
       {!questionShown ? (
         <blockquote className="question">
           <p className="question-label">Question</p>
-          <p>{chat.question}</p>
+          <p dir="auto">
+            <MessageText body={chat.question} />
+          </p>
         </blockquote>
       ) : null}
       <MessageList
@@ -197,6 +205,7 @@ function ChatTabBody({ chat, mayWrite, find }: { chat: ChatSummary; mayWrite: bo
         messages={messages}
         find={find}
         sideOf={sideByAuthorKind}
+        authorOf={authorOf}
         pending={pending}
         refused={refused}
         onDismissRefused={dismissRefused}
@@ -204,22 +213,51 @@ function ChatTabBody({ chat, mayWrite, find }: { chat: ChatSummary; mayWrite: bo
       />
       {chat.status !== 'ended' ? <TypingIndicator key={chat.id} chatId={chat.id} /> : null}
       {mayWrite ? (
-        <Composer onSend={(body) => sendMessage(chat.id, body)} disabled={false} onTyping={onTyping} />
+        <Composer
+          onSend={(body) => sendMessage(chat.id, body)}
+          disabled={false}
+          onTyping={onTyping}
+          focusTicket={focusTicket}
+          onFocused={replyFocused}
+        />
       ) : null}
     </>
   );
 }
 
-function describeState(chat: ChatSummary, mine: boolean, participant: boolean): string {
-  const where = chat.departmentName;
+/** The line under the patron's name; names are isolated (`<bdi>`) so a right-to-left one keeps the line in order. */
+function describeState(chat: ChatSummary, mine: boolean, participant: boolean): ReactNode {
+  const where = <bdi>{chat.departmentName}</bdi>;
+  const name = (text: string) => <bdi dir="auto">{text}</bdi>;
   if (chat.status === 'active' && participant)
-    return `${where} · Group chat: ${chat.ownerName ?? 'a colleague'} is answering, you are a participant`;
-  if (chat.status === 'waiting') return `${where} · Waiting to be claimed (preview)`;
+    return (
+      <>
+        {where} · Group chat: {name(chat.ownerName ?? 'a colleague')} is answering, you are a participant
+      </>
+    );
+  if (chat.status === 'waiting') return <>{where} · Waiting to be claimed (preview)</>;
   const others = (chat.participants ?? []).map((colleague) => colleague.name);
   if (chat.status === 'active' && mine && others.length > 0)
-    return `${where} · Group chat: you are answering, with ${others.join(' and ')}`;
+    return (
+      <>
+        {where} · Group chat: you are answering, with{' '}
+        {others.map((other, index) => (
+          <Fragment key={index}>
+            {index > 0 ? ' and ' : null}
+            {name(other)}
+          </Fragment>
+        ))}
+      </>
+    );
   if (chat.status === 'active')
-    return `${where} · ${mine ? 'You are answering' : `Claimed by ${chat.ownerName ?? 'another operator'}`}`;
-  const by = chat.endedBy === 'patron' ? 'The patron ended the chat' : 'Chat ended';
-  return `${where} · ${by}`;
+    return (
+      <>
+        {where} · {mine ? 'You are answering' : <>Claimed by {name(chat.ownerName ?? 'another operator')}</>}
+      </>
+    );
+  return (
+    <>
+      {where} · {chat.endedBy === 'patron' ? 'The patron ended the chat' : 'Chat ended'}
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { TypingSignal } from '../../../src/client/typing-signal';
+import { lengthCounter } from '../../../src/domain/length-counter';
 import { LIMITS, type CannedMessage } from '../../../src/protocol';
 import { cannedMatching } from '../../store/canned-slice';
 import { CannedListbox, cannedOptionId } from '../canned/canned-listbox';
@@ -13,6 +14,10 @@ interface ComposerProps {
   disabled: boolean;
   /** Told when this operator starts or stops typing (patron chats; staff chats have no indicator). */
   onTyping?: (typing: boolean) => void;
+  /** A request (see the store's replyFocus) to take the keyboard focus: after Claim Chat, after Accept. */
+  focusTicket?: number;
+  /** Told once the box has taken the focus for `focusTicket`. */
+  onFocused?: (ticket: number) => void;
 }
 
 /**
@@ -23,7 +28,7 @@ interface ComposerProps {
  * list with a filter box. Patron and staff chats alike: an answer worth
  * keeping is worth reusing with a colleague too.
  */
-export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
+export function Composer({ onSend, disabled, onTyping, focusTicket, onFocused }: ComposerProps) {
   const [draft, setDraft] = useState('');
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
@@ -31,6 +36,10 @@ export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const id = useId();
   const listId = useId();
+  const countId = useId();
+  // No maxLength on the box: it would cut a long paste silently. Past the limit Send waits, and says why.
+  const counter = lengthCounter(draft.length, LIMITS.messageMaxLength);
+  const tooLong = counter.band === 'over';
   const box = useRef<HTMLTextAreaElement>(null);
   // Where the caret goes once React has put a new draft in the box (after an insertion).
   const caretAfterRender = useRef<number | null>(null);
@@ -50,6 +59,13 @@ export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
   useEffect(() => {
     if (typingShortcut) ensureLoaded();
   }, [typingShortcut, ensureLoaded]);
+
+  // On mount too: the box appears with the claim, and the request may already be waiting for it.
+  useEffect(() => {
+    if (focusTicket === undefined || !box.current) return;
+    box.current.focus();
+    onFocused?.(focusTicket);
+  }, [focusTicket, onFocused]);
 
   useLayoutEffect(() => {
     const at = caretAfterRender.current;
@@ -86,7 +102,7 @@ export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
   };
 
   const send = () => {
-    if (draft.trim() === '' || disabled) return;
+    if (draft.trim() === '' || disabled || tooLong) return;
     typing.current?.stop();
     onSend(draft);
     setDraft('');
@@ -144,6 +160,10 @@ export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
           ? `${suggestions.length === 1 ? 'One canned message matches' : `${suggestions.length} canned messages match`}: up and down to choose, Enter or Tab to insert, Escape to close.`
           : ''}
       </div>
+      {/* Spoken only when a threshold is crossed (near, at, over the limit), not on every keystroke. */}
+      <div className="visually-hidden" aria-live="polite" data-length-announcement>
+        {counter.announcement}
+      </div>
       <form className="composer" onSubmit={submit}>
         <label htmlFor={id} className="visually-hidden">
           Reply
@@ -152,11 +172,13 @@ export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
           ref={box}
           id={id}
           rows={3}
-          maxLength={LIMITS.messageMaxLength}
+          dir="auto"
           placeholder="Type a reply and press Enter; / and a shortcut for a canned message"
           value={draft}
           disabled={disabled}
           // The combobox pattern's wiring on the reply box itself; it stays a textbox ("Reply").
+          aria-describedby={counter.count ? countId : undefined}
+          aria-invalid={tooLong || undefined}
           aria-autocomplete="list"
           aria-controls={listOpen ? listId : undefined}
           aria-activedescendant={activeItem ? cannedOptionId(listId, activeItem) : undefined}
@@ -171,9 +193,15 @@ export function Composer({ onSend, disabled, onTyping }: ComposerProps) {
           onSelect={(event) => rememberCaret(event.currentTarget)}
           onKeyDown={onKeyDown}
         />
+        {counter.count ? (
+          <p id={countId} className={`composer-count composer-count-${counter.band}`} data-length-count>
+            <span>{counter.count}</span>
+            {counter.problem ? <span className="composer-count-problem"> · {counter.problem}</span> : null}
+          </p>
+        ) : null}
         <div className="composer-actions">
           <CannedPicker disabled={disabled} onInsert={insertPicked} />
-          <button type="submit" className="primary" disabled={disabled || draft.trim() === ''}>
+          <button type="submit" className="primary" disabled={disabled || draft.trim() === '' || tooLong}>
             Send
           </button>
         </div>

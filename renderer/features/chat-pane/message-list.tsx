@@ -7,6 +7,7 @@ import type { FindHighlight } from './find-in-chat';
 import { useLogKeys } from './log-keys';
 import { type ListedMessage, LogRows, MessageRow } from './message-row';
 import './message-list.css';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 export type { ListedMessage } from './message-row';
 
@@ -15,10 +16,29 @@ export function sideByAuthorKind(message: { authorKind: string }): string {
   return `message-${message.authorKind}`;
 }
 
+/**
+ * Patron chats name an unnamed patron's messages as the rest of the console
+ * names the patron ("Patron 4821"); the server stores them as "Patron".
+ */
+export function authorNamesIn(chat: { id: string; patron: { name: string | null } }) {
+  const patron = patronLabel(chat);
+  return (message: { authorKind: string; authorName: string }): string =>
+    message.authorKind === 'patron' ? patron : message.authorName;
+}
+
+/** authorNamesIn, kept while the chat and the patron's name stay the same (rows re-render only when it changes). */
+export function useAuthorNamesIn(chat: { id: string; patron: { name: string | null } } | undefined) {
+  const id = chat?.id;
+  const name = chat?.patron.name ?? null;
+  return useMemo(() => (id === undefined ? undefined : authorNamesIn({ id, patron: { name } })), [id, name]);
+}
+
 interface MessageListProps<M extends ListedMessage> {
   messages: readonly M[];
   /** The CSS side of a message ("message-operator" on the right, "message-patron" on the left, ...). */
   sideOf: (message: M) => string;
+  /** Who wrote a message, as the console names them (see MessageRow); the stored author name when left out. */
+  authorOf?: (message: M) => string;
   /** Messages on their way; `retrying` when a try failed in a way that passes and the outbox sends it again. */
   pending?: readonly { id: string; body: string; retrying?: AckError }[];
   /** Messages the server refused for good. */
@@ -57,6 +77,7 @@ const GAP_PX = 8;
 export function MessageList<M extends ListedMessage>({
   messages,
   sideOf,
+  authorOf,
   pending = [],
   refused = [],
   onDismissRefused,
@@ -163,6 +184,7 @@ export function MessageList<M extends ListedMessage>({
                 setSize={rows.count}
                 measure={virtualizer.measureElement}
                 sideOf={sideOf}
+                authorOf={authorOf}
                 connected={connected}
                 onDismissRefused={onDismissRefused}
                 matches={seq === undefined ? undefined : matchesBySeq.get(seq)}

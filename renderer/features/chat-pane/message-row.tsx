@@ -1,7 +1,8 @@
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
 import { refusedNote, sendingNote } from '../../../src/client/send-status';
 import type { AckError } from '../../../src/protocol';
 import { formatTime, isoOf } from '../../shared/format-time';
+import { MessageText } from '../../shared/message-text';
 import type { FindMatch } from './find-in-chat';
 
 /** What the list shows of a stored message: patron-chat and staff-chat messages both fit. */
@@ -98,6 +99,8 @@ interface MessageRowProps<M extends ListedMessage> {
   setSize: number;
   measure: (element: HTMLLIElement | null) => void;
   sideOf: (message: M) => string;
+  /** Who wrote it, as the console names them (an unnamed patron is "Patron 4821"); the stored author name otherwise. */
+  authorOf?: (message: M) => string;
   connected: boolean;
   onDismissRefused?: (messageId: string) => void;
   /** The find box's matches in this message's body, if any. */
@@ -112,6 +115,7 @@ function MessageRowView<M extends ListedMessage>({
   setSize,
   measure,
   sideOf,
+  authorOf,
   connected,
   onDismissRefused,
   matches,
@@ -132,10 +136,14 @@ function MessageRowView<M extends ListedMessage>({
       <li {...placed} data-seq={message.seq}>
         <div className={`message ${sideOf(message)}`}>
           <p className="message-meta">
-            <span className="message-author">{message.authorName}</span>{' '}
+            <bdi className="message-author" dir="auto">
+              {authorOf ? authorOf(message) : message.authorName}
+            </bdi>{' '}
             <time dateTime={isoOf(message.createdAt)}>{formatTime(message.createdAt)}</time>
           </p>
-          <p className="message-body">{marked(message.body, matches, currentMatch)}</p>
+          <p className="message-body" dir="auto">
+            <MessageText body={message.body} marks={marksOf(matches, currentMatch)} />
+          </p>
         </div>
       </li>
     );
@@ -149,7 +157,9 @@ function MessageRowView<M extends ListedMessage>({
             <span className="message-author">You</span>{' '}
             <span className="message-sending">{sendingNote(message.retrying, connected)}</span>
           </p>
-          <p className="message-body">{message.body}</p>
+          <p className="message-body" dir="auto">
+            <MessageText body={message.body} />
+          </p>
         </div>
       </li>
     );
@@ -162,7 +172,9 @@ function MessageRowView<M extends ListedMessage>({
           <span className="message-author">You</span>{' '}
           <span className="message-error">{refusedNote(message.error)}</span>
         </p>
-        <p className="message-body">{message.body}</p>
+        <p className="message-body" dir="auto">
+          <MessageText body={message.body} />
+        </p>
         {onDismissRefused ? (
           <button type="button" className="small" onClick={() => onDismissRefused(message.id)}>
             Dismiss
@@ -176,25 +188,7 @@ function MessageRowView<M extends ListedMessage>({
 /** Rows re-render only when their own message, place or matches change, not on every scroll frame of the list. */
 export const MessageRow = memo(MessageRowView) as typeof MessageRowView;
 
-/** The body with the find box's matches in `<mark>`, the current one marked as such. */
-function marked(body: string, matches: readonly FindMatch[] | undefined, current: FindMatch | undefined): ReactNode {
-  if (!matches || matches.length === 0) return body;
-  const parts: ReactNode[] = [];
-  let from = 0;
-  for (const match of matches) {
-    if (match.start > from) parts.push(body.slice(from, match.start));
-    const isCurrent = match === current;
-    parts.push(
-      <mark
-        key={match.start}
-        className={isCurrent ? 'find-match find-current' : 'find-match'}
-        data-find-current={isCurrent ? 'true' : undefined}
-      >
-        {body.slice(match.start, match.end)}
-      </mark>,
-    );
-    from = match.end;
-  }
-  if (from < body.length) parts.push(body.slice(from));
-  return parts;
+/** The find box's matches in this body, the current one flagged, as MessageText marks them. */
+function marksOf(matches: readonly FindMatch[] | undefined, current: FindMatch | undefined) {
+  return matches?.map((match) => ({ start: match.start, end: match.end, current: match === current }));
 }

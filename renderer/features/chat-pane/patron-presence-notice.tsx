@@ -1,7 +1,7 @@
 import type { ChatSummary } from '../../../src/protocol';
-import { patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
 import './chat-activity.css';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 /**
  * Whether the open chat's patron is still there. "Away" comes at once when their widget loses its
@@ -16,7 +16,7 @@ export function PatronPresenceNotice({ chat, mine }: { chat: ChatSummary; mine: 
   const state = presence && chat.status !== 'ended' ? presence.state : 'here';
   return (
     <div className={`patron-presence patron-presence-${state}`} role="status" data-patron-presence={state}>
-      {presenceText(state, patronNameOf(chat), mine && chat.status === 'active')}
+      {presenceText(state, patronLabel(chat), mine && chat.status === 'active')}
     </div>
   );
 }

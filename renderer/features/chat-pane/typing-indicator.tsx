@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { typistsOf } from '../../store/activity-slice';
 import { useConsole } from '../../store/store-context';
 import { CalmLine, type CalmLineState } from '../../../src/client/calm-line';
+import { patronLabel } from '../../../src/domain/patron-label';
 import './chat-activity.css';
 
 /** While someone types, the line looks again this often, so a typist whose "stopped" was lost disappears. */
@@ -15,6 +16,7 @@ const RECHECK_MS = 1000;
 export function TypingIndicator({ chatId }: { chatId: string }) {
   const me = useConsole((state) => state.operator?.id ?? null);
   const typing = useConsole((state) => state.typing);
+  const chat = useConsole((state) => state.chats[chatId]);
   const [now, setNow] = useState(() => Date.now());
   // My own other windows hear my typing too; only the others matter here.
   const typists = typistsOf(typing, chatId, now).filter((entry) => entry.key !== me);
@@ -26,9 +28,14 @@ export function TypingIndicator({ chatId }: { chatId: string }) {
     return () => window.clearInterval(timer);
   }, [anyone]);
 
-  const line = useCalmLine(typingText(typists.map((entry) => entry.name)));
+  const line = useCalmLine(
+    typingText(
+      // An unnamed patron is called here what the rest of the console calls them.
+      typists.map((entry) => (entry.authorKind === 'patron' && chat ? patronLabel(chat) : entry.name)),
+    ),
+  );
   return (
-    <p className="typing-indicator" aria-live={line.live} aria-atomic="true" data-typing-indicator>
+    <p className="typing-indicator" dir="auto" aria-live={line.live} aria-atomic="true" data-typing-indicator>
       {line.text}
     </p>
   );

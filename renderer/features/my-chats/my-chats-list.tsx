@@ -2,9 +2,11 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ChatSummary } from '../../../src/protocol';
 import { VirtualRows } from '../../shared/virtual-rows';
-import { firstWords, patronNameOf } from '../../store/new-chat-alert';
+import { firstWords } from '../../store/new-chat-alert';
 import { selectMyChats } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
+import { transferNoteOf } from '../../store/transfer-slice';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 const chatIdOf = (chat: ChatSummary): string => chat.id;
 
@@ -13,6 +15,7 @@ export function MyChatsList() {
   const chats = useConsole(useShallow(selectMyChats));
   const openChat = useConsole((state) => state.openChat);
   const openChatId = useConsole((state) => state.openChatId);
+  const me = useConsole((state) => state.operator?.id);
   const headingId = useId();
   return (
     <section className="my-chats" aria-labelledby={headingId}>
@@ -32,11 +35,14 @@ export function MyChatsList() {
                 aria-current={openChatId === chat.id ? 'true' : undefined}
                 onClick={() => openChat(chat.id)}
               >
-                {patronNameOf(chat)}
+                <bdi dir="auto">{patronLabel(chat)}</bdi>
               </button>
               <span className="chat-row-department">{chat.departmentName}</span>
-              <p className="chat-row-preview">{firstWords(chat.question, 60)}</p>
+              <p className="chat-row-preview" dir="auto">
+                {firstWords(chat.question, 60)}
+              </p>
               {chat.status === 'ended' ? <p className="chat-row-flag">Ended: analytics not saved yet</p> : null}
+              {chat.transfer ? <p className="chat-row-flag">{transferNoteOf(chat, me)}</p> : null}
             </div>
           </li>
         )}

@@ -31,7 +31,7 @@ export function OperatorsList() {
               aria-current={openWith === colleague.id ? 'true' : undefined}
               onClick={() => void openStaffChat(colleague)}
             >
-              {colleague.displayName}
+              <bdi dir="auto">{colleague.displayName}</bdi>
             </button>
             <span className="operator-status">{statusLabel(colleague.status)}</span>
           </li>

@@ -5,10 +5,11 @@ import type { ChatSummary } from '../../../src/protocol';
 import { useNow } from '../../shared/use-now';
 import { isoOf } from '../../shared/format-time';
 import { type VirtualRowProps, VirtualRows } from '../../shared/virtual-rows';
-import { firstWords, patronNameOf } from '../../store/new-chat-alert';
+import { firstWords } from '../../store/new-chat-alert';
 import { patronLeftQueue, selectWaitingChats } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
 import { transferNoteOf } from '../../store/transfer-slice';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 /**
  * Patron Chats: every chat waiting in a department this operator monitors.
@@ -43,9 +44,10 @@ function WaitingChatRow({ chat, now, row }: { chat: ChatSummary; now: number; ro
   const isOpen = useConsole((state) => state.openChatId === chat.id);
   // Gone from the widget: visibly nobody's, not counted as new; it ends unanswered unless they return.
   const left = useConsole((state) => patronLeftQueue(state, chat));
-  const name = patronNameOf(chat);
+  const name = patronLabel(chat);
   // A chat a colleague sent back to the department's queue says so, with their briefing.
-  const transferNote = transferNoteOf(chat);
+  const me = useConsole((state) => state.operator?.id);
+  const transferNote = transferNoteOf(chat, me);
   return (
     <li
       {...row}
@@ -60,7 +62,7 @@ function WaitingChatRow({ chat, now, row }: { chat: ChatSummary; now: number; ro
           aria-current={isOpen ? 'true' : undefined}
           onClick={() => void previewChat(chat.id)}
         >
-          {name}
+          <bdi dir="auto">{name}</bdi>
         </button>
         {left ? <span className="badge badge-left">Left</span> : null}
         <span className="chat-row-department">{chat.departmentName}</span>
@@ -72,10 +74,16 @@ function WaitingChatRow({ chat, now, row }: { chat: ChatSummary; now: number; ro
         {transferNote ? (
           <p className="chat-row-flag" data-transfer-from={chat.transfer?.from.id}>
             {transferNote}
-            {chat.transfer?.briefing ? `: ${firstWords(chat.transfer.briefing, 90)}` : ''}
+            {chat.transfer?.briefing ? (
+              <>
+                : <bdi dir="auto">{firstWords(chat.transfer.briefing, 90)}</bdi>
+              </>
+            ) : null}
           </p>
         ) : null}
-        <p className="chat-row-preview">{firstWords(chat.question, 90)}</p>
+        <p className="chat-row-preview" dir="auto">
+          {firstWords(chat.question, 90)}
+        </p>
         <p className="chat-row-waited">
           {left ? 'Left after waiting ' : 'Waiting '}
           <time dateTime={isoOf(chat.createdAt)}>

@@ -67,7 +67,7 @@ function HistoryRow({ entry, onOpen }: { entry: PatronHistoryEntry; onOpen: () =
       <div className="chat-row-main">
         {/* The question names the link: "Where are the atlases…" says more than a date does. */}
         <button type="button" className="link-button patron-history-open" onClick={onOpen}>
-          {firstWords(entry.question, 60)}
+          <bdi dir="auto">{firstWords(entry.question, 60)}</bdi>
         </button>
         <span className="chat-row-department">
           <time dateTime={isoOf(entry.createdAt)}>{formatDateTime(entry.createdAt)}</time> · {entry.departmentName}

@@ -27,7 +27,7 @@ export function PatronInfoTab({ chat }: { chat: ChatSummary }) {
         {rows.map(([term, value]) => (
           <div key={term}>
             <dt>{term}</dt>
-            <dd>{value ? value : <span className="not-given">Not given</span>}</dd>
+            <dd dir="auto">{value ? value : <span className="not-given">Not given</span>}</dd>
           </div>
         ))}
       </dl>

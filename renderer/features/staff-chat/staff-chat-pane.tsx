@@ -40,7 +40,8 @@ export function StaffChatPane() {
       <header className="chat-pane-header">
         <div>
           <h2 id={headingId}>
-            {review ? `Staff chat between ${reviewedPair(staffChat)}` : `Staff chat with ${staffChat.name}`}
+            {review ? 'Staff chat between ' : 'Staff chat with '}
+            <bdi dir="auto">{review ? reviewedPair(staffChat) : staffChat.name}</bdi>
           </h2>
           <p className="chat-pane-status">
             {review

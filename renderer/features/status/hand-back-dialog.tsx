@@ -1,52 +1,43 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
+import { ModalDialog } from '../../shared/modal-dialog';
 import { useConsole } from '../../store/store-context';
 
 /**
  * Asked before logging out or going Offline with chats in progress: hand them
- * back to the queue, or stay. A native modal <dialog>: the browser keeps focus
- * inside it and Escape means Stay; focus returns to what opened it.
+ * back to the queue, or stay. A modal dialog (renderer/shared/modal-dialog.tsx):
+ * focus stays inside it, Escape means Stay, and focus returns to what opened it.
  */
 export function HandBackDialog() {
   const leaving = useConsole((state) => state.leaving);
+  if (!leaving) return null;
+  return <HandBackQuestion />;
+}
+
+function HandBackQuestion() {
+  const leaving = useConsole((state) => state.leaving);
   const handBackAndLeave = useConsole((state) => state.handBackAndLeave);
   const stayOn = useConsole((state) => state.stayOn);
-  const dialog = useRef<HTMLDialogElement>(null);
   const handBack = useRef<HTMLButtonElement>(null);
   const id = useId();
-  const open = leaving !== null;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      element.showModal();
-      handBack.current?.focus();
-      return () => opener?.focus();
-    }
-    if (!open && element.open) element.close();
-    return undefined;
-  }, [open]);
 
   const count = leaving?.chats ?? 0;
   const chats = `${count} ${count === 1 ? 'chat' : 'chats'}`;
   const after = leaving?.intent === 'offline' ? 'go Offline' : 'log out';
   return (
-    <dialog
-      ref={dialog}
-      className="dialog hand-back-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
-      onCancel={(event) => {
-        // Escape: stay, and let React close it with the state.
-        event.preventDefault();
-        stayOn();
+    <ModalDialog
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-body`}
+      onClose={() => {
+        if (!leaving?.working) stayOn();
       }}
+      initialFocus={handBack}
+      className="dialog hand-back-dialog"
+      role="alertdialog"
     >
       <h2 id={`${id}-title`}>Chats in progress</h2>
       <p id={`${id}-body`}>
-        You have {chats} in progress: hand them back to the queue, or stay. A colleague will take them from the queue,
-        and each patron is told that another librarian will be with them shortly.
+        You have {chats} in progress: hand them back to the queue, or stay. A colleague will take them from the
+        queue, and each patron is told that another librarian will be with them shortly.
       </p>
       {leaving?.error ? (
         <p className="form-error" role="alert">
@@ -67,6 +58,6 @@ export function HandBackDialog() {
           {leaving?.working ? 'Handing back…' : `Hand back and ${after}`}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

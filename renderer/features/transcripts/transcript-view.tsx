@@ -1,12 +1,13 @@
 import { useId, useRef } from 'react';
-import { patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
 import { formatDateTime } from '../../shared/format-time';
+import { MessageText } from '../../shared/message-text';
 import { useRescueFocus } from '../../shared/use-rescue-focus';
 import { FindBox } from '../chat-pane/find-box';
 import { useFindInChat } from '../chat-pane/find-in-chat';
-import { MessageList, sideByAuthorKind } from '../chat-pane/message-list';
+import { MessageList, sideByAuthorKind, useAuthorNamesIn } from '../chat-pane/message-list';
 import { PatronInfoTab } from '../patron-info/patron-info-tab';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 const NO_MESSAGES: readonly never[] = [];
 
@@ -19,6 +20,7 @@ export function TranscriptView() {
   const headingId = useId();
   const find = useFindInChat(transcript?.data?.messages ?? NO_MESSAGES, transcript?.chatId ?? '');
   const heading = useRef<HTMLHeadingElement>(null);
+  const authorOf = useAuthorNamesIn(transcript?.data?.chat);
   useRescueFocus(heading, transcript?.chatId ?? '');
   if (!transcript) return null;
   const { data, error } = transcript;
@@ -27,19 +29,29 @@ export function TranscriptView() {
       <header className="chat-pane-header">
         <div>
           <h2 id={headingId} ref={heading} tabIndex={-1}>
-            Transcript{data ? `: ${patronNameOf(data.chat)}` : ''}
+            Transcript
+            {data ? (
+              <>
+                : <bdi dir="auto">{patronLabel(data.chat)}</bdi>
+              </>
+            ) : null}
           </h2>
           {data ? (
             <p className="chat-pane-status">
-              {data.chat.departmentName} · {formatDateTime(data.chat.createdAt)}
-              {data.chat.ownerName ? ` · answered by ${data.chat.ownerName}` : ''}
+              <bdi>{data.chat.departmentName}</bdi> · {formatDateTime(data.chat.createdAt)}
+              {data.chat.ownerName ? (
+                <>
+                  {' · answered by '}
+                  <bdi dir="auto">{data.chat.ownerName}</bdi>
+                </>
+              ) : null}
             </p>
           ) : null}
         </div>
         {data ? <FindBox find={find} /> : null}
         {openChat && openChat.id !== transcript.chatId ? (
           <button type="button" onClick={() => backToChat(openChat.id)}>
-            Back to the chat with {patronNameOf(openChat)}
+            Back to the chat with <bdi dir="auto">{patronLabel(openChat)}</bdi>
           </button>
         ) : null}
       </header>
@@ -53,13 +65,16 @@ export function TranscriptView() {
         <div className="chat-pane-body transcript-body" tabIndex={0} aria-label="Transcript details" role="group">
           <blockquote className="question">
             <p className="question-label">Question</p>
-            <p>{data.chat.question}</p>
+            <p dir="auto">
+              <MessageText body={data.chat.question} />
+            </p>
           </blockquote>
           <MessageList
             key={transcript.chatId}
             label="Transcript"
             messages={data.messages}
             sideOf={sideByAuthorKind}
+            authorOf={authorOf}
             followNewest={false}
             find={find.highlight}
           />
@@ -76,7 +91,7 @@ export function TranscriptView() {
               </div>
               <div>
                 <dt>Notes</dt>
-                <dd>{data.analytics.notes || <span className="not-given">None</span>}</dd>
+                <dd dir="auto">{data.analytics.notes || <span className="not-given">None</span>}</dd>
               </div>
               <div>
                 <dt>Saved by</dt>

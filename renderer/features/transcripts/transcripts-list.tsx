@@ -1,9 +1,10 @@
 import { useId } from 'react';
 import { formatDateTime, isoOf } from '../../shared/format-time';
-import { firstWords, patronNameOf } from '../../store/new-chat-alert';
+import { firstWords } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
 import type { ChatSummary } from '../../../src/protocol';
 import { VirtualRows } from '../../shared/virtual-rows';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 const NO_CHATS: readonly ChatSummary[] = [];
 const chatIdOf = (chat: ChatSummary): string => chat.id;
@@ -46,13 +47,20 @@ export function TranscriptsList() {
                 aria-current={openId === chat.id ? 'true' : undefined}
                 onClick={() => void openTranscript(chat.id)}
               >
-                {patronNameOf(chat)}
+                <bdi dir="auto">{patronLabel(chat)}</bdi>
               </button>
               <span className="chat-row-department">{chat.departmentName}</span>
-              <p className="chat-row-preview">{firstWords(chat.question, 60)}</p>
+              <p className="chat-row-preview" dir="auto">
+                {firstWords(chat.question, 60)}
+              </p>
               <p className="chat-row-waited">
                 Ended {chat.endedAt ? <time dateTime={isoOf(chat.endedAt)}>{formatDateTime(chat.endedAt)}</time> : null}
-                {chat.ownerName ? ` · ${chat.ownerName}` : ''}
+                {chat.ownerName ? (
+                  <>
+                    {' · '}
+                    <bdi dir="auto">{chat.ownerName}</bdi>
+                  </>
+                ) : null}
               </p>
             </div>
           </li>

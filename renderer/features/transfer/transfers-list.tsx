@@ -1,14 +1,16 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { patronNameOf } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
 import { selectGroupChats, selectTransfersForMe, transferNoteOf } from '../../store/transfer-slice';
+import { patronLabel } from '../../../src/domain/patron-label';
 
 /** Chats colleagues transferred to me (waiting for Accept) and group chats I am a participant of. */
 export function TransfersList() {
   const offered = useConsole(useShallow(selectTransfersForMe));
   const groups = useConsole(useShallow(selectGroupChats));
   const openChat = useConsole((state) => state.openChat);
+  // An offer is read before it is taken: the preview fetches the whole conversation so far, not only what came after the offer.
+  const previewChat = useConsole((state) => state.previewChat);
   const offeredId = useId();
   const groupId = useId();
   return (
@@ -19,8 +21,8 @@ export function TransfersList() {
           <ul aria-labelledby={offeredId} className="chat-rows">
             {offered.map((chat) => (
               <li key={chat.id} data-chat-id={chat.id} className="chat-row">
-                <button type="button" className="link-button patron-name" onClick={() => openChat(chat.id)}>
-                  {patronNameOf(chat)}
+                <button type="button" className="link-button patron-name" onClick={() => void previewChat(chat.id)}>
+                  <bdi dir="auto">{patronLabel(chat)}</bdi>
                 </button>
                 <p className="chat-row-flag">{transferNoteOf(chat)}</p>
               </li>
@@ -35,9 +37,11 @@ export function TransfersList() {
             {groups.map((chat) => (
               <li key={chat.id} data-chat-id={chat.id} className="chat-row">
                 <button type="button" className="link-button patron-name" onClick={() => openChat(chat.id)}>
-                  {patronNameOf(chat)}
+                  <bdi dir="auto">{patronLabel(chat)}</bdi>
                 </button>
-                <p className="chat-row-flag">With {chat.ownerName ?? 'a colleague'}</p>
+                <p className="chat-row-flag">
+                  With <bdi dir="auto">{chat.ownerName ?? 'a colleague'}</bdi>
+                </p>
               </li>
             ))}
           </ul>

@@ -87,11 +87,11 @@ export class OperatorConsole {
     return this.page.getByRole('region', { name: patronName, exact: true });
   }
 
-  /** Opens Add Participants in the chat with this patron and returns its region (departments and colleagues). */
+  /** Opens Add Participants in the chat with this patron and returns its dialog (departments and colleagues). */
   async openAddParticipants(patronName: string): Promise<Locator> {
     const chat = this.openChat(patronName);
     await chat.getByRole('button', { name: 'Add Participants' }).click();
-    return chat.getByRole('region', { name: 'Add Participants' });
+    return chat.getByRole('dialog', { name: 'Add Participants' });
   }
 
   /** The open chat's message log. */

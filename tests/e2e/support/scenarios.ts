@@ -24,7 +24,14 @@ export async function claimedChat(
   const patron = await desk.patron();
   await patron.openPanel();
   await patron.startChat(answers);
-  const patronName = answers.name ?? 'Anonymous patron';
+  // A patron without a name is "Patron NNNN" (src/domain/patron-label.ts): read it off their Patron Chats row.
+  const patronName =
+    answers.name ??
+    (await alice.patronChats
+      .locator('li[data-chat-id]')
+      .filter({ hasText: answers.question })
+      .locator('button.patron-name')
+      .innerText());
   await alice.claim(patronName);
   await expect(patron.frame.getByText("You're chatting with Alice")).toBeVisible();
   return { alice, patron, patronName };
