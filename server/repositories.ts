@@ -10,6 +10,7 @@ import { PatronHistoryRepository } from './patrons/patron-history-repository';
 import { StaffChatRepository } from './staff/staff-chat-repository';
 import { MessageStore } from './chats/message-store';
 import { DepartmentRepository } from './departments/department-repository';
+import { ReadMarkRepository } from './reads/read-mark-repository';
 import type { DeskbellTables } from './storage/schema';
 
 /** Every repository over one database. */
@@ -25,6 +26,7 @@ export interface Repositories {
   canned: CannedMessageRepository;
   patronHistory: PatronHistoryRepository;
   queue: QueueRepository;
+  readMarks: ReadMarkRepository;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -41,5 +43,6 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     canned: new CannedMessageRepository(db),
     patronHistory: new PatronHistoryRepository(db),
     queue: new QueueRepository(db),
+    readMarks: new ReadMarkRepository(db),
   };
 }

@@ -1,5 +1,12 @@
 import type { AckError } from '../protocol/ack';
-import type { ChatSummary, Message, OperatorPresence, OperatorStatus, StaffMessage } from '../protocol/models';
+import type {
+  ChatSummary,
+  Message,
+  OperatorPresence,
+  OperatorStatus,
+  ReadMark,
+  StaffMessage,
+} from '../protocol/models';
 import type { PatronPresenceNotice, SyncResult, TypingNotice } from '../protocol/operator-contract';
 
 /**
@@ -72,6 +79,8 @@ export type OperatorConnectionEvent =
   | { type: 'typing'; notice: TypingNotice }
   /** The patron of a followed chat lost their connection, came back, or left (`chat:patron-presence`). */
   | { type: 'patron-presence'; notice: PatronPresenceNotice }
+  /** Another window of this account read a chat or staff chat further (`reads:marked`). */
+  | { type: 'read-mark'; mark: ReadMark }
   /** The server refused this operator's session: log in again. */
   | { type: 'unauthorized'; message: string }
   /** Something to tell the operator that is not tied to one action (a bad payload, a failed sync). */

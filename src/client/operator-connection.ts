@@ -7,6 +7,7 @@ import type {
   Message,
   OperatorPresence,
   OperatorStatus,
+  ReadMark,
   StaffChat,
   StaffMessage,
 } from '../protocol/models';
@@ -281,6 +282,19 @@ export class OperatorConnection {
     return this.staff.list(all);
   }
 
+  // ---- read marks ----
+
+  /**
+   * Tells the server this operator has read a chat (`kind: 'chat'`) or a staff
+   * chat up to `seq`; the answer is the stored mark (it never goes back).
+   * Offline it is refused at once: the console sends it again when it is read again.
+   */
+  markRead(mark: ReadMark): Promise<Ack<ReadMark>> {
+    return mark.kind === 'chat'
+      ? this.request('chat:read', { chatId: mark.id, seq: mark.seq }, 'the read mark')
+      : this.request('staff:read', { staffChatId: mark.id, seq: mark.seq }, 'the read mark');
+  }
+
   // ---- messages ----
 
   /** Tells the others in the chat that this operator is typing, or stopped; dropped while not connected. */
@@ -427,6 +441,7 @@ export class OperatorConnection {
       'chat:typing': (notice) => this.emit({ type: 'typing', notice }),
       'chat:patron-presence': (notice) => this.emit({ type: 'patron-presence', notice }),
       'status:changed': ({ status }) => this.emit({ type: 'status', status }),
+      'reads:marked': (mark) => this.emit({ type: 'read-mark', mark }),
     };
   }
 
