@@ -8,6 +8,8 @@ import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
 import { newChatAlertFor, patronNameOf } from './new-chat-alert';
 import { operatorsFromList } from './operators-slice';
+import { bindReads } from './read-binding';
+import { selectUnreadTotal } from './unread-selectors';
 import { transferAlertFor, transferNoteOf } from './transfer-slice';
 
 /**
@@ -93,6 +95,9 @@ export function bindConnection(
 
   const stopAlertActions = bridge.onAlertAction(({ chatId, action }) => {
     const state = store.getState();
+    if (action === 'open-chat' || action === 'open-staff-chat') {
+      return state.openFromAlert(action === 'open-chat' ? 'chat' : 'staff', chatId);
+    }
     void (action === 'claim' ? state.claimChat(chatId) : state.previewChat(chatId));
   });
 
@@ -102,6 +107,8 @@ export function bindConnection(
       status: state.status,
       connected: state.connection === 'connected',
       waiting: Object.values(state.chats).filter((chat) => chat.status === 'waiting').length,
+      // The title and the tray badge count these too: what waits for this operator.
+      unread: selectUnreadTotal(state),
     };
     const key = JSON.stringify(presence);
     if (key === reported) return;
@@ -112,12 +119,14 @@ export function bindConnection(
   const stopPresence = store.subscribe(reportPresence);
 
   const stopRelease = bindChatRelease(connection, store);
+  const stopReads = bindReads(connection, store, bridge);
 
   return () => {
     stopEvents();
     stopAlertActions();
     stopPresence();
     stopRelease();
+    stopReads();
   };
 }
 

@@ -9,6 +9,7 @@ import type { SettingsSlice } from './settings-types';
 import type { StaffSlice } from './staff-types';
 import type { TransferSlice } from './transfer-types';
 import type { UiSlice } from './ui-types';
+import type { UnreadSlice } from './unread-types';
 
 /** The console's tabs, for the features that switch them. */
 export type { ChatTab, LeftTab } from './ui-types';
@@ -28,4 +29,5 @@ export type ConsoleState = SessionSlice &
   StaffSlice &
   TransferSlice &
   ActivitySlice &
-  CannedSlice;
+  CannedSlice &
+  UnreadSlice;

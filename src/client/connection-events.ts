@@ -72,7 +72,13 @@ export type OperatorConnectionEvent =
   /** A colleague's presence on the Operators list changed (`operators:presence`). */
   | { type: 'operator'; operator: OperatorPresence }
   /** A staff chat's held messages changed (live, an answer, the ack of one's own send): the whole list, in order, each once. */
-  | { type: 'staff-messages'; staffChatId: string; messages: readonly StaffMessage[] }
+  | {
+      type: 'staff-messages';
+      staffChatId: string;
+      messages: readonly StaffMessage[];
+      /** A live `staff:message` push (not an answer to open or history): worth an alert. */
+      live?: boolean;
+    }
   /** A staff chat's pending or refused sends changed. */
   | { type: 'staff-outbox'; staffChatId: string }
   /** Someone in a chat this operator follows started or stopped typing (`chat:typing`). */

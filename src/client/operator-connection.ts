@@ -131,7 +131,7 @@ export class OperatorConnection {
       backoff: options.retryBackoff,
     });
     this.staff = new StaffChats({
-      onMessages: (staffChatId, messages) => this.emit({ type: 'staff-messages', staffChatId, messages }),
+      onMessages: (staffChatId, messages, live) => this.emit({ type: 'staff-messages', staffChatId, messages, live }),
       onOutbox: (staffChatId) => this.emit({ type: 'staff-outbox', staffChatId }),
       request: (event, payload, what) => this.request(event, payload, what),
       sendOnce: (payload) => this.sendOnce('staff:send', payload),
