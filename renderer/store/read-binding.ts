@@ -62,14 +62,12 @@ export function bindReads(
       alerted.set(key, Math.max(alerted.get(key) ?? 0, chat.lastSeq));
     }
     store.setState({ staffPeers: peers });
+    // What came after each mark (the unread ones), and at least the newest message (the row's last words).
     const marks = store.getState().readMarks.staff;
     await Promise.all(
       ack.data.staffChats
-        .filter(
-          (chat) =>
-            chat.lastSeq > Math.max(marks[chat.id] ?? 0, newestSeq(store.getState(), { kind: 'staff', id: chat.id })),
-        )
-        .map((chat) => connection.staffHistory(chat.id, marks[chat.id] ?? 0)),
+        .filter((chat) => chat.lastSeq > newestSeq(store.getState(), { kind: 'staff', id: chat.id }))
+        .map((chat) => connection.staffHistory(chat.id, Math.min(marks[chat.id] ?? 0, chat.lastSeq - 1))),
     );
   };
 

@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { describe, scanForAccessibility } from './support/axe-scan';
+import type { OperatorConsole } from './support/operator-console';
+import { claimedChat } from './support/scenarios';
+import { saveScreenshot } from './support/screenshots';
+
+/** The console's message sound (assets/sounds/message.wav, hashed by the build); the chirp is another file. */
+const MESSAGE_SOUND = /\/console\/assets\/message[^/]*\.wav$/;
+
+/** Unmuted plays of the message sound (logging in plays it once, muted, to unlock sound). */
+async function messageSounds(operator: OperatorConsole): Promise<number> {
+  const { plays } = await operator.alerts();
+  return plays.filter((play) => MESSAGE_SOUND.test(play.src) && !play.muted).length;
+}
+
+function myChatRow(page: Page, patronName: string) {
+  return page
+    .getByRole('list', { name: 'My chats' })
+    .locator('li[data-chat-id]')
+    .filter({ has: page.getByRole('button', { name: patronName, exact: true }) });
+}
+
+function operatorRow(page: Page, name: string) {
+  return page
+    .getByRole('list', { name: 'Operators' })
+    .locator('li[data-operator-id]')
+    .filter({ has: page.getByRole('button', { name, exact: true }) });
+}
+
+test('a patron writing in a chat that is not on screen shows as unread with its own sound, until it is read, also after a reload', async ({
+  desk,
+}, testInfo) => {
+  const { alice, patron: pat, patronName: patName } = await claimedChat(desk);
+  // A second patron: Alice answers her, so Pat's chat is no longer on screen.
+  const sam = await desk.patron();
+  await sam.openPanel();
+  await sam.startChat({ question: 'Can I renew a book by phone?', name: 'Sam Visitor' });
+  await alice.claim('Sam Visitor');
+  await expect(alice.openChat('Sam Visitor')).toBeVisible();
+
+  await pat.send('Are the atlases on the open shelves?');
+  await pat.send('Or do I need to ask at the desk? مرحبا');
+  const patRow = myChatRow(alice.page, patName);
+  await expect(patRow).toHaveAttribute('data-unread', '2');
+  await expect(patRow.locator('.unread-count')).toHaveText('2 unread');
+  await expect(patRow.locator('.last-words')).toHaveText('Or do I need to ask at the desk? مرحبا');
+  await expect(patRow.locator('.last-words')).toHaveAttribute('dir', 'auto');
+  // The chat on screen has nothing unread; the title counts what waits for Alice.
+  await expect(myChatRow(alice.page, 'Sam Visitor')).toHaveAttribute('data-unread', '0');
+  await expect(alice.page).toHaveTitle('(2) Deskbell');
+  // The message sound, not the chirp; two messages close together sound once.
+  await expect.poll(() => messageSounds(alice)).toBe(1);
+
+  await saveScreenshot(alice.page, 'console-unread-my-chats', testInfo);
+  const scan = await scanForAccessibility(alice.page, 'console-unread-my-chats', testInfo);
+  expect(scan.blocking.map(describe)).toEqual([]);
+
+  // Unread survives a reload: the server keeps Alice's read marks.
+  await alice.page.reload();
+  await expect(alice.connection).toHaveAttribute('data-connection-state', 'connected');
+  await expect(patRow).toHaveAttribute('data-unread', '2');
+
+  // Opening the chat reads it: the count goes, here and after another reload.
+  await patRow.getByRole('button', { name: patName, exact: true }).click();
+  await expect(alice.openChat(patName)).toBeVisible();
+  await expect(patRow).toHaveAttribute('data-unread', '0');
+  await expect(patRow.locator('.unread-count')).toHaveCount(0);
+  await expect(alice.page).toHaveTitle('Deskbell');
+  await alice.page.reload();
+  await expect(alice.connection).toHaveAttribute('data-connection-state', 'connected');
+  await expect(myChatRow(alice.page, patName)).toHaveAttribute('data-unread', '0');
+  await expect(alice.page).toHaveTitle('Deskbell');
+});
+
+test('a colleague’s briefing in a staff chat shows as unread on the Operators list with the message sound, and goes once read', async ({
+  desk,
+}, testInfo) => {
+  const { alice, patronName } = await claimedChat(desk);
+  const bob = await desk.operator('bob');
+  await bob.logInOnline();
+
+  // Alice briefs Bob with the bubble in Add Participants, as before a transfer.
+  const participants = await alice.openAddParticipants(patronName);
+  await participants.getByRole('button', { name: 'Brief Bob' }).click();
+  await expect(alice.page.getByRole('region', { name: 'Staff chat with Bob' })).toBeVisible();
+  await alice.reply('Pat needs the 1890s county atlases; can you take this one?');
+
+  const aliceRow = operatorRow(bob.page, 'Alice');
+  await expect(aliceRow).toHaveAttribute('data-unread', '1');
+  await expect(aliceRow.locator('.last-words')).toHaveText(
+    'Pat needs the 1890s county atlases; can you take this one?',
+  );
+  await expect(bob.page).toHaveTitle('(1) Deskbell');
+  await expect.poll(() => messageSounds(bob)).toBe(1);
+  // Alice wrote it herself: nothing unread for her.
+  await expect(operatorRow(alice.page, 'Bob')).toHaveAttribute('data-unread', '0');
+
+  await saveScreenshot(bob.page, 'console-unread-staff-chat', testInfo);
+  const scan = await scanForAccessibility(bob.page, 'console-unread-staff-chat', testInfo);
+  expect(scan.blocking.map(describe)).toEqual([]);
+
+  // Bob opens the staff chat: read, and still read after a reload.
+  await aliceRow.getByRole('button', { name: 'Alice', exact: true }).click();
+  await expect(bob.page.getByRole('region', { name: 'Staff chat with Alice' })).toBeVisible();
+  await expect(aliceRow).toHaveAttribute('data-unread', '0');
+  await expect(bob.page).toHaveTitle('Deskbell');
+  await bob.page.reload();
+  await expect(bob.connection).toHaveAttribute('data-connection-state', 'connected');
+  await expect(operatorRow(bob.page, 'Alice')).toHaveAttribute('data-unread', '0');
+  // Its last words stay, without a count.
+  await expect(operatorRow(bob.page, 'Alice').locator('.last-words')).toHaveText(
+    'Pat needs the 1890s county atlases; can you take this one?',
+  );
+});
