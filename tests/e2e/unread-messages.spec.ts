@@ -113,3 +113,92 @@ test('a colleague’s briefing in a staff chat shows as unread on the Operators 
     'Pat needs the 1890s county atlases; can you take this one?',
   );
 });
+
+declare global {
+  interface Window {
+    /** Set by the test: the console's tab is in the background (document hidden, window not focused). */
+    __deskbellHide?: (hidden: boolean) => void;
+  }
+}
+
+/** Runs in the page before its scripts: lets the test put the console's tab in the background and back. */
+function installBackgroundSwitch(blockNotifications: boolean): void {
+  let hidden = false;
+  Object.defineProperty(document, 'visibilityState', { get: () => (hidden ? 'hidden' : 'visible') });
+  document.hasFocus = () => !hidden;
+  window.__deskbellHide = (next) => {
+    hidden = next;
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event(next ? 'blur' : 'focus'));
+  };
+  if (blockNotifications && typeof Notification === 'function') {
+    // What a librarian who once clicked "Block" has: the browser refuses, and says so.
+    Object.defineProperty(Notification, 'permission', { get: () => 'denied' });
+    Notification.requestPermission = () => Promise.resolve('denied');
+  }
+}
+
+const hide = (operator: OperatorConsole, hidden: boolean) =>
+  operator.page.evaluate((next) => window.__deskbellHide?.(next), hidden);
+
+test('while the console is in the background a patron’s message raises a notification, and the chat on screen is read once she is back', async ({
+  desk,
+}) => {
+  const alice = await desk.operator('alice', (context) => context.addInitScript(installBackgroundSwitch, false));
+  await alice.logInOnline();
+  const pat = await desk.patron();
+  await pat.openPanel();
+  await pat.startChat({ question: 'Where are the county atlases?', name: 'Pat Reader' });
+  await alice.claim('Pat Reader');
+
+  await hide(alice, true);
+  await pat.send('Are they on the open shelves?');
+  await expect
+    .poll(async () => (await alice.alerts()).notifications.filter((shown) => shown.tag.startsWith('deskbell-message')))
+    .toEqual([
+      { title: 'New message from Pat Reader', body: 'Are they on the open shelves?', tag: expect.any(String) },
+    ]);
+  // Not read while nobody looks, even though the chat is open.
+  const patRow = myChatRow(alice.page, 'Pat Reader');
+  await expect(patRow).toHaveAttribute('data-unread', '1');
+  await expect(alice.page).toHaveTitle('(1) Deskbell');
+  await expect(alice.page.locator('[data-notifications]')).toHaveCount(0);
+
+  // Back at the desk, the chat on screen is read.
+  await hide(alice, false);
+  await expect(patRow).toHaveAttribute('data-unread', '0');
+  await expect(alice.page).toHaveTitle('Deskbell');
+});
+
+test('where the browser blocks notifications the console says so and shows its own alert, with Open chat', async ({
+  desk,
+}, testInfo) => {
+  const alice = await desk.operator('alice', (context) => context.addInitScript(installBackgroundSwitch, true));
+  await alice.logInOnline();
+  await expect(alice.page.getByRole('note').filter({ hasText: 'Notifications are blocked' })).toHaveText(
+    'Notifications are blocked in this browser: Deskbell shows its alerts inside the page.',
+  );
+  const pat = await desk.patron();
+  await pat.openPanel();
+  await pat.startChat({ question: 'Where are the county atlases?', name: 'Pat Reader' });
+  await alice.claim('Pat Reader');
+  const sam = await desk.patron();
+  await sam.openPanel();
+  await sam.startChat({ question: 'Can I renew a book by phone?', name: 'Sam Visitor' });
+  await alice.claim('Sam Visitor');
+
+  await hide(alice, true);
+  await pat.send('Are they on the open shelves?');
+  const alerts = alice.page.getByRole('region', { name: 'Alerts' });
+  const alert = alerts.getByRole('listitem').filter({ hasText: 'New message from Pat Reader' });
+  await expect(alert).toContainText('Are they on the open shelves?');
+  await hide(alice, false);
+  await saveScreenshot(alice.page, 'console-in-page-alert', testInfo);
+  const scan = await scanForAccessibility(alice.page, 'console-in-page-alert', testInfo);
+  expect(scan.blocking.map(describe)).toEqual([]);
+
+  await alert.getByRole('button', { name: 'Open chat' }).click();
+  await expect(alice.openChat('Pat Reader')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  await expect(myChatRow(alice.page, 'Pat Reader')).toHaveAttribute('data-unread', '0');
+});

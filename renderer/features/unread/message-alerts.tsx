@@ -24,17 +24,22 @@ export function MessageAlerts() {
   const id = useId();
   return (
     <>
-      {permission === 'denied' ? (
-        <p className="notifications-note" role="note" data-notifications="blocked">
-          {NOTIFICATIONS_BLOCKED}
-        </p>
-      ) : permission === 'default' ? (
-        <p className="notifications-note" role="note" data-notifications="ask">
-          Deskbell can tell you about new messages while this tab is in the background.{' '}
-          <button type="button" onClick={() => void requestPermission()}>
-            Turn on notifications
-          </button>
-        </p>
+      {permission === 'denied' || permission === 'default' ? (
+        // A landmark of its own, so nothing on the page sits outside one.
+        <section className="notifications-note" aria-label="Notifications">
+          {permission === 'denied' ? (
+            <p role="note" data-notifications="blocked">
+              {NOTIFICATIONS_BLOCKED}
+            </p>
+          ) : (
+            <p role="note" data-notifications="ask">
+              Deskbell can tell you about new messages while this tab is in the background.{' '}
+              <button type="button" onClick={() => void requestPermission()}>
+                Turn on notifications
+              </button>
+            </p>
+          )}
+        </section>
       ) : null}
       <section className="page-alerts" aria-labelledby={`${id}-title`} aria-live="polite">
         <h2 id={`${id}-title`} className="visually-hidden">
