@@ -144,7 +144,9 @@ const hide = (operator: OperatorConsole, hidden: boolean) =>
 test('while the console is in the background a patron’s message raises a notification, and the chat on screen is read once she is back', async ({
   desk,
 }) => {
-  const alice = await desk.operator('alice', (context) => context.addInitScript(installBackgroundSwitch, false));
+  const alice = await desk.operator('alice', async (context) => {
+    await context.addInitScript(installBackgroundSwitch, false);
+  });
   await alice.logInOnline();
   const pat = await desk.patron();
   await pat.openPanel();
@@ -173,7 +175,9 @@ test('while the console is in the background a patron’s message raises a notif
 test('where the browser blocks notifications the console says so and shows its own alert, with Open chat', async ({
   desk,
 }, testInfo) => {
-  const alice = await desk.operator('alice', (context) => context.addInitScript(installBackgroundSwitch, true));
+  const alice = await desk.operator('alice', async (context) => {
+    await context.addInitScript(installBackgroundSwitch, true);
+  });
   await alice.logInOnline();
   await expect(alice.page.getByRole('note').filter({ hasText: 'Notifications are blocked' })).toHaveText(
     'Notifications are blocked in this browser: Deskbell shows its alerts inside the page.',
