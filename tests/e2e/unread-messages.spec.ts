@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { ask, connectOperator, connectPatron, dataOf, login } from '../support/clients';
 import { expect, test } from './support/fixtures';
 import { describe, scanForAccessibility } from './support/axe-scan';
 import type { OperatorConsole } from './support/operator-console';
@@ -205,4 +207,60 @@ test('where the browser blocks notifications the console says so and shows its o
   await expect(alice.openChat('Pat Reader')).toBeVisible();
   await expect(alert).toHaveCount(0);
   await expect(myChatRow(alice.page, 'Pat Reader')).toHaveAttribute('data-unread', '0');
+});
+
+test.describe('a busy desk', () => {
+  // Fifty chats from one test machine: more than one network address may start in a minute by default.
+  test.use({ deskbellEnv: { DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '200' } });
+
+  test('with fifty chats the counter and the Operators list stay in reach, and each section folds away', async ({
+    desk,
+    deskbell,
+  }, testInfo) => {
+    const WAITING = 30;
+    const MINE = 20;
+    const { token } = await login(deskbell.url, 'alice');
+    const aliceSocket = await connectOperator(deskbell.url, { token });
+    for (let index = 0; index < WAITING + MINE; index++) {
+      const patron = await connectPatron(deskbell.url);
+      const name = `Patron ${String(index + 1).padStart(2, '0')}`;
+      const { chat } = dataOf(
+        await ask(patron, 'chat:start', { departmentId: 'general-reference', question: `Question ${index + 1}`, name }),
+      );
+      if (index >= WAITING) {
+        dataOf(await ask(aliceSocket, 'chat:claim', { chatId: chat.id }));
+        dataOf(await ask(patron, 'chat:send', { id: randomUUID(), body: `Still there? (${name})` }));
+      }
+    }
+    aliceSocket.disconnect();
+
+    const alice = await desk.operator('alice');
+    await alice.logIn();
+    const counter = alice.page.getByRole('region', { name: 'Chat counter' });
+    const operators = alice.page.getByRole('list', { name: 'Operators' });
+    await expect(alice.patronChats.locator('li[data-chat-id]').first()).toHaveAttribute(
+      'aria-setsize',
+      String(WAITING),
+    );
+    await expect(
+      alice.page.getByRole('list', { name: 'My chats' }).locator('li[data-chat-id]').first(),
+    ).toHaveAttribute('data-unread', '1');
+    await expect(alice.page).toHaveTitle(`(${WAITING + MINE}) Deskbell`);
+    // Nothing scrolled: both ends of the column are on screen.
+    await expect(counter).toBeInViewport();
+    await expect(operators).toBeInViewport();
+    await saveScreenshot(alice.page, 'console-left-column-fifty-chats', testInfo);
+
+    // Folding Patron Chats away: the disclosure says so, the list goes, and what waits is still said.
+    const fold = alice.page.getByRole('button', { name: 'Patron Chats' });
+    await expect(fold).toHaveAttribute('aria-expanded', 'true');
+    await fold.click();
+    await expect(fold).toHaveAttribute('aria-expanded', 'false');
+    await expect(alice.patronChats).toBeHidden();
+    await expect(alice.page.getByRole('heading', { name: /Patron Chats/ })).toContainText(`${WAITING} waiting`);
+    const scan = await scanForAccessibility(alice.page, 'console-left-column-folded', testInfo);
+    expect(scan.blocking.map(describe)).toEqual([]);
+    await fold.click();
+    await expect(alice.patronChats).toBeVisible();
+  });
 });
