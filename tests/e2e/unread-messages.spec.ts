@@ -116,6 +116,24 @@ test('a colleague’s briefing in a staff chat shows as unread on the Operators 
   );
 });
 
+test('a chat read in one window of the librarian’s stops counting as unread in her other window', async ({ desk }) => {
+  const { alice, patron: pat, patronName: patName } = await claimedChat(desk);
+  const aliceAtTheDesk = await desk.operator('alice');
+  await aliceAtTheDesk.logIn();
+  // In the first window she has gone to Settings: Pat's chat is not on screen anywhere.
+  await alice.page.getByRole('button', { name: 'Settings' }).click();
+  await pat.send('Are the atlases on the open shelves?');
+  const elsewhere = myChatRow(aliceAtTheDesk.page, patName);
+  await expect(elsewhere).toHaveAttribute('data-unread', '1');
+  await expect(aliceAtTheDesk.page).toHaveTitle('(1) Deskbell');
+  await expect(alice.page).toHaveTitle('(1) Deskbell');
+
+  await alice.page.getByRole('button', { name: 'Back to chats' }).click();
+  await expect(myChatRow(alice.page, patName)).toHaveAttribute('data-unread', '0');
+  await expect(elsewhere).toHaveAttribute('data-unread', '0');
+  await expect(aliceAtTheDesk.page).toHaveTitle('Deskbell');
+});
+
 declare global {
   interface Window {
     /** Set by the test: the console's tab is in the background (document hidden, window not focused). */
