@@ -116,6 +116,32 @@ test('a colleague’s briefing in a staff chat shows as unread on the Operators 
   );
 });
 
+test('a librarian who turns off the sound for staff messages still sees the count, and hears nothing', async ({
+  desk,
+}) => {
+  const alice = await desk.operator('alice');
+  await alice.logIn();
+  const bob = await desk.operator('bob');
+  await bob.logIn();
+  await bob.page.getByRole('button', { name: 'Settings' }).click();
+  const staffSound = bob.page.getByRole('checkbox', { name: 'Sound for staff chat messages and briefings' });
+  await expect(staffSound).toBeChecked();
+  await expect(bob.page.getByRole('checkbox', { name: 'Sound for a new message in another chat' })).toBeChecked();
+  await staffSound.uncheck();
+  await bob.page.getByRole('button', { name: 'Save' }).click();
+  await expect(bob.page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await bob.page.getByRole('button', { name: 'Back to chats' }).click();
+
+  await operatorRow(alice.page, 'Bob').getByRole('button', { name: 'Bob', exact: true }).click();
+  await alice.reply('Are you free for the 3 pm shift?');
+  await expect(operatorRow(bob.page, 'Alice')).toHaveAttribute('data-unread', '1');
+  await bob.page.reload();
+  await expect(operatorRow(bob.page, 'Alice')).toHaveAttribute('data-unread', '1');
+  await alice.reply('No rush.');
+  await expect(operatorRow(bob.page, 'Alice')).toHaveAttribute('data-unread', '2');
+  expect(await messageSounds(bob)).toBe(0);
+});
+
 test('a chat read in one window of the librarian’s stops counting as unread in her other window', async ({ desk }) => {
   const { alice, patron: pat, patronName: patName } = await claimedChat(desk);
   const aliceAtTheDesk = await desk.operator('alice');
