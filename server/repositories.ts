@@ -11,6 +11,7 @@ import { PatronHistoryRepository } from './patrons/patron-history-repository';
 import { StaffChatRepository } from './staff/staff-chat-repository';
 import { MessageStore } from './chats/message-store';
 import { DepartmentRepository } from './departments/department-repository';
+import { ReadMarkRepository } from './reads/read-mark-repository';
 import type { DeskbellTables } from './storage/schema';
 
 /** Every repository over one database. */
@@ -27,6 +28,7 @@ export interface Repositories {
   patronHistory: PatronHistoryRepository;
   queue: QueueRepository;
   lifecycle: LifecycleRepository;
+  readMarks: ReadMarkRepository;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -44,5 +46,6 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     patronHistory: new PatronHistoryRepository(db),
     queue: new QueueRepository(db),
     lifecycle: new LifecycleRepository(db),
+    readMarks: new ReadMarkRepository(db),
   };
 }

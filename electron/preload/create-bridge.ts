@@ -70,6 +70,10 @@ export function createDesktopBridge(
     alertNewChat: (alert) => send('alerts/new-chat', alert),
     clearChatAlert: (chatId) => send('alerts/clear', { chatId }),
     chirp: () => send('sound/chirp', {}),
+    alertNewMessage: (alert) => send('alerts/new-message', alert),
+    // The desktop's pop-ups need no permission.
+    alertPermission: () => 'granted',
+    requestAlertPermission: () => Promise.resolve('granted'),
     reportPresence: (presence) => send('presence/report', presence),
     onAlertAction: (listener) => subscribe('alerts/action', listener),
     getSettings: () => invoke('settings/get', {}),

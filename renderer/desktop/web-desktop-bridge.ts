@@ -1,16 +1,19 @@
 import {
   DEFAULT_DESKTOP_SETTINGS,
   desktopSettingsPatchSchema,
+  type AlertPermission,
   type DesktopBridge,
   type DesktopSettings,
   type DesktopSettingsPatch,
+  type MessageAlert,
   type NewChatAlert,
   type PresenceSnapshot,
   type StoredToken,
 } from '../../src/protocol';
 import { systemClock } from '../../src/client/timers';
 import { ChirpScheduler } from '../../src/domain/chirp-scheduler';
-import chirpUrl from '../../assets/sounds/chirp.wav';
+import { MessageSound } from '../../src/domain/message-sound';
+import { SOUND_URLS } from './chirp-player';
 import {
   browserStorage,
   readSoundSettings,
@@ -45,6 +48,9 @@ export class WebDesktopBridge implements DesktopBridge {
   private readonly listeners = new Set<AlertListener>();
   private readonly settingsListeners = new Set<SettingsListener>();
   private readonly audio: HTMLAudioElement | null;
+  private readonly messageAudio: HTMLAudioElement | null;
+  /** When the message sound plays: the same rule as the desktop app's main process. */
+  private readonly messageSound: MessageSound;
   private readonly storage: SettingsStorage | null;
   private sound: SoundSettings;
   /** When the chirp plays: the same rule as the desktop app's main process. */
@@ -53,7 +59,17 @@ export class WebDesktopBridge implements DesktopBridge {
   constructor(options: WebDesktopBridgeOptions = {}) {
     this.storage = options.storage === undefined ? browserStorage() : options.storage;
     this.sound = readSoundSettings(this.storage);
-    this.audio = typeof Audio === 'undefined' ? null : new Audio(chirpUrl);
+    this.audio = typeof Audio === 'undefined' ? null : new Audio(SOUND_URLS.chirp);
+    this.messageAudio = typeof Audio === 'undefined' ? null : new Audio(SOUND_URLS.message);
+    this.messageSound = new MessageSound({
+      now: () => systemClock.now(),
+      sound: () => this.sound,
+      play: ({ volume }) => {
+        if (!this.messageAudio) return;
+        this.messageAudio.volume = volume;
+        void playQuietly(this.messageAudio);
+      },
+    });
     this.chirps = new ChirpScheduler({
       clock: systemClock,
       sound: () => this.sound,
@@ -76,8 +92,9 @@ export class WebDesktopBridge implements DesktopBridge {
     if (typeof Notification !== 'undefined' && Notification.permission === 'default') {
       void Notification.requestPermission().catch(() => undefined);
     }
-    const audio = this.audio;
-    if (audio) {
+    // Both sounds, so the message sound plays later without a gesture too.
+    for (const audio of [this.audio, this.messageAudio]) {
+      if (!audio) continue;
       // Playing once, muted, inside the gesture lets later chirps play without one.
       audio.muted = true;
       void playQuietly(audio).then(() => {
@@ -115,8 +132,49 @@ export class WebDesktopBridge implements DesktopBridge {
     this.notifications.delete(chatId);
   }
 
+  /**
+   * A new message in a chat not on screen: the message sound, and while the
+   * console is hidden a notification ("Open chat" is a click on it). Without
+   * permission the console shows its own in-page alert instead.
+   */
+  alertNewMessage(alert: MessageAlert): void {
+    this.messageSound.heard(alert.kind);
+    if (!alert.notify || this.alertPermission() !== 'granted') return;
+    this.clearChatAlert(alert.id);
+    const where = alert.kind === 'staff' ? 'Staff chat' : 'New message';
+    const notification = new Notification(`${where} from ${alert.from}`, {
+      body: alert.preview,
+      tag: `deskbell-message-${alert.id}`,
+    });
+    notification.onclick = () => {
+      window.focus();
+      notification.close();
+      const action = alert.kind === 'staff' ? 'open-staff-chat' : 'open-chat';
+      for (const listener of this.listeners) listener({ chatId: alert.id, action });
+    };
+    notification.onclose = () => {
+      if (this.notifications.get(alert.id) === notification) this.notifications.delete(alert.id);
+    };
+    this.notifications.set(alert.id, notification);
+  }
+
+  alertPermission(): AlertPermission {
+    return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+  }
+
+  async requestAlertPermission(): Promise<AlertPermission> {
+    if (typeof Notification === 'undefined') return 'unsupported';
+    try {
+      return await Notification.requestPermission();
+    } catch {
+      return Notification.permission;
+    }
+  }
+
   reportPresence(presence: PresenceSnapshot): void {
-    document.title = presence.waiting > 0 ? `(${presence.waiting}) ${BASE_TITLE}` : BASE_TITLE;
+    // What waits for this operator: new chats and unread messages.
+    const count = presence.waiting + (presence.unread ?? 0);
+    document.title = count > 0 ? `(${count}) ${BASE_TITLE}` : BASE_TITLE;
     this.chirps.presenceReported(presence);
   }
 

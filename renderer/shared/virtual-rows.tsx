@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, Fragment, type ReactNode, useCallback, useRef } from 'react';
 import { useKeepFocusedRow } from './keep-focused-row';
 import { observeViewport } from './virtual-viewport';
@@ -23,6 +23,22 @@ interface VirtualRowsProps<T> {
   renderRow: (item: T, row: VirtualRowProps) => ReactNode;
   /** "virtual-rows-tall" for a list that has the column to itself (Transcripts). */
   className?: string;
+}
+
+/**
+ * A row's height, except while the list is hidden (the workspace under
+ * Settings or Canned messages): a hidden row measures 0, and a list whose rows
+ * all measured 0 is 0 tall, so its viewport never grows back and the rows
+ * never return. Then the size known before (or the estimate) stands.
+ */
+function measureShownRow(
+  element: HTMLLIElement,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLDivElement, HTMLLIElement>,
+): number {
+  if (element.getClientRects().length > 0) return measureElement(element, entry, instance);
+  const known = instance.measurementsCache[instance.indexFromElement(element)]?.size;
+  return known ?? instance.options.estimateSize(instance.indexFromElement(element));
 }
 
 /** The gap between rows, as `.chat-rows` had it. */
@@ -56,6 +72,7 @@ export function VirtualRows<T>({
     overscan: 4,
     observeElementRect: observeViewport,
     rangeExtractor,
+    measureElement: measureShownRow,
   });
   return (
     <div ref={viewport} className={`virtual-rows${className ? ` ${className}` : ''}`}>

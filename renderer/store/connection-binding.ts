@@ -9,7 +9,9 @@ import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
 import { newChatAlertFor } from './new-chat-alert';
 import { operatorsFromList } from './operators-slice';
+import { bindReads } from './read-binding';
 import { selectChatsToClaim } from './selectors';
+import { selectUnreadTotal } from './unread-selectors';
 import { transferAlertFor, transferNoteOf } from './transfer-slice';
 import { patronLabel } from '../../src/domain/patron-label';
 
@@ -100,6 +102,9 @@ export function bindConnection(
 
   const stopAlertActions = bridge.onAlertAction(({ chatId, action }) => {
     const state = store.getState();
+    if (action === 'open-chat' || action === 'open-staff-chat') {
+      return state.openFromAlert(action === 'open-chat' ? 'chat' : 'staff', chatId);
+    }
     void (action === 'claim' ? state.claimChat(chatId) : state.previewChat(chatId));
   });
 
@@ -110,6 +115,8 @@ export function bindConnection(
       connected: state.connection === 'connected',
       // A patron who left the queue is not waited for: no count, no repeating chirp.
       waiting: selectChatsToClaim(state).length,
+      // The title and the tray badge count these too: what waits for this operator.
+      unread: selectUnreadTotal(state),
     };
     const key = JSON.stringify(presence);
     if (key === reported) return;
@@ -120,12 +127,14 @@ export function bindConnection(
   const stopPresence = store.subscribe(reportPresence);
 
   const stopRelease = bindChatRelease(connection, store);
+  const stopReads = bindReads(connection, store, bridge);
 
   return () => {
     stopEvents();
     stopAlertActions();
     stopPresence();
     stopRelease();
+    stopReads();
   };
 }
 

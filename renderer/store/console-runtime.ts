@@ -1,5 +1,5 @@
 import type { OperatorConnection } from '../../src/client/operator-connection';
-import type { DesktopBridge } from '../../src/protocol';
+import type { DesktopBridge, PlaySound } from '../../src/protocol';
 import type { ConsoleApi } from '../api/console-api';
 
 /** What the store needs from outside; tests pass their own (a real connection to a test server, a recording bridge). */
@@ -10,11 +10,11 @@ export interface ConsoleDeps {
   bridge: DesktopBridge;
   now(): number;
   /**
-   * Plays the chirp at this volume (0 to 1) when the desktop says so; the
-   * desktop app's main process decides when, the renderer only has the speakers.
-   * `playChirp` (an Audio element) when left out.
+   * Plays the chirp (or the message sound) at this volume (0 to 1) when the
+   * desktop says so; the desktop app's main process decides when, the renderer
+   * only has the speakers. `playChirp` (an Audio element) when left out.
    */
-  playSound?(volume: number): void;
+  playSound?(volume: number, sound: PlaySound['sound']): void;
   /** Loads the console page afresh (the desktop app after its server URL changed); nothing when left out. */
   reloadPage?(): void;
 }

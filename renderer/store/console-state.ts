@@ -10,6 +10,7 @@ import type { SettingsSlice } from './settings-types';
 import type { StaffSlice } from './staff-types';
 import type { TransferSlice } from './transfer-types';
 import type { UiSlice } from './ui-types';
+import type { UnreadSlice } from './unread-types';
 
 /** The console's tabs, for the features that switch them. */
 export type { ChatTab, LeftTab } from './ui-types';
@@ -30,4 +31,5 @@ export type ConsoleState = SessionSlice &
   TransferSlice &
   ActivitySlice &
   CannedSlice &
-  LeaveSlice;
+  LeaveSlice &
+  UnreadSlice;

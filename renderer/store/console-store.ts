@@ -14,6 +14,7 @@ import { createSettingsSlice } from './settings-slice';
 import { createStaffSlice } from './staff-slice';
 import { createTransferSlice } from './transfer-slice';
 import { createUiSlice } from './ui-slice';
+import { createUnreadSlice } from './unread-slice';
 
 export type ConsoleStore = StoreApi<ConsoleState> & {
   /** Closes the connection and stops listening to the desktop (tests call it after each case; the app never needs to). */
@@ -41,6 +42,7 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createActivitySlice(runtime)(...args),
     ...createCannedSlice(runtime)(...args),
     ...createLeaveSlice(runtime)(...args),
+    ...createUnreadSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

@@ -46,7 +46,7 @@ export function bindDesktop(store: StoreApi<ConsoleState>, runtime: ConsoleRunti
     stopPending,
     bridge.onStatusRequest(({ status }) => applyStatus(status)),
     bridge.onReconnectHint(() => runtime.connection()?.reconnectNow()),
-    bridge.onPlaySound(({ volume }) => (runtime.deps.playSound ?? playChirp)(volume)),
+    bridge.onPlaySound(({ sound, volume }) => (runtime.deps.playSound ?? playChirp)(volume, sound)),
     bridge.onSettingsChanged((settings) => store.setState({ desktopSettings: settings })),
   ];
   void store.getState().loadSettings();

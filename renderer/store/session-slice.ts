@@ -10,6 +10,7 @@ import { initialMessagesState } from './messages-slice';
 import { initialUiState } from './ui-slice';
 import { initialOperatorsState } from './operators-slice';
 import { initialStaffState } from './staff-slice';
+import { initialUnreadWork } from './unread-slice';
 import { initialActivityState } from './activity-slice';
 import { initialCannedState } from './canned-slice';
 import { initialTransferState } from './transfer-slice';
@@ -49,6 +50,7 @@ export const createSessionSlice =
         ...initialTransferState,
         ...initialActivityState,
         ...initialCannedState,
+        ...initialUnreadWork(),
       });
 
     const enter = (operator: OperatorProfile, token: string | undefined) => {

@@ -40,11 +40,14 @@ export function consoleSyncHandlers(
       const { follow, unsynced } = await chatsToCatchUp(ctx, fresh, owned, lastSeqByChat);
       const live = [...follow.values()].filter(({ chat }) => chat.status !== 'ended').map(({ chat }) => chat.id);
       if (live.length > 0) await socket.join(live.map(rooms.chat));
-      const missed = (
-        await Promise.all(
-          [...follow.values()].map(({ chat, lastSeq }) => ctx.repos.messages.listAfter(chat.id, lastSeq)),
-        )
-      ).flat();
+      const [missedPerChat, readMarks] = await Promise.all([
+        Promise.all([...follow.values()].map(({ chat, lastSeq }) => ctx.repos.messages.listAfter(chat.id, lastSeq))),
+        ctx.repos.readMarks.forSync(
+          fresh.id,
+          chats.map((chat) => chat.id),
+        ),
+      ]);
+      const missed = missedPerChat.flat();
 
       return {
         me: toProfile(fresh),
@@ -56,6 +59,7 @@ export function consoleSyncHandlers(
         missed,
         unsynced,
         operators,
+        readMarks,
       };
     },
   };

@@ -9,6 +9,7 @@ import { operatorChatHandlers } from '../chats/operator-chat-handlers';
 import { transferHandlers } from '../chats/transfer-handlers';
 import type { DeskbellContext } from '../context';
 import { presenceHandlers } from '../presence/presence-handlers';
+import { readHandlers } from '../reads/read-handlers';
 import { rooms } from '../sockets/rooms';
 import { serveEvents } from '../sockets/serve-events';
 import { staffChatHandlers } from '../staff/staff-chat-handlers';
@@ -90,6 +91,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ...transferHandlers(ctx, socket, account),
         ...staffChatHandlers(ctx, socket, account),
         ...cannedHandlers(ctx, account),
+        ...readHandlers(ctx, socket, account),
       },
       { log: ctx.log, limiter: ctx.socketEvents, inFlight: ctx.inFlight },
     );

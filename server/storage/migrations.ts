@@ -212,6 +212,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('accounts_handback_idx').on('accounts').column('handback_due_at').execute();
     },
   },
+  '0005_read_marks': {
+    // How far each staff member has read each chat and staff chat (server/reads/): unread counts
+    // survive a reload and follow the librarian to another window or machine.
+    async up(db) {
+      await db.schema
+        .createTable('read_marks')
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        // 'chat' (a patron chat) or 'staff' (a staff chat): the two share one table and one rule.
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('target_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('read_marks_pk', ['account_id', 'kind', 'target_id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -126,6 +126,7 @@ export interface DeskbellTables {
   staff_chats: StaffChatsTable;
   staff_messages: StaffMessagesTable;
   canned_messages: CannedMessagesTable;
+  read_marks: ReadMarksTable;
 }
 
 /** Operators in a patron chat beside its owner; left_at is set when they leave (the row stays, for the record). */
@@ -178,5 +179,17 @@ export interface CannedMessagesTable {
   shortcut: string;
   body: string;
   created_at: number;
+  updated_at: number;
+}
+
+/** How far an account has read a patron chat or a staff chat (0005); a mark only moves forward. */
+export interface ReadMarksTable {
+  account_id: string;
+  /** 'chat' | 'staff' */
+  kind: string;
+  /** The chat's or staff chat's id. */
+  target_id: string;
+  /** The newest sequence number read. */
+  seq: number;
   updated_at: number;
 }

@@ -1,5 +1,12 @@
 import type { AckError } from '../protocol/ack';
-import type { ChatSummary, Message, OperatorPresence, OperatorStatus, StaffMessage } from '../protocol/models';
+import type {
+  ChatSummary,
+  Message,
+  OperatorPresence,
+  OperatorStatus,
+  ReadMark,
+  StaffMessage,
+} from '../protocol/models';
 import type { PatronPresenceNotice, SyncResult, TypingNotice } from '../protocol/operator-contract';
 
 /**
@@ -65,13 +72,21 @@ export type OperatorConnectionEvent =
   /** A colleague's presence on the Operators list changed (`operators:presence`). */
   | { type: 'operator'; operator: OperatorPresence }
   /** A staff chat's held messages changed (live, an answer, the ack of one's own send): the whole list, in order, each once. */
-  | { type: 'staff-messages'; staffChatId: string; messages: readonly StaffMessage[] }
+  | {
+      type: 'staff-messages';
+      staffChatId: string;
+      messages: readonly StaffMessage[];
+      /** A live `staff:message` push (not an answer to open or history): worth an alert. */
+      live?: boolean;
+    }
   /** A staff chat's pending or refused sends changed. */
   | { type: 'staff-outbox'; staffChatId: string }
   /** Someone in a chat this operator follows started or stopped typing (`chat:typing`). */
   | { type: 'typing'; notice: TypingNotice }
   /** The patron of a followed chat lost their connection, came back, or left (`chat:patron-presence`). */
   | { type: 'patron-presence'; notice: PatronPresenceNotice }
+  /** Another window of this account read a chat or staff chat further (`reads:marked`). */
+  | { type: 'read-mark'; mark: ReadMark }
   /** The server refused this operator's session: log in again. */
   | { type: 'unauthorized'; message: string }
   /** Something to tell the operator that is not tied to one action (a bad payload, a failed sync). */

@@ -7,6 +7,7 @@ import type {
   Message,
   OperatorPresence,
   OperatorStatus,
+  ReadMark,
   StaffChat,
   StaffMessage,
 } from '../protocol/models';
@@ -130,7 +131,7 @@ export class OperatorConnection {
       backoff: options.retryBackoff,
     });
     this.staff = new StaffChats({
-      onMessages: (staffChatId, messages) => this.emit({ type: 'staff-messages', staffChatId, messages }),
+      onMessages: (staffChatId, messages, live) => this.emit({ type: 'staff-messages', staffChatId, messages, live }),
       onOutbox: (staffChatId) => this.emit({ type: 'staff-outbox', staffChatId }),
       request: (event, payload, what) => this.request(event, payload, what),
       sendOnce: (payload) => this.sendOnce('staff:send', payload),
@@ -288,6 +289,19 @@ export class OperatorConnection {
     return this.staff.list(all);
   }
 
+  // ---- read marks ----
+
+  /**
+   * Tells the server this operator has read a chat (`kind: 'chat'`) or a staff
+   * chat up to `seq`; the answer is the stored mark (it never goes back).
+   * Offline it is refused at once: the console sends it again when it is read again.
+   */
+  markRead(mark: ReadMark): Promise<Ack<ReadMark>> {
+    return mark.kind === 'chat'
+      ? this.request('chat:read', { chatId: mark.id, seq: mark.seq }, 'the read mark')
+      : this.request('staff:read', { staffChatId: mark.id, seq: mark.seq }, 'the read mark');
+  }
+
   // ---- messages ----
 
   /** Tells the others in the chat that this operator is typing, or stopped; dropped while not connected. */
@@ -434,6 +448,7 @@ export class OperatorConnection {
       'chat:typing': (notice) => this.emit({ type: 'typing', notice }),
       'chat:patron-presence': (notice) => this.emit({ type: 'patron-presence', notice }),
       'status:changed': ({ status }) => this.emit({ type: 'status', status }),
+      'reads:marked': (mark) => this.emit({ type: 'read-mark', mark }),
     };
   }
 

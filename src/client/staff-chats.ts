@@ -13,7 +13,7 @@ type StaffRequestName = 'staff:open' | 'staff:history' | 'staff:list';
 
 export interface StaffChatsOptions {
   /** A staff chat's held messages changed (or were loaded): the whole list, in order, each once. */
-  onMessages: (staffChatId: string, messages: readonly StaffMessage[]) => void;
+  onMessages: (staffChatId: string, messages: readonly StaffMessage[], live: boolean) => void;
   /** A staff chat's pending or refused sends changed. */
   onOutbox: (staffChatId: string) => void;
   /** A request through the connection, answered per the contract. */
@@ -72,7 +72,7 @@ export class StaffChats {
 
   /** A live `staff:message` push. */
   receive(message: StaffMessage): void {
-    this.hold([message]);
+    this.hold([message], [], true);
   }
 
   /** Queues a staff message; pending until stored, sent again with the same id like a chat message. */
@@ -112,7 +112,7 @@ export class StaffChats {
   }
 
   /** Holds staff messages (each once, in order) and tells of every staff chat that changed. */
-  private hold(messages: readonly StaffMessage[], alsoAnnounce: readonly string[] = []): void {
+  private hold(messages: readonly StaffMessage[], alsoAnnounce: readonly string[] = [], live = false): void {
     // Load, not merge: a live message is kept even for a staff chat never opened.
     const before = new Map<string, readonly StaffMessage[]>();
     for (const message of messages) {
@@ -121,6 +121,6 @@ export class StaffChats {
     }
     const changed = new Set(alsoAnnounce);
     for (const [staffChatId, held] of before) if (this.book.get(staffChatId) !== held) changed.add(staffChatId);
-    for (const staffChatId of changed) this.options.onMessages(staffChatId, this.book.get(staffChatId));
+    for (const staffChatId of changed) this.options.onMessages(staffChatId, this.book.get(staffChatId), live);
   }
 }

@@ -17,16 +17,38 @@ export const newChatAlertSchema = z.object({
   preview: z.string().max(200),
   /** "transferred from ..." and the like, when there is something to add. */
   note: z.string().max(200).nullable().default(null),
+  /**
+   * A patron's new chat (Claim Chat, Preview), or a new message in a chat
+   * (`chat-message`, patron chat id) or staff chat (`staff-message`, staff chat id)
+   * the librarian is not looking at (Open chat). One pop-up mechanism for all three.
+   */
+  kind: z.enum(['new-chat', 'chat-message', 'staff-message']).optional(),
 });
 export type NewChatAlert = z.input<typeof newChatAlertSchema>;
+
+/** A new message from the other side (patron or colleague) in a chat that is not on screen. */
+export const messageAlertSchema = z.object({
+  kind: z.enum(['chat', 'staff']),
+  /** The patron chat's or the staff chat's id. */
+  id: idSchema,
+  /** Who wrote: the patron's name, or the colleague's. */
+  from: z.string().max(120),
+  /** The first words of the message. */
+  preview: z.string().max(200),
+  /** The console is hidden or not focused: raise a notification (pop-up) as well as the sound. */
+  notify: z.boolean(),
+});
+export type MessageAlert = z.infer<typeof messageAlertSchema>;
 
 export const presenceSnapshotSchema = z.object({
   status: operatorStatusSchema,
   connected: z.boolean(),
   /** Patron chats waiting to be claimed. */
   waiting: z.number().int().nonnegative(),
+  /** Messages from patrons and colleagues this operator has not read; the badge and title count them too. */
+  unread: z.number().int().nonnegative().default(0),
 });
-export type PresenceSnapshot = z.infer<typeof presenceSnapshotSchema>;
+export type PresenceSnapshot = z.input<typeof presenceSnapshotSchema>;
 
 export const ALERT_STYLES = ['deskbell', 'system'] as const;
 
@@ -40,6 +62,10 @@ export const desktopSettingsSchema = z.object({
     volume: z.number().min(0).max(1),
     /** Chirp again every this many seconds while a chat waits unclaimed; 0 never repeats. */
     repeatSeconds: z.number().int().min(0).max(600),
+    /** The message sound for a patron's new message in a chat not on screen (on unless false). */
+    chatMessages: z.boolean().optional(),
+    /** The message sound for a staff chat message or briefing (on unless false). */
+    staffMessages: z.boolean().optional(),
   }),
   /** Deskbell's own lower-right pop-up, or the operating system's notifications. */
   alertStyle: z.enum(ALERT_STYLES),
@@ -52,7 +78,7 @@ export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
 
 export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
   serverUrl: 'http://127.0.0.1:8080',
-  sound: { muted: false, volume: 0.8, repeatSeconds: 30 },
+  sound: { muted: false, volume: 0.8, repeatSeconds: 30, chatMessages: true, staffMessages: true },
   alertStyle: 'deskbell',
   autoAwayMinutes: 10,
   startAtLogin: false,
@@ -67,10 +93,17 @@ export const desktopSettingsPatchSchema = desktopSettingsSchema
   .strict();
 export type DesktopSettingsPatch = z.infer<typeof desktopSettingsPatchSchema>;
 
-export const alertActionSchema = z.object({ chatId: idSchema, action: z.enum(['claim', 'preview']) });
+/** What the operator clicked outside the console: Claim Chat or Preview (new chats), Open chat (messages). */
+export const alertActionSchema = z.object({
+  chatId: idSchema,
+  action: z.enum(['claim', 'preview', 'open-chat', 'open-staff-chat']),
+});
 export type AlertAction = z.infer<typeof alertActionSchema>;
 
-export const popupActionSchema = z.object({ chatId: idSchema, action: z.enum(['claim', 'preview', 'dismiss']) });
+export const popupActionSchema = z.object({
+  chatId: idSchema,
+  action: z.enum(['claim', 'preview', 'open', 'dismiss']),
+});
 export type PopupAction = z.infer<typeof popupActionSchema>;
 
 export const statusRequestSchema = z.object({
@@ -83,8 +116,11 @@ export type StatusRequest = z.infer<typeof statusRequestSchema>;
 export const reconnectHintSchema = z.object({ reason: z.enum(['resume', 'unlock', 'network']) });
 export type ReconnectHint = z.infer<typeof reconnectHintSchema>;
 
-export const playSoundSchema = z.object({ sound: z.literal('chirp'), volume: z.number().min(0).max(1) });
+/** The chirp (a new chat) or the message sound (a new message in another chat, a staff message). */
+export const playSoundSchema = z.object({ sound: z.enum(['chirp', 'message']), volume: z.number().min(0).max(1) });
 export type PlaySound = z.infer<typeof playSoundSchema>;
+
+export type AlertPermission = 'granted' | 'denied' | 'default' | 'unsupported';
 
 export const storedTokenSchema = z.object({
   token: z.string().min(1).max(512).nullable(),
@@ -114,6 +150,7 @@ export const DESKTOP_CHANNELS = {
   },
   send: {
     'alerts/new-chat': newChatAlertSchema,
+    'alerts/new-message': messageAlertSchema,
     'alerts/clear': z.object({ chatId: idSchema }),
     'alerts/popup-action': popupActionSchema,
     'sound/chirp': none,
@@ -146,6 +183,19 @@ export interface DesktopBridge {
   clearChatAlert(chatId: string): void;
   /** Asks for the chirp; the desktop (or the web bridge) decides whether it plays now. */
   chirp(): void;
+  /**
+   * A new message in a chat not on screen: the message sound (as the settings
+   * say) and, when `notify`, a notification with "Open chat" (answered
+   * through onAlertAction). Cleared with clearChatAlert once it is read.
+   */
+  alertNewMessage(alert: MessageAlert): void;
+  /**
+   * Whether alerts outside the page can show: always 'granted' on the desktop;
+   * in a browser the Notification permission ('unsupported' where there is none).
+   */
+  alertPermission(): AlertPermission;
+  /** Asks for it (a browser allows asking only during a click); resolves with the answer. */
+  requestAlertPermission(): Promise<AlertPermission>;
   /** Tells the desktop the operator's presence and queue, for the tray and badge. */
   reportPresence(presence: PresenceSnapshot): void;
   /** The operator clicked Claim Chat (or Preview) on an alert outside the console. */

@@ -237,6 +237,18 @@ export const staffMessageSchema = z.object({
 });
 export type StaffMessage = z.infer<typeof staffMessageSchema>;
 
+/**
+ * How far an account has read a patron chat (`chat`) or a staff chat (`staff`):
+ * the newest sequence number read. Kept by the server per account, so unread
+ * counts survive a reload and reach the account's other windows.
+ */
+export const readMarkSchema = z.object({
+  kind: z.enum(['chat', 'staff']),
+  id: idSchema,
+  seq: z.number().int().nonnegative(),
+});
+export type ReadMark = z.infer<typeof readMarkSchema>;
+
 export const CANNED_SCOPES = ['personal', 'department'] as const;
 
 /** A saved answer: personal (its owner's), or shared by a department (managed by admins). */

@@ -11,6 +11,7 @@ import {
   patronFieldSchema,
   patronHistoryEntrySchema,
   questionTypeSchema,
+  readMarkSchema,
   staffChatSchema,
   staffMessageSchema,
   staffRefSchema,
@@ -18,6 +19,7 @@ import {
 import {
   cannedRefSchema,
   cannedSaveRequestSchema,
+  chatReadRequestSchema,
   chatRefSchema,
   emptyRequestSchema,
   endedChatsRequestSchema,
@@ -28,6 +30,7 @@ import {
   staffHistoryRequestSchema,
   staffListRequestSchema,
   staffOpenRequestSchema,
+  staffReadRequestSchema,
   staffSendRequestSchema,
   syncRequestSchema,
   transferRequestSchema,
@@ -57,6 +60,8 @@ export const syncResultSchema = z.object({
   unsynced: z.array(z.string()).optional(),
   /** The Operators list: every staff account with the server's view of its presence. */
   operators: z.array(operatorPresenceSchema).optional(),
+  /** This account's read marks: of the chats listed here, and of its staff chats. */
+  readMarks: z.array(readMarkSchema).optional(),
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;
 
@@ -161,6 +166,10 @@ export const OPERATOR_REQUESTS = {
   'canned:list': { request: emptyRequestSchema.prefault({}), ack: z.object({ canned: z.array(cannedMessageSchema) }) },
   'canned:save': { request: cannedSaveRequestSchema, ack: z.object({ canned: cannedMessageSchema }) },
   'canned:delete': { request: cannedRefSchema, ack: z.object({ id: z.string().min(1) }) },
+  /** Read up to `seq` (a chat you may see); answers the stored mark, which never goes back. */
+  'chat:read': { request: chatReadRequestSchema, ack: readMarkSchema },
+  /** Read a staff chat of yours up to `seq`; the same rule. */
+  'staff:read': { request: staffReadRequestSchema, ack: readMarkSchema },
 } as const satisfies RequestTable;
 
 /** What the server tells a console unasked. */
@@ -184,6 +193,8 @@ export const OPERATOR_PUSHES = {
   'chat:patron-presence': patronPresenceNoticeSchema,
   /** A message in one of your staff chats (or any, for supervisors who opened it). */
   'staff:message': staffMessageSchema,
+  /** Another window of this account read a chat or staff chat further. */
+  'reads:marked': readMarkSchema,
 } as const satisfies PushTable;
 
 export type OperatorRequests = typeof OPERATOR_REQUESTS;

@@ -86,6 +86,15 @@ export const staffListRequestSchema = z.object({
 });
 export type StaffListRequest = z.input<typeof staffListRequestSchema>;
 
+const readSeq = z.number().int().nonnegative();
+
+/** "I have read this chat up to here" (sent when it is on screen and the console visible and focused). */
+export const chatReadRequestSchema = z.object({ chatId: idSchema, seq: readSeq });
+export type ChatReadRequest = z.infer<typeof chatReadRequestSchema>;
+
+export const staffReadRequestSchema = z.object({ staffChatId: idSchema, seq: readSeq });
+export type StaffReadRequest = z.infer<typeof staffReadRequestSchema>;
+
 export const cannedSaveRequestSchema = z.object({
   /** Present to change an existing one. */
   id: idSchema.optional(),

@@ -140,6 +140,8 @@ describe('the clients keep to the socket contract', () => {
       connection.listCanned(),
       connection.saveCanned({ scope: { kind: 'personal' }, shortcut: 'hours', body: 'We open at 9.' }),
       connection.deleteCanned('canned-1'),
+      connection.markRead({ kind: 'chat', id: 'chat-1', seq: 3 }),
+      connection.markRead({ kind: 'staff', id: 'staff-1', seq: 1 }),
     ]);
     connection.setTyping('chat-1', true);
     connection.send('chat-1', 'Hello');

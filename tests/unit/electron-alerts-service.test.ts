@@ -7,6 +7,7 @@ import {
   POPUP_SIZE,
   type ShownAlert,
 } from '../../electron/main/alerts/alert-service';
+import { messagePopup } from '../../electron/main/alerts/connect-alerts';
 import type { Rectangle } from '../../electron/main/alerts/placement';
 import { display, FakeAlertWindowFactory, FakeScreen, FakeSystemNotifier } from '../fakes/alerts-fakes';
 
@@ -128,6 +129,21 @@ describe('clicking a pop-up', () => {
     expect(actions).toEqual([{ chatId: 'c1', action: 'claim' }]);
     expect(shownCount()).toBe(1);
     expect(popup.closed).toBe(false);
+  });
+
+  it('Open chat on a message pop-up opens that chat or staff chat in the console', () => {
+    const { service, windows, actions, shownCount } = desk();
+    service.show(messagePopup({ kind: 'chat', id: 'c7', from: 'Pat', preview: 'Still there?', notify: true }));
+    service.show(messagePopup({ kind: 'staff', id: 's3', from: 'Bob', preview: 'Can you take one?', notify: true }));
+    const [chatPopup, staffPopup] = windows.showing();
+    service.popupAction(chatPopup!.senderId, { chatId: 'c7', action: 'open' });
+    service.popupAction(staffPopup!.senderId, { chatId: 's3', action: 'open' });
+    expect(actions).toEqual([
+      { chatId: 'c7', action: 'open-chat' },
+      { chatId: 's3', action: 'open-staff-chat' },
+    ]);
+    expect(shownCount()).toBe(2);
+    expect(service.alertFor(staffPopup!.senderId)).toMatchObject({ kind: 'staff-message', patronName: 'Bob' });
   });
 
   it('Preview opens the chat in the console without claiming it', () => {

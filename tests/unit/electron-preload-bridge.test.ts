@@ -32,9 +32,12 @@ function setUp() {
 const EXPECTED_KEYS: (keyof DesktopBridge)[] = [
   'kind',
   'alertNewChat',
+  'alertNewMessage',
+  'alertPermission',
   'clearChatAlert',
   'chirp',
   'reportPresence',
+  'requestAlertPermission',
   'onAlertAction',
   'getSettings',
   'updateSettings',

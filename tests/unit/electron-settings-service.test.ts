@@ -37,7 +37,8 @@ describe('reading stored settings', () => {
     });
     expect(settings).toEqual<DesktopSettings>({
       serverUrl: 'https://desk.library.example',
-      sound: { muted: false, volume: 0.25, repeatSeconds: 30 },
+      // The message sounds are on unless turned off, also for a file from before they existed.
+      sound: { muted: false, volume: 0.25, repeatSeconds: 30, chatMessages: true, staffMessages: true },
       alertStyle: 'deskbell',
       autoAwayMinutes: 5,
       startAtLogin: true,

@@ -43,6 +43,21 @@ describe('the chirp, wired to the console', () => {
     expect(received('sound/play')).toEqual([]);
   });
 
+  it('a new message in a chat not on screen makes the console play the message sound, unless Settings turned it off', () => {
+    const { send, received, clock, context } = soundDesk();
+    const message = { kind: 'chat', id: 'c1', from: 'Pat', preview: 'Still there?', notify: false } as const;
+    send('alerts/new-message', message);
+    expect(received('sound/play')).toEqual([{ sound: 'message', volume: 0.6 }]);
+    context.settings.update({ sound: { chatMessages: false } });
+    clock.advance(10_000);
+    send('alerts/new-message', message);
+    send('alerts/new-message', { ...message, kind: 'staff', id: 's1', from: 'Bob' });
+    expect(received('sound/play')).toEqual([
+      { sound: 'message', volume: 0.6 },
+      { sound: 'message', volume: 0.6 },
+    ]);
+  });
+
   it('on quit stops listening and cancels the repeat', () => {
     const { send, received, clock, teardown } = soundDesk();
     send('presence/report', { status: 'online', connected: true, waiting: 1 });

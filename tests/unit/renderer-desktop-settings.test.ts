@@ -13,12 +13,22 @@ describe('the Settings form', () => {
     expect(formFromSettings(current)).toEqual({
       serverUrl: 'http://127.0.0.1:8080',
       muted: false,
+      chatMessages: true,
+      staffMessages: true,
       volumePercent: '80',
       repeatSeconds: '30',
       alertStyle: 'deskbell',
       autoAwayMinutes: '10',
       startAtLogin: false,
       startMinimized: false,
+    });
+  });
+
+  it('a librarian who silences staff messages keeps the sound for patron messages', () => {
+    const form = { ...formFromSettings(current), staffMessages: false };
+    expect(checkSettingsForm(form, current, 'browser')).toEqual({
+      ok: true,
+      patch: { sound: { staffMessages: false } },
     });
   });
 

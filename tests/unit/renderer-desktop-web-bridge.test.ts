@@ -34,7 +34,13 @@ describe('sound settings in the browser console', () => {
     await newBridge().updateSettings({ sound: { volume: 0.3, repeatSeconds: 45 } });
 
     const afterReload = newBridge();
-    expect((await afterReload.getSettings()).sound).toEqual({ muted: false, volume: 0.3, repeatSeconds: 45 });
+    expect((await afterReload.getSettings()).sound).toEqual({
+      muted: false,
+      volume: 0.3,
+      repeatSeconds: 45,
+      chatMessages: true,
+      staffMessages: true,
+    });
     afterReload.chirp();
     expect(plays).toEqual([0.3]);
   });

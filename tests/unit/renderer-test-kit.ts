@@ -3,9 +3,11 @@ import {
   DEFAULT_DESKTOP_SETTINGS,
   desktopSettingsPatchSchema,
   type AlertAction,
+  type AlertPermission,
   type DesktopBridge,
   type DesktopSettings,
   type DesktopSettingsPatch,
+  type MessageAlert,
   type NewChatAlert,
   type OperatorProfile,
   type OperatorStatus,
@@ -49,6 +51,17 @@ export class RecordingBridge implements DesktopBridge {
   alertNewChat(alert: NewChatAlert) {
     this.alerts.push(alert);
   }
+  readonly messageAlerts: MessageAlert[] = [];
+  permission: AlertPermission = 'granted';
+  alertNewMessage(alert: MessageAlert) {
+    this.messageAlerts.push(alert);
+  }
+  alertPermission() {
+    return this.permission;
+  }
+  async requestAlertPermission() {
+    return this.permission;
+  }
   clearChatAlert(chatId: string) {
     this.cleared.push(chatId);
   }
@@ -61,7 +74,7 @@ export class RecordingBridge implements DesktopBridge {
   onAlertAction(listener: (action: AlertAction) => void) {
     return subscribe(this.listeners, listener);
   }
-  clickAlert(chatId: string, action: 'claim' | 'preview') {
+  clickAlert(chatId: string, action: AlertAction['action']) {
     for (const listener of this.listeners) listener({ chatId, action });
   }
   async getSettings() {

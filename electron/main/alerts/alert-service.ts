@@ -98,8 +98,10 @@ export class AlertService {
       this.dismiss(action.chatId);
       return;
     }
-    // The pop-up stays: the console clears it once the claim is settled (won or lost).
-    this.options.emitAction({ chatId: action.chatId, action: action.action });
+    // The pop-up stays: the console clears it once the claim is settled (won or lost), or the chat is read.
+    const kind = entry.alert.kind;
+    const open = kind === 'staff-message' ? 'open-staff-chat' : 'open-chat';
+    this.options.emitAction({ chatId: action.chatId, action: action.action === 'open' ? open : action.action });
     this.options.showMainWindow();
   }
 

@@ -1,5 +1,6 @@
+import type { MessageAlert } from '../../../src/protocol';
 import type { AppContext } from '../app-context';
-import { AlertService } from './alert-service';
+import { AlertService, type ShownAlert } from './alert-service';
 import type { AlertWindowFactory, ScreenPort, SystemNotifierPort } from './ports';
 
 export interface AlertPorts {
@@ -32,6 +33,10 @@ export function connectAlerts(
   });
   const stops = [
     ipc.on('alerts/new-chat', (alert) => service.show(alert)),
+    // A message in a chat not on screen pops up only while the console is hidden; the sound is setup-sound's.
+    ipc.on('alerts/new-message', (alert) => {
+      if (alert.notify) service.show(messagePopup(alert));
+    }),
     ipc.on('alerts/clear', ({ chatId }) => service.clear(chatId)),
     ipc.on('alerts/popup-action', (action, sender) => service.popupAction(sender, action)),
     ipc.handle('alerts/popup-ready', (_request, sender) => service.alertFor(sender)),
@@ -39,5 +44,17 @@ export function connectAlerts(
   return () => {
     for (const stop of stops) stop();
     service.dispose();
+  };
+}
+
+/** A message alert in the pop-up's shape: who wrote, where, the first words, and "Open chat". */
+export function messagePopup(alert: MessageAlert): ShownAlert {
+  return {
+    chatId: alert.id,
+    patronName: alert.from,
+    departmentName: alert.kind === 'staff' ? 'Staff chat' : 'New message',
+    preview: alert.preview,
+    note: null,
+    kind: alert.kind === 'staff' ? 'staff-message' : 'chat-message',
   };
 }

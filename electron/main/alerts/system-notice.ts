@@ -7,9 +7,10 @@ import type { NewChatAlert } from '../../../src/protocol';
 export function systemNotice(alert: NewChatAlert): { id: string; title: string; message: string } {
   const question = alert.preview.trim() || '(no question yet)';
   const note = alert.note ? `\n${alert.note}` : '';
+  const message = alert.kind === 'chat-message' || alert.kind === 'staff-message';
   return {
     id: alert.chatId,
-    title: `New patron chat — ${alert.departmentName}`,
+    title: message ? `${alert.departmentName} from ${alert.patronName}` : `New patron chat — ${alert.departmentName}`,
     message: `${alert.patronName}: ${question}${note}`,
   };
 }

@@ -1,4 +1,5 @@
 import { ChirpScheduler } from '../../../src/domain/chirp-scheduler';
+import { MessageSound } from '../../../src/domain/message-sound';
 import type { AppContext } from '../app-context';
 
 /**
@@ -14,8 +15,14 @@ export function setUpSound(context: Pick<AppContext, 'ipc' | 'settings' | 'clock
     sound: () => settings.get().sound,
     play: (sound) => ipc.emit('sound/play', sound),
   });
+  const messages = new MessageSound({
+    now: () => clock.now(),
+    sound: () => settings.get().sound,
+    play: (sound) => ipc.emit('sound/play', sound),
+  });
   const stops = [
     ipc.on('sound/chirp', () => scheduler.newChat()),
+    ipc.on('alerts/new-message', (alert) => messages.heard(alert.kind)),
     ipc.on('presence/report', (presence) => scheduler.presenceReported(presence)),
     settings.onChange(() => scheduler.settingsChanged()),
   ];

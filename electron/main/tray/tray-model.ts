@@ -33,7 +33,7 @@ export interface TrayModel {
   menu: TrayMenuItem[];
 }
 
-export type TrayState = PresenceSnapshot;
+export type TrayState = Omit<PresenceSnapshot, 'unread'> & { unread?: number };
 
 /**
  * Everything the tray shows, from the operator's status, the connection and
@@ -41,15 +41,17 @@ export type TrayState = PresenceSnapshot;
  */
 export function computeTrayModel(state: TrayState): TrayModel {
   const waiting = Math.max(0, Math.floor(state.waiting));
+  const unread = Math.max(0, Math.floor(state.unread ?? 0));
   const statusLabel = STATUS_LABELS[state.status];
   const tooltip = state.connected
-    ? `Deskbell — ${statusLabel} — ${waitingWords(waiting)}`
+    ? `Deskbell — ${statusLabel} — ${waitingWords(waiting)}${unread > 0 ? `, ${unreadWords(unread)}` : ''}`
     : // The queue is unknown while not connected; the status is the last one chosen.
       `Deskbell — Not connected (${statusLabel})`;
   return {
     icon: state.connected ? state.status : 'disconnected',
     tooltip,
-    badge: { count: waiting },
+    // What waits for this operator: new chats and unread messages.
+    badge: { count: waiting + unread },
     menu: [
       ...(Object.keys(STATUS_LABELS) as OperatorStatus[]).map((status) => ({
         kind: 'status' as const,
@@ -62,6 +64,11 @@ export function computeTrayModel(state: TrayState): TrayModel {
       { kind: 'quit', label: 'Quit' },
     ],
   };
+}
+
+/** "1 unread message", "2 unread messages". */
+export function unreadWords(count: number): string {
+  return `${count} unread ${count === 1 ? 'message' : 'messages'}`;
 }
 
 /** "no chats waiting", "1 chat waiting", "2 chats waiting". */

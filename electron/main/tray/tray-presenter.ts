@@ -29,9 +29,13 @@ export class TrayPresenter {
   constructor(private readonly options: TrayPresenterOptions) {}
 
   setPresence(presence: PresenceSnapshot): void {
-    const { status, connected, waiting } = this.state;
-    if (presence.status === status && presence.connected === connected && presence.waiting === waiting) return;
-    this.state = { status: presence.status, connected: presence.connected, waiting: presence.waiting };
+    const { status, connected, waiting, unread = 0 } = this.state;
+    const next = { status: presence.status, connected: presence.connected, waiting: presence.waiting };
+    const nextUnread = presence.unread ?? 0;
+    if (next.status === status && next.connected === connected && next.waiting === waiting && nextUnread === unread) {
+      return;
+    }
+    this.state = { ...next, unread: nextUnread };
     this.render();
   }
 

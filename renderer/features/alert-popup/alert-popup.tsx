@@ -41,6 +41,8 @@ export function AlertPopup({ bridge }: { bridge: DesktopBridge }) {
   }
 
   const { alert, sent } = phase;
+  // A message in a chat already answered (or a staff chat) opens it; only a new chat is claimed.
+  const isMessage = alert.kind === 'chat-message' || alert.kind === 'staff-message';
   const act = (action: PopupAction['action']) => {
     // One answer per pop-up: a second click while the window closes must not claim twice.
     if (sent) return;
@@ -58,7 +60,8 @@ export function AlertPopup({ bridge }: { bridge: DesktopBridge }) {
       <div className="alert-popup-text">
         <p className="alert-popup-kicker">
           <span className="alert-popup-bell" aria-hidden="true" />
-          New chat · <bdi className="alert-popup-department">{alert.departmentName}</bdi>
+          {isMessage ? '' : 'New chat · '}
+          <bdi className="alert-popup-department">{alert.departmentName}</bdi>
         </p>
         <h1 className="alert-popup-name" id={`${id}-name`} dir="auto">
           {alert.patronName}
@@ -73,12 +76,20 @@ export function AlertPopup({ bridge }: { bridge: DesktopBridge }) {
         ) : null}
       </div>
       <div className="alert-popup-actions">
-        <button type="button" className="primary" disabled={sent !== null} onClick={() => act('claim')}>
-          Claim Chat
-        </button>
-        <button type="button" disabled={sent !== null} onClick={() => act('preview')}>
-          Preview
-        </button>
+        {isMessage ? (
+          <button type="button" className="primary" disabled={sent !== null} onClick={() => act('open')}>
+            Open chat
+          </button>
+        ) : (
+          <>
+            <button type="button" className="primary" disabled={sent !== null} onClick={() => act('claim')}>
+              Claim Chat
+            </button>
+            <button type="button" disabled={sent !== null} onClick={() => act('preview')}>
+              Preview
+            </button>
+          </>
+        )}
       </div>
       <button
         type="button"

@@ -8,6 +8,7 @@ import { LoginForm } from '../login/login-form';
 import { SettingsPage } from '../settings/settings-page';
 import { StaffChatPane } from '../staff-chat/staff-chat-pane';
 import { TranscriptView } from '../transcripts/transcript-view';
+import { MessageAlerts } from '../unread/message-alerts';
 import { ConsoleHeader } from './console-header';
 import { LeftColumn } from './left-column';
 import { LiveAnnouncer } from './live-announcer';
@@ -50,6 +51,7 @@ function Workspace() {
     <div className="console">
       <ConsoleHeader />
       <ConnectionBanner />
+      <MessageAlerts />
       {settingsOpen ? (
         <main className="settings-main">
           <SettingsPage />

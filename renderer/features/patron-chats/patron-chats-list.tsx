@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { waitedFor } from '../../../src/domain/chat-stats';
 import type { ChatSummary } from '../../../src/protocol';
+import { CollapsibleSection } from '../../shared/collapsible-section';
 import { useNow } from '../../shared/use-now';
 import { isoOf } from '../../shared/format-time';
 import { type VirtualRowProps, VirtualRows } from '../../shared/virtual-rows';
@@ -19,19 +19,25 @@ import { patronLabel } from '../../../src/domain/patron-label';
 export function PatronChatsList() {
   const chats = useConsole(useShallow(selectWaitingChats));
   const now = useNow();
-  const headingId = useId();
   return (
-    <section className="patron-chats" aria-labelledby={headingId}>
-      <h2 id={headingId}>Patron Chats</h2>
-      {chats.length === 0 ? <p className="empty">No patrons are waiting.</p> : null}
-      <VirtualRows
-        items={chats}
-        keyOf={chatIdOf}
-        estimateRowHeight={104}
-        labelledBy={headingId}
-        renderRow={(chat, row) => <WaitingChatRow chat={chat} now={now} row={row} />}
-      />
-    </section>
+    <CollapsibleSection
+      title="Patron Chats"
+      className="patron-chats"
+      foldedNote={chats.length > 0 ? `${chats.length} waiting` : undefined}
+    >
+      {(headingId) => (
+        <>
+          {chats.length === 0 ? <p className="empty">No patrons are waiting.</p> : null}
+          <VirtualRows
+            items={chats}
+            keyOf={chatIdOf}
+            estimateRowHeight={104}
+            labelledBy={headingId}
+            renderRow={(chat, row) => <WaitingChatRow chat={chat} now={now} row={row} />}
+          />
+        </>
+      )}
+    </CollapsibleSection>
   );
 }
 

@@ -8,6 +8,10 @@ import type { DesktopSettings, DesktopSettingsPatch } from '../../../src/protoco
 export interface SettingsForm {
   serverUrl: string;
   muted: boolean;
+  /** The message sound for a patron's new message in a chat not on screen. */
+  chatMessages: boolean;
+  /** The message sound for staff chat messages and briefings. */
+  staffMessages: boolean;
   /** 0 to 100, as the slider shows it. */
   volumePercent: string;
   repeatSeconds: string;
@@ -37,6 +41,8 @@ export function formFromSettings(settings: DesktopSettings): SettingsForm {
   return {
     serverUrl: settings.serverUrl,
     muted: settings.sound.muted,
+    chatMessages: settings.sound.chatMessages !== false,
+    staffMessages: settings.sound.staffMessages !== false,
     volumePercent: String(Math.round(settings.sound.volume * 100)),
     repeatSeconds: String(settings.sound.repeatSeconds),
     alertStyle: settings.alertStyle,
@@ -78,6 +84,8 @@ export function checkSettingsForm(form: SettingsForm, current: DesktopSettings, 
   const patch: DesktopSettingsPatch = {};
   const sound: NonNullable<DesktopSettingsPatch['sound']> = {};
   if (form.muted !== current.sound.muted) sound.muted = form.muted;
+  if (form.chatMessages !== (current.sound.chatMessages !== false)) sound.chatMessages = form.chatMessages;
+  if (form.staffMessages !== (current.sound.staffMessages !== false)) sound.staffMessages = form.staffMessages;
   if (volume !== null && volume !== Math.round(current.sound.volume * 100)) sound.volume = volume / 100;
   if (repeat !== null && repeat !== current.sound.repeatSeconds) sound.repeatSeconds = repeat;
   if (Object.keys(sound).length > 0) patch.sound = sound;

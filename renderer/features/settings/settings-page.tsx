@@ -103,7 +103,7 @@ function SettingsEditor({ settings, scope }: { settings: DesktopSettings; scope:
     <form className="settings-form" onSubmit={(event) => void submit(event)} noValidate>
       {scope === 'browser' ? (
         <p className="settings-note">
-          In the browser you can change the chirp. The server address, the alert style, auto-away and the start-up
+          In the browser you can change the sounds. The server address, the alert style, auto-away and the start-up
           options belong to the Deskbell desktop app; here new chats pop up as the browser&apos;s notifications.
         </p>
       ) : null}
@@ -146,6 +146,24 @@ function SettingsEditor({ settings, scope }: { settings: DesktopSettings; scope:
           />
           <label htmlFor={`${id}-muted`}>Mute the chirp</label>
         </div>
+        <div className="settings-check">
+          <input
+            id={`${id}-chatMessages`}
+            type="checkbox"
+            checked={form.chatMessages}
+            onChange={(event) => edit('chatMessages', event.target.checked)}
+          />
+          <label htmlFor={`${id}-chatMessages`}>Sound for a new message in another chat</label>
+        </div>
+        <div className="settings-check">
+          <input
+            id={`${id}-staffMessages`}
+            type="checkbox"
+            checked={form.staffMessages}
+            onChange={(event) => edit('staffMessages', event.target.checked)}
+          />
+          <label htmlFor={`${id}-staffMessages`}>Sound for staff chat messages and briefings</label>
+        </div>
         <label htmlFor={`${id}-volumePercent`}>Chirp volume</label>
         <div className="settings-range">
           <input
@@ -154,7 +172,7 @@ function SettingsEditor({ settings, scope }: { settings: DesktopSettings; scope:
             min={0}
             max={100}
             step={5}
-            disabled={form.muted}
+            disabled={form.muted && !form.chatMessages && !form.staffMessages}
             aria-valuetext={`${form.volumePercent} percent`}
             value={form.volumePercent}
             onChange={(event) => edit('volumePercent', event.target.value)}

@@ -36,8 +36,8 @@ function HandBackQuestion() {
     >
       <h2 id={`${id}-title`}>Chats in progress</h2>
       <p id={`${id}-body`}>
-        You have {chats} in progress: hand them back to the queue, or stay. A colleague will take them from the
-        queue, and each patron is told that another librarian will be with them shortly.
+        You have {chats} in progress: hand them back to the queue, or stay. A colleague will take them from the queue,
+        and each patron is told that another librarian will be with them shortly.
       </p>
       {leaving?.error ? (
         <p className="form-error" role="alert">
