@@ -53,7 +53,7 @@ test.describe('a waiting patron who leaves', () => {
     await expect(alice.waitingRow('Ann Early')).toBeVisible();
     await expect(alice.waitingRow('Cat Late')).toBeVisible();
     await alice.page.getByRole('tab', { name: 'Transcripts' }).click();
-    await expect(alice.page.getByText('Ben Middle')).toBeVisible();
+    await expect(alice.page.getByRole('button', { name: 'Ben Middle', exact: true })).toBeVisible();
   });
 });
 

@@ -37,6 +37,8 @@ test('a chat sent back to a department’s queue is claimed by a colleague; the 
   await expect(patron.log).toContainText('Research Help');
   await expect(patron.log).toContainText('Bob');
   await expect(patron.log.getByText('Needs 1890s county atlases.')).toHaveCount(0);
+  // The widget's header names the department the chat is in now.
+  await expect(patron.frame.locator('.frame-header .department')).toHaveText('Research Help');
 
   // Alice is a participant now: no End Chat in her console ...
   await expect(aliceChat.getByRole('button', { name: 'Leave chat' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PatronConnection, type ResumeTokenStore } from '../../src/client/patron-connection';
-import { PATRON_NAMESPACE } from '../../src/protocol/patron-contract';
+import type { PatronConnection, ResumeTokenStore } from '../../src/client/patron-connection';
+import { memoryTokens, testWidget } from '../support/test-widgets';
 import type { ChatSummary } from '../../src/protocol/models';
 import { until as untilWidget } from '../support/patron-connection-until';
 import { ask, closeAllClients, dataOf, nextEvent, recordEvents, settle, signIn } from '../support/clients';
@@ -38,20 +38,9 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-function memoryTokens(): ResumeTokenStore {
-  let value: string | null = null;
-  return { read: () => value, write: (token) => void (value = token), clear: () => void (value = null) };
-}
-
 /** The widget on a patron's page; the same tokens again play the patron coming back. */
 function widgetOf(url: string, tokens: ResumeTokenStore, departmentId: string): PatronConnection {
-  const widget = new PatronConnection({
-    url: `${url}${PATRON_NAMESPACE}`,
-    departmentId,
-    tokens,
-    socketOptions: { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 },
-    queueSettleMs: 30,
-  });
+  const widget = testWidget(url, tokens, departmentId);
   widgets.push(widget);
   return widget;
 }

@@ -1,12 +1,8 @@
 import { until as untilWidget } from '../support/patron-connection-until';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  PatronConnection,
-  type PatronConnectionState,
-  type ResumeTokenStore,
-} from '../../src/client/patron-connection';
-import { PATRON_NAMESPACE } from '../../src/protocol/patron-contract';
+import type { PatronConnection, PatronConnectionState, ResumeTokenStore } from '../../src/client/patron-connection';
 import { hashToken, newSecretToken } from '../../server/auth/tokens';
+import { memoryTokens, testWidget } from '../support/test-widgets';
 import { createRepositories } from '../../server/repositories';
 import { ask, closeAllClients, dataOf, recordEvents, settle, signIn, type SignedInOperator } from '../support/clients';
 import { patronAsks } from '../support/flows';
@@ -42,26 +38,9 @@ afterEach(async () => {
 });
 afterAll(() => server.close());
 
-function memoryTokens(): ResumeTokenStore & { value: string | null } {
-  const store = {
-    value: null as string | null,
-    read: () => store.value,
-    write: (token: string) => void (store.value = token),
-    clear: () => void (store.value = null),
-  };
-  return store;
-}
-
 /** The widget on a patron's page (pass the same tokens again to play a reload). */
 function widgetOf(tokens: ResumeTokenStore = memoryTokens(), departmentId = 'research-help'): PatronConnection {
-  const widget = new PatronConnection({
-    url: `${server.url}${PATRON_NAMESPACE}`,
-    departmentId,
-    tokens,
-    socketOptions: { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 },
-    // Short, so the moves (not a second resume) keep the number in most of these quick steps.
-    queueSettleMs: 30,
-  });
+  const widget = testWidget(server.url, tokens, departmentId);
   widgets.push(widget);
   return widget;
 }

@@ -65,7 +65,8 @@ export function App({ connection, params }: Props) {
     void loadConfig(); // someone may have gone offline since
   };
 
-  const departmentName = config.kind === 'ready' ? config.config.department.name : (state.chat?.departmentName ?? null);
+  // The department the chat is in now (a transfer moves it); before a chat, the one the widget opens on.
+  const departmentName = state.chat?.departmentName ?? (config.kind === 'ready' ? config.config.department.name : null);
 
   let content;
   if (!params.department) {
