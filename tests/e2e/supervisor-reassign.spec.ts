@@ -103,6 +103,11 @@ test("Sam reassigns Alice's chat to Bob and takes over another; patron and libra
   const takenLine = 'Sam (supervisor) took over this chat from Alice.';
   await expect(hal.log.getByText(takenLine)).toBeVisible();
   await expect(hal.frame.getByText("You're chatting with Sam")).toBeVisible();
+  // Alice had Hal's chat open: she sees the same line, and that Sam has it now.
+  await expect(alice.messages.getByText(takenLine)).toBeVisible();
+  await expect(alice.openChat('Hal Second')).toContainText('Claimed by Sam');
+  await expect(alice.page.getByRole('textbox', { name: 'Reply' })).toHaveCount(0);
+  await saveScreenshot(hal.page, 'supervisor-took-over-patron', testInfo);
   await sam.reply('Hello Hal, I will take it from here.');
   await expect(hal.log.getByText('Hello Hal, I will take it from here.')).toBeVisible();
   await alice.page.getByRole('list', { name: 'My chats' }).getByRole('button', { name: 'Hal Second' }).waitFor({
