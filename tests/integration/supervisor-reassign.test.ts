@@ -12,7 +12,7 @@ import {
 } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
 import { claimedChat, codeOf, onlineOperator } from '../support/team-flows';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { addAccount, startTestServer, type TestServer } from '../support/test-server';
 
 /**
  * Issue 11, item 5: a supervisor can take any chat. Sam (supervisor) and Dana
@@ -27,6 +27,13 @@ let sam: SignedInOperator;
 
 beforeAll(async () => {
   server = await startTestServer();
+  // Ruth monitors Research Help only: she cannot be given a General Reference chat.
+  await addAccount(server, {
+    username: 'ruth',
+    displayName: 'Ruth',
+    role: 'operator',
+    departmentIds: ['research-help'],
+  });
 });
 afterEach(() => closeAllClients());
 afterAll(() => server.close());
@@ -136,13 +143,19 @@ describe('a supervisor takes over a chat', () => {
 });
 
 describe('the server enforces who may take a chat', () => {
-  it('refuses operators, ended chats, a colleague who is Away or Offline, the current owner and unknown colleagues', async () => {
+  it('refuses operators, ended chats, a colleague who is Away, Offline or not in the department, the current owner and unknown colleagues', async () => {
     await everyoneOnline();
     const { chatId } = await claimedChat(server.url, alice);
     expect(codeOf(await ask(alice.socket, 'chat:reassign', { chatId, toOperatorId: bob.me.id }))).toBe('FORBIDDEN');
     expect(codeOf(await ask(bob.socket, 'chat:take-over', { chatId }))).toBe('FORBIDDEN');
     expect(codeOf(await ask(sam.socket, 'chat:reassign', { chatId, toOperatorId: alice.me.id }))).toBe('BAD_REQUEST');
     expect(codeOf(await ask(sam.socket, 'chat:reassign', { chatId, toOperatorId: 'nobody-here' }))).toBe('NOT_FOUND');
+
+    await onlineOperator(server.url, 'ruth');
+    const ruth = dataOf(await ask(sam.socket, 'operators:list', {})).operators.find((op) => op.displayName === 'Ruth');
+    const elsewhere = await ask(sam.socket, 'chat:reassign', { chatId, toOperatorId: ruth?.id ?? 'ruth' });
+    expect(codeOf(elsewhere)).toBe('TRANSFER_TARGET_UNAVAILABLE');
+    expect(elsewhere.ok ? '' : elsewhere.error.message).toBe('Ruth cannot take this chat (Not in this department).');
 
     dataOf(await ask(bob.socket, 'status:set', { status: 'away' }));
     const away = await ask(sam.socket, 'chat:reassign', { chatId, toOperatorId: bob.me.id });
