@@ -46,6 +46,10 @@ export function bindConnection(
         return applyChat(store, bridge, event.chat, event.isNew);
       case 'transfer-offered':
         return applyTransferOffer(store, bridge, event.chat);
+      case 'assigned':
+        // A supervisor gave it to me: it is under My chats already; the chirp and the words say so.
+        bridge.chirp();
+        return store.getState().announce(`A supervisor gave you the chat with ${patronLabel(event.chat)}.`);
       case 'transfer-returned':
         // The chat is back with its librarian, who may be busy elsewhere: the chirp calls them back to it.
         bridge.chirp();

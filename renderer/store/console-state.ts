@@ -8,6 +8,7 @@ import type { OperatorsSlice } from './operators-types';
 import type { SessionSlice } from './session-types';
 import type { SettingsSlice } from './settings-types';
 import type { StaffSlice } from './staff-types';
+import type { SuperviseSlice } from './supervise-types';
 import type { TransferSlice } from './transfer-types';
 import type { UiSlice } from './ui-types';
 import type { UnreadSlice } from './unread-types';
@@ -29,6 +30,7 @@ export type ConsoleState = SessionSlice &
   OperatorsSlice &
   StaffSlice &
   TransferSlice &
+  SuperviseSlice &
   ActivitySlice &
   CannedSlice &
   LeaveSlice &

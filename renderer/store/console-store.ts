@@ -12,6 +12,7 @@ import { createOperatorsSlice } from './operators-slice';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createStaffSlice } from './staff-slice';
+import { createSuperviseSlice } from './supervise-slice';
 import { createTransferSlice } from './transfer-slice';
 import { createUiSlice } from './ui-slice';
 import { createUnreadSlice } from './unread-slice';
@@ -39,6 +40,7 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createOperatorsSlice()(...args),
     ...createStaffSlice(runtime)(...args),
     ...createTransferSlice(runtime)(...args),
+    ...createSuperviseSlice(runtime)(...args),
     ...createActivitySlice(runtime)(...args),
     ...createCannedSlice(runtime)(...args),
     ...createLeaveSlice(runtime)(...args),

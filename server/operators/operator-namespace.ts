@@ -6,6 +6,7 @@ import { sessionKey, tokenFromRequest } from '../auth/request-token';
 import { judgeOrigin } from '../http/request-origin';
 import { cannedHandlers } from '../canned/canned-handlers';
 import { operatorChatHandlers } from '../chats/operator-chat-handlers';
+import { supervisorHandlers } from '../chats/supervisor-handlers';
 import { transferHandlers } from '../chats/transfer-handlers';
 import type { DeskbellContext } from '../context';
 import { presenceHandlers } from '../presence/presence-handlers';
@@ -89,6 +90,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ...presenceHandlers(ctx, account),
         ...operatorChatHandlers(ctx, socket, account),
         ...transferHandlers(ctx, socket, account),
+        ...supervisorHandlers(ctx, account),
         ...staffChatHandlers(ctx, socket, account),
         ...cannedHandlers(ctx, account),
         ...readHandlers(ctx, socket, account),

@@ -62,6 +62,8 @@ export type OperatorConnectionEvent =
   | { type: 'chat'; chat: ChatSummary; isNew: boolean }
   /** A colleague transferred a chat to this operator (`chat:transfer-offered`): accept it to take it. */
   | { type: 'transfer-offered'; chat: ChatSummary }
+  /** A supervisor gave this operator a chat (`chat:assigned`): it is theirs now, its messages held. */
+  | { type: 'assigned'; chat: ChatSummary }
   /** Nobody accepted this operator's transfer in time, or the colleague declined it: the chat is theirs again. */
   | { type: 'transfer-returned'; chat: ChatSummary; declinedBy: string | null }
   /** A chat's held messages changed; `messages` is the whole list, in order, without duplicates. */

@@ -242,6 +242,20 @@ export class OperatorConnection {
     return ack;
   }
 
+  // ---- supervisors and admins ----
+
+  /** Gives a chat to a colleague who can take it; they have it at once, its previous owner leaves it. */
+  async reassign(chatId: string, toOperatorId: string): Promise<Ack<{ chat: ChatSummary }>> {
+    const ack = await this.request('chat:reassign', { chatId, toOperatorId }, 'reassigning the chat');
+    if (ack.ok) this.emitChat(ack.data.chat, false);
+    return ack;
+  }
+
+  /** Takes a chat yourself, with its whole history; its previous owner leaves it. */
+  async takeOver(chatId: string): Promise<Ack<ChatWithMessages>> {
+    return this.holdChat(await this.request('chat:take-over', { chatId }, 'taking over the chat'));
+  }
+
   /** Before logging out or going Offline: my active chats back to their queues, marked as returned by me. */
   async handBack(): Promise<Ack<{ chats: ChatSummary[] }>> {
     const ack = await this.request('chats:hand-back', {}, 'handing your chats back to the queue');
@@ -439,6 +453,10 @@ export class OperatorConnection {
         this.chats.note(chat);
         this.emit({ type: 'transfer-offered', chat });
       },
+      'chat:assigned': (given) => {
+        this.holdChat({ ok: true, data: given });
+        this.emit({ type: 'assigned', chat: given.chat });
+      },
       'chat:transfer-returned': ({ chat, declinedBy }) => {
         this.chats.note(chat);
         this.emit({ type: 'transfer-returned', chat, declinedBy: declinedBy?.name ?? null });
@@ -589,5 +607,6 @@ const MALFORMED_PUSH_PROBLEMS: Partial<Record<keyof OperatorPushes, string>> = {
   'chat:message': 'A message from the server was not understood.',
   'chat:transfer-offered': 'A transfer from the server was not understood.',
   'chat:transfer-returned': 'A returned transfer from the server was not understood.',
+  'chat:assigned': 'A chat a supervisor gave you was not understood.',
   'staff:message': 'A staff message from the server was not understood.',
 };

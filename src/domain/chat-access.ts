@@ -186,6 +186,16 @@ const RULES = {
   /** Decline a transfer: only the colleague it is offered to; a department's queue is never declined. */
   'decline-transfer': (chat, actor) => (isOfferedTo(chat, actor.id) ? null : noPendingTransfer),
 
+  /** Reassign it to a colleague or take it over: a supervisor or admin, while it waits or is answered. */
+  supervise: (chat, actor) => {
+    if (!watchesEveryDepartment(actor)) {
+      return { code: 'FORBIDDEN', message: 'Only a supervisor or admin can reassign a chat or take it over.' };
+    }
+    const hidden = see(chat, actor);
+    if (hidden) return hidden;
+    return chat.status === 'ended' ? alreadyEnded : null;
+  },
+
   /** Read the transcript: whoever may see the chat (its owner always may). */
   'read-transcript': (chat, actor) => see(chat, actor),
 

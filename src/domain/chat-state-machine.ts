@@ -1,6 +1,7 @@
 import { DeskbellError } from '../protocol/ack';
 import type { ChatEvent, ChatStatus, OperatorStatus, StaffRef, TransferTarget } from '../protocol/models';
 import { type ActorFacts, assertMay, isParticipant } from './chat-access';
+import { transferRefusal } from './presence';
 
 /**
  * The one state machine of a patron chat, shared by every server handler:
@@ -24,6 +25,11 @@ import { type ActorFacts, assertMay, isParticipant } from './chat-access';
  * and past the return period a waiting chat ends unanswered ("missed"); an
  * owner who has to leave, or whose console vanished, hands the chat back to
  * its department's queue, marked as returned by them.
+ *
+ * A supervisor or admin can take any chat: reassign a waiting or active chat
+ * to a colleague who can take it, or take it over themselves. The new owner
+ * has it at once (no offer to accept), the previous owner leaves it, and a
+ * pending transfer is dropped.
  */
 
 export interface ChatActor extends ActorFacts {
@@ -92,7 +98,17 @@ export type ChatAction =
    * The owner hands the chat back to its department's queue: they are leaving (log out, Offline), or the
    * server does it for them when their console stayed gone past the presence grace period.
    */
-  | { type: 'hand-back'; actor: ChatActor; why: 'leaving' | 'connection-lost' };
+  | { type: 'hand-back'; actor: ChatActor; why: 'leaving' | 'connection-lost' }
+  /** A supervisor or admin gives a waiting or active chat to a colleague (as the server sees them). */
+  | { type: 'reassign'; actor: ChatActor; to: ReassignTarget }
+  /** A supervisor or admin takes a waiting or active chat themselves. */
+  | { type: 'take-over'; actor: ChatActor };
+
+/** The colleague a supervisor gives a chat to, with what decides whether they can take it. */
+export interface ReassignTarget extends StaffRef {
+  status: OperatorStatus;
+  departmentIds: readonly string[];
+}
 
 /** What an allowed action does: the next state, and the line the transcript gets (if any). */
 export interface ChatDecision {
@@ -160,7 +176,59 @@ export function decide(state: ChatMachineState, action: ChatAction): ChatDecisio
       return patronTimeout(state, action.now);
     case 'hand-back':
       return handBack(state, action.actor, action.why);
+    case 'reassign':
+      return reassign(state, action.actor, action.to);
+    case 'take-over':
+      return takeOver(state, action.actor);
   }
+}
+
+/** "Sam (supervisor)": the line says who did it and why they could. */
+const withRole = (actor: ChatActor): string => `${actor.name} (${actor.role})`;
+
+/** The chat's new owner has it at once; the previous owner is out of it, and a pending transfer is dropped. */
+function givenTo(state: ChatMachineState, owner: StaffRef): ChatMachineState {
+  return {
+    ...state,
+    status: 'active',
+    owner,
+    participants: without(state.participants, owner.id),
+    transfer: null,
+    returnedBy: null,
+  };
+}
+
+function reassign(state: ChatMachineState, actor: ChatActor, to: ReassignTarget): ChatDecision {
+  assertMay('supervise', state, actor);
+  if (to.id === state.owner?.id)
+    refuse('BAD_REQUEST', `chat:reassign: toOperatorId: ${to.name} already has this chat.`);
+  if (to.id === actor.id)
+    refuse('BAD_REQUEST', 'chat:reassign: toOperatorId: use Take over to take this chat yourself.');
+  const cannot = transferRefusal(to, state.departmentId);
+  if (cannot) refuse('TRANSFER_TARGET_UNAVAILABLE', `${to.name} cannot take this chat (${cannot}).`);
+  const next: StaffRef = { id: to.id, name: to.name };
+  return {
+    next: givenTo(state, next),
+    notice: {
+      body: `${withRole(actor)} gave this chat to ${to.name}.`,
+      event: { type: 'reassigned', by: ref(actor), from: state.owner, to: next },
+    },
+  };
+}
+
+function takeOver(state: ChatMachineState, actor: ChatActor): ChatDecision {
+  assertMay('supervise', state, actor);
+  if (state.owner?.id === actor.id) refuse('BAD_REQUEST', 'chat:take-over: you already have this chat.');
+  const from = state.owner;
+  return {
+    next: givenTo(state, ref(actor)),
+    notice: {
+      body: from
+        ? `${withRole(actor)} took over this chat from ${from.name}.`
+        : `${withRole(actor)} took over this chat.`,
+      event: { type: 'taken-over', by: ref(actor), from },
+    },
+  };
 }
 
 function patronAway(state: ChatMachineState, now: number, returnMs: number): ChatDecision {

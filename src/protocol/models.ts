@@ -146,6 +146,10 @@ export const chatEventSchema = z.discriminatedUnion('type', [
     operator: staffRefSchema,
     why: z.enum(['leaving', 'connection-lost']),
   }),
+  /** A supervisor or admin (`by`) gave the chat to `to`; `from` had it (null: it was waiting). */
+  z.object({ type: z.literal('reassigned'), by: staffRefSchema, from: staffRefSchema.nullable(), to: staffRefSchema }),
+  /** A supervisor or admin (`by`) took the chat themselves; `from` had it (null: it was waiting). */
+  z.object({ type: z.literal('taken-over'), by: staffRefSchema, from: staffRefSchema.nullable() }),
 ]);
 export type ChatEvent = z.infer<typeof chatEventSchema>;
 export const messageSchema = z.object({

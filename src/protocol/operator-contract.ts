@@ -25,6 +25,7 @@ import {
   endedChatsRequestSchema,
   operatorSendRequestSchema,
   operatorTypingRequestSchema,
+  reassignRequestSchema,
   saveAnalyticsRequestSchema,
   setStatusRequestSchema,
   staffHistoryRequestSchema,
@@ -147,6 +148,10 @@ export const OPERATOR_REQUESTS = {
     request: emptyRequestSchema.prefault({}),
     ack: z.object({ chats: z.array(chatSummarySchema) }),
   },
+  /** A supervisor or admin gives a waiting or active chat to a colleague who can take it; the previous owner leaves it. */
+  'chat:reassign': { request: reassignRequestSchema, ack: chatResult },
+  /** A supervisor or admin takes a waiting or active chat themselves, with its whole history. */
+  'chat:take-over': { request: chatRefSchema, ack: chatWithMessagesSchema },
   /** The Operators list, now. */
   'operators:list': {
     request: emptyRequestSchema.prefault({}),
@@ -187,6 +192,8 @@ export const OPERATOR_PUSHES = {
   'chat:transfer-offered': transferOfferSchema,
   /** Nobody accepted your transfer in time, or the colleague declined it: the chat is yours again. */
   'chat:transfer-returned': transferReturnedSchema,
+  /** A supervisor gave you a chat: it is yours now, with its whole history (it belongs under My chats). */
+  'chat:assigned': chatWithMessagesSchema,
   /** Someone in a chat you follow is typing, or stopped. */
   'chat:typing': typingNoticeSchema,
   /** The patron of a chat you follow lost their connection, came back, or left. */

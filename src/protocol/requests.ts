@@ -60,6 +60,10 @@ export const transferRequestSchema = z.object({
 });
 export type TransferRequest = z.input<typeof transferRequestSchema>;
 
+/** A supervisor or admin gives a chat to a colleague (who has it at once; no offer to accept). */
+export const reassignRequestSchema = z.object({ chatId: idSchema, toOperatorId: idSchema });
+export type ReassignRequest = z.infer<typeof reassignRequestSchema>;
+
 /** "Is typing" on or off; the text itself is never sent before it is. */
 export const operatorTypingRequestSchema = z.object({ chatId: idSchema, typing: z.boolean() });
 export type OperatorTypingRequest = z.infer<typeof operatorTypingRequestSchema>;

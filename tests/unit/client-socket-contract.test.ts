@@ -133,6 +133,8 @@ describe('the clients keep to the socket contract', () => {
       connection.declineTransfer('chat-1'),
       connection.leaveChat('chat-1'),
       connection.handBack(),
+      connection.reassign('chat-1', 'op-2'),
+      connection.takeOver('chat-1'),
       connection.listOperators(),
       connection.openStaffChat('op-bob'),
       connection.staffHistory('staff-1'),

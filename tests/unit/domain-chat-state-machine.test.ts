@@ -8,7 +8,7 @@ import {
   decide,
 } from '../../src/domain/chat-state-machine';
 import { DeskbellError, type ErrorCode } from '../../src/protocol/ack';
-import { OPERATOR_STATUSES } from '../../src/protocol/models';
+import { OPERATOR_STATUSES, type OperatorStatus } from '../../src/protocol/models';
 
 const alice: ChatActor = { id: 'alice', name: 'Alice', role: 'operator', departmentIds: ['general'] };
 const bob: ChatActor = { id: 'bob', name: 'Bob', role: 'operator', departmentIds: ['general', 'research'] };
@@ -192,6 +192,89 @@ describe('nobody dropped: patrons who leave, operators who leave', () => {
   });
 });
 
+/** A colleague as the server sees them when a supervisor picks them. */
+const given = (colleague: ChatActor, status: OperatorStatus = 'online') => ({
+  id: colleague.id,
+  name: colleague.name,
+  status,
+  departmentIds: colleague.departmentIds,
+});
+
+describe('a supervisor can take any chat', () => {
+  const claimedByAlice = run(newChat, { type: 'claim', actor: alice });
+
+  it('reassigns an active chat to a colleague who can take it: they own it at once, the previous owner leaves', () => {
+    const withOffer = run(claimedByAlice, toColleague(alice, sam));
+    const decision = decide(withOffer, { type: 'reassign', actor: sam, to: given(bob) });
+    expect(decision.next).toMatchObject({
+      status: 'active',
+      owner: { id: 'bob', name: 'Bob' },
+      participants: [],
+      transfer: null,
+    });
+    expect(decision.notice?.body).toBe('Sam (supervisor) gave this chat to Bob.');
+    expect(decision.notice?.event).toEqual({
+      type: 'reassigned',
+      by: { id: 'sam', name: 'Sam' },
+      from: { id: 'alice', name: 'Alice' },
+      to: { id: 'bob', name: 'Bob' },
+    });
+    expect(chatShapeProblem(decision.next)).toBeNull();
+  });
+
+  it('reassigns a waiting chat (even one handed back) and takes over one, naming whom it was taken from', () => {
+    const handedBack = run(claimedByAlice, { type: 'hand-back', actor: alice, why: 'leaving' });
+    expect(run(handedBack, { type: 'reassign', actor: sam, to: given(bob) })).toMatchObject({
+      status: 'active',
+      owner: { id: 'bob' },
+      returnedBy: null,
+    });
+    const taken = decide(claimedByAlice, { type: 'take-over', actor: sam });
+    expect(taken.next).toMatchObject({ status: 'active', owner: { id: 'sam', name: 'Sam' }, participants: [] });
+    expect(taken.notice?.body).toBe('Sam (supervisor) took over this chat from Alice.');
+    expect(taken.notice?.event).toEqual({
+      type: 'taken-over',
+      by: { id: 'sam', name: 'Sam' },
+      from: { id: 'alice', name: 'Alice' },
+    });
+    expect(decide(newChat, { type: 'take-over', actor: sam }).notice?.body).toBe(
+      'Sam (supervisor) took over this chat.',
+    );
+  });
+
+  it('keeps the group: a participant stays, and one who is given the chat is its owner, not also a participant', () => {
+    const grouped = run(claimedByAlice, toColleague(alice, bob), { type: 'accept-transfer', actor: bob });
+    expect(grouped).toMatchObject({ owner: { id: 'bob' }, participants: [{ id: 'alice' }] });
+    const back = run(grouped, { type: 'reassign', actor: sam, to: given(alice) });
+    expect(back).toMatchObject({ owner: { id: 'alice' }, participants: [] });
+    expect(run(grouped, { type: 'take-over', actor: sam })).toMatchObject({
+      owner: { id: 'sam' },
+      participants: [{ id: 'alice' }],
+    });
+  });
+
+  it('refuses operators, ended chats, colleagues who cannot take it, and giving it to whoever has it', () => {
+    expect(refusal(claimedByAlice, { type: 'reassign', actor: alice, to: given(bob) })).toBe('FORBIDDEN');
+    expect(refusal(claimedByAlice, { type: 'take-over', actor: bob })).toBe('FORBIDDEN');
+    const ended = run(claimedByAlice, { type: 'end', actor: alice });
+    expect(refusal(ended, { type: 'reassign', actor: sam, to: given(bob) })).toBe('CHAT_ENDED');
+    expect(refusal(ended, { type: 'take-over', actor: sam })).toBe('CHAT_ENDED');
+    for (const status of ['away', 'offline'] as const) {
+      expect(refusal(claimedByAlice, { type: 'reassign', actor: sam, to: given(bob, status) })).toBe(
+        'TRANSFER_TARGET_UNAVAILABLE',
+      );
+    }
+    // Carol monitors Research only; the chat is in General.
+    expect(refusal(claimedByAlice, { type: 'reassign', actor: sam, to: given(carol) })).toBe(
+      'TRANSFER_TARGET_UNAVAILABLE',
+    );
+    expect(refusal(claimedByAlice, { type: 'reassign', actor: sam, to: given(alice) })).toBe('BAD_REQUEST');
+    expect(refusal(claimedByAlice, { type: 'reassign', actor: sam, to: given(sam) })).toBe('BAD_REQUEST');
+    const mine = run(claimedByAlice, { type: 'take-over', actor: sam });
+    expect(refusal(mine, { type: 'take-over', actor: sam })).toBe('BAD_REQUEST');
+  });
+});
+
 const actorArb = fc.constantFrom(...staff);
 const actionArb: fc.Arbitrary<(now: number) => ChatAction> = fc.oneof(
   actorArb.map((actor) => (): ChatAction => ({ type: 'claim', actor })),
@@ -229,6 +312,10 @@ const actionArb: fc.Arbitrary<(now: number) => ChatAction> = fc.oneof(
   fc
     .tuple(actorArb, fc.constantFrom('leaving' as const, 'connection-lost' as const))
     .map(([actor, why]) => (): ChatAction => ({ type: 'hand-back', actor, why })),
+  fc
+    .tuple(actorArb, actorArb, fc.constantFrom(...OPERATOR_STATUSES))
+    .map(([actor, colleague, status]) => (): ChatAction => ({ type: 'reassign', actor, to: given(colleague, status) })),
+  actorArb.map((actor) => (): ChatAction => ({ type: 'take-over', actor })),
 );
 
 describe('whatever operators do, a chat keeps one owner', () => {

@@ -5,6 +5,7 @@ import type { LeftTab } from '../../store/console-state';
 import { MyChatsList } from '../my-chats/my-chats-list';
 import { OperatorsList } from '../operators/operators-list';
 import { StaffReviewList } from '../staff-review/staff-review-list';
+import { AllChatsList } from '../supervise/all-chats-list';
 import { TransfersList } from '../transfer/transfers-list';
 import { ChatCounter } from '../patron-chats/chat-counter';
 import { PatronChatsList } from '../patron-chats/patron-chats-list';
@@ -74,6 +75,7 @@ export function LeftColumn() {
             <PatronChatsList />
             <TransfersList />
             <MyChatsList />
+            <AllChatsList />
             <OperatorsList />
           </>
         ) : tab === 'transcripts' ? (

@@ -9,6 +9,7 @@ import { useConsole } from '../../store/store-context';
 import type { ChatTab } from '../../store/console-state';
 import { chatRoleOf } from '../../store/transfer-slice';
 import { PatronInfoTab } from '../patron-info/patron-info-tab';
+import { SuperviseBar } from '../supervise/supervise-bar';
 import { AddParticipants } from '../transfer/add-participants';
 import { TransferOffer } from '../transfer/transfer-offer';
 import { Composer } from './composer';
@@ -112,6 +113,7 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
           ) : null}
         </div>
       </header>
+      <SuperviseBar chat={chat} />
       <TransferOffer chat={chat} offeredToMe={role.offeredToMe} />
       <PatronPresenceNotice chat={chat} mine={mine} />
       {claimNote ? (

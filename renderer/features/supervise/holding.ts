@@ -1,0 +1,19 @@
+import { waitedFor } from '../../../src/domain/chat-stats';
+import type { ChatSummary } from '../../../src/protocol';
+
+/** How long, in the words of the Patron Chats list ("3 min"), with "less than a minute" for a fresh one. */
+function forHowLong(since: number, now: number): string {
+  const span = waitedFor(since, now);
+  return span === 'just now' ? 'less than a minute' : span;
+}
+
+/**
+ * Who has a chat and for how long, as a supervisor reads it: "Alice has had
+ * this chat for 12 min", or "Nobody has this chat; waiting 3 min".
+ */
+export function whoHasIt(chat: ChatSummary, now: number): string {
+  if (chat.status === 'active' && chat.ownerName) {
+    return `${chat.ownerName} has had this chat for ${forHowLong(chat.claimedAt ?? chat.createdAt, now)}`;
+  }
+  return `Nobody has this chat; waiting ${forHowLong(chat.createdAt, now)}`;
+}
