@@ -85,6 +85,19 @@ describe('the chirp', () => {
     expect(seconds()).toEqual([0]);
   });
 
+  it('an Away operator hears no repeating chirp; back Online it repeats again for what still waits', () => {
+    const { scheduler, clock, seconds } = desk({ repeatSeconds: 10 });
+    scheduler.presenceReported({ connected: true, waiting: 1, status: 'online' });
+    clock.advance(15_000);
+    expect(seconds()).toEqual([10]);
+    scheduler.presenceReported({ connected: true, waiting: 1, status: 'away' });
+    clock.advance(60_000);
+    expect(seconds()).toEqual([10]);
+    scheduler.presenceReported({ connected: true, waiting: 1, status: 'online' });
+    clock.advance(10_000);
+    expect(seconds()).toEqual([10, 85]);
+  });
+
   it('keeps repeating for chats that were already waiting when the console (re)connected', () => {
     const { scheduler, clock, seconds } = desk({ repeatSeconds: 10 });
     scheduler.setWaiting(2);
