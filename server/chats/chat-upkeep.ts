@@ -19,6 +19,7 @@ import { sweepPatronPresence, timeOutAbsentPatrons } from '../patrons/patron-lif
  */
 export function startChatUpkeep(ctx: DeskbellContext): () => void {
   let running = false;
+  const startedAt = ctx.now();
   // The first sweep waits a whole period: after a restart, widgets and consoles need a moment to reconnect.
   let nextSweepAt = ctx.now() + ctx.timings.presenceSweepMs;
   const tick = async (): Promise<void> => {
@@ -30,7 +31,9 @@ export function startChatUpkeep(ctx: DeskbellContext): () => void {
         await returnTransfer(ctx, chatId, now);
       }
       await timeOutAbsentPatrons(ctx, now);
-      await handBackVanishedOperators(ctx);
+      // A node that just started gives every console one grace period to reconnect first: a restart
+      // that took longer than the grace must not hand back the chats of librarians who are all still there.
+      if (now - startedAt >= ctx.timings.presenceGraceMs) await handBackVanishedOperators(ctx);
       if (now >= nextSweepAt) {
         nextSweepAt = now + ctx.timings.presenceSweepMs;
         await sweepPatronPresence(ctx, now);

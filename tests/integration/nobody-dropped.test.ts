@@ -266,6 +266,25 @@ describe('deadlines survive a restart and fire once', () => {
     }
   });
 
+  it('a restart that takes longer than the grace hands nothing back when the librarian reconnects at once', async () => {
+    const before = await startTestServer({ sameDatabaseAs: holder, timings: TIMINGS });
+    const alice = await signIn(before.url, 'alice');
+    const chat = await claimedChat(before.url, alice, 'A slow upgrade');
+    await before.close();
+    // The upgrade takes longer than the grace period: the deadline written on the way out is past.
+    await sleep(GRACE_MS + 200);
+    const after = await startTestServer({ sameDatabaseAs: holder, timings: TIMINGS });
+    try {
+      await sleep(GRACE_MS / 2);
+      const back = await signIn(after.url, 'alice');
+      await sleep(GRACE_MS + 300);
+      const seen = dataOf(await ask(back.socket, 'chat:preview', { chatId: chat.chatId }));
+      expect(seen.chat).toMatchObject({ status: 'active', ownerId: alice.me.id });
+    } finally {
+      await after.close();
+    }
+  });
+
   it('the sweep finds a patron who left while no process watched, and an owner with no console anywhere', async () => {
     const before = await startTestServer({ sameDatabaseAs: holder, timings: TIMINGS });
     const waiting = await patronWaits(before.url, 'Lost in a restart', 'research-help');
