@@ -22,14 +22,15 @@ export interface OpenChatPresence {
 export class LifecycleRepository {
   constructor(private readonly db: Kysely<DeskbellTables>) {}
 
-  /** Open chats whose patron has been away past the return period and not yet declared gone. */
+  /** Open chats whose patron has been away past the return period: not yet declared gone, or back in the queue. */
   async listPatronsPastReturn(now: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('chats')
       .select('id')
       .where('patron_return_by', '<=', now)
-      .where('patron_left_at', 'is', null)
       .where('status', '!=', 'ended')
+      // An answered chat's patron is declared gone once; a chat back in the queue (handed back after that) ends.
+      .where((eb) => eb.or([eb('patron_left_at', 'is', null), eb('status', '=', 'waiting')]))
       .orderBy('patron_return_by')
       .limit(BATCH)
       .execute();

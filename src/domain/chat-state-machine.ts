@@ -258,7 +258,18 @@ function patronTimeout(state: ChatMachineState, now: number): ChatDecision {
   if (state.status === 'ended') refuse('CHAT_ENDED', 'This chat has already ended.');
   if (!away) refuse('PATRON_PRESENT', 'The patron is not marked away.');
   if (now < away.returnBy) refuse('PATRON_AWAY', 'The patron may still come back.');
-  if (away.leftAt !== null) refuse('PATRON_AWAY', 'The patron has already been declared gone.');
+  // Declared gone once while answered; a chat that then went back to the queue (handed back) still ends.
+  if (away.leftAt !== null && state.status !== 'waiting') {
+    refuse('PATRON_AWAY', 'The patron has already been declared gone.');
+  }
+  if (state.status === 'waiting' && (state.returnedBy || state.transfer || away.leftAt !== null)) {
+    // Answered once, then back in a queue (handed back, transferred) after the patron had gone: it ends,
+    // but it was not a missed chat.
+    return {
+      next: { ...state, status: 'ended', transfer: null, patronAway: { ...away, leftAt: away.leftAt ?? now } },
+      notice: { body: 'The patron had left; the chat ended.', event: { type: 'ended', by: 'patron' } },
+    };
+  }
   if (state.status === 'waiting') {
     // Nobody answered in time: ended unanswered, a missed chat in the analytics, its transcript kept.
     return {

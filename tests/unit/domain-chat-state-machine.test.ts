@@ -168,6 +168,22 @@ describe('nobody dropped: patrons who leave, operators who leave', () => {
     expect(run(gone.next, { type: 'end', actor: alice }).status).toBe('ended');
   });
 
+  it('a chat handed back after its patron was declared gone still ends: not missed, since it was answered', () => {
+    const gone = run(
+      claimed,
+      { type: 'patron-away', now: 0, returnMs: MINUTE },
+      { type: 'patron-timeout', now: MINUTE },
+      { type: 'hand-back', actor: alice, why: 'connection-lost' },
+    );
+    expect(gone).toMatchObject({ status: 'waiting', patronAway: { leftAt: MINUTE } });
+    const ended = decide(gone, { type: 'patron-timeout', now: 2 * MINUTE });
+    expect(ended.next.status).toBe('ended');
+    expect(ended.notice).toEqual({
+      body: 'The patron had left; the chat ended.',
+      event: { type: 'ended', by: 'patron' },
+    });
+  });
+
   it('the owner hands a chat back to its queue, marked as returned by them; whoever claims it clears the mark', () => {
     const grouped = run(claimed, toColleague(alice, bob), { type: 'accept-transfer', actor: bob });
     const back = decide(grouped, { type: 'hand-back', actor: bob, why: 'leaving' });
@@ -401,7 +417,9 @@ describe('whatever happens, nobody is left with no one', () => {
             // Never refused: the server can always hand back for an owner who vanished.
             state = decide(state, { type: 'hand-back', actor: owner, why: 'connection-lost' }).next;
           }
-          if (state.patronAway && state.patronAway.leftAt === null && now >= state.patronAway.returnBy) {
+          const away = state.patronAway;
+          // As the server's query asks: past the return period, not yet declared gone, or back in a queue.
+          if (away && now >= away.returnBy && (away.leftAt === null || state.status === 'waiting')) {
             state = decide(state, { type: 'patron-timeout', now }).next;
           }
 
