@@ -1,5 +1,5 @@
 import { type Desk, expect, test } from './support/fixtures';
-import type { PatronWidget } from './support/patron-widget';
+import { namedPatronAsks } from './support/scenarios';
 import { describe, scanForAccessibility } from './support/axe-scan';
 import { saveScreenshot } from './support/screenshots';
 
@@ -12,12 +12,7 @@ const CHIRP = /\/console\/assets\/chirp[^/]*\.wav$/;
  * progress, and one whose console simply vanishes.
  */
 
-async function patronAsks(desk: Desk, name: string): Promise<PatronWidget> {
-  const patron = await desk.patron();
-  await patron.openPanel();
-  await patron.startChat({ question: `${name}'s question about the archives`, name });
-  return patron;
-}
+const patronAsks = (desk: Desk, name: string) => namedPatronAsks(desk, name, 'the archives');
 
 test.describe('a waiting patron who leaves', () => {
   test.use({ deskbellEnv: { DESKBELL_PATRON_RETURN_SECONDS: '6' } });

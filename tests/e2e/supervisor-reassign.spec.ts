@@ -1,5 +1,5 @@
 import { type Desk, expect, test } from './support/fixtures';
-import type { PatronWidget } from './support/patron-widget';
+import { namedPatronAsks } from './support/scenarios';
 import { describe, scanForAccessibility } from './support/axe-scan';
 import { saveScreenshot } from './support/screenshots';
 
@@ -10,12 +10,7 @@ import { saveScreenshot } from './support/screenshots';
  * under My chats at once and replies.
  */
 
-async function patronAsks(desk: Desk, name: string): Promise<PatronWidget> {
-  const patron = await desk.patron();
-  await patron.openPanel();
-  await patron.startChat({ question: `${name}'s question about the map room`, name });
-  return patron;
-}
+const patronAsks = (desk: Desk, name: string) => namedPatronAsks(desk, name, 'the map room');
 
 test("Sam reassigns Alice's chat to Bob and takes over another; patron and librarians see who has it", async ({
   desk,

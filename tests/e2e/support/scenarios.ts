@@ -36,3 +36,11 @@ export async function claimedChat(
   await expect(patron.frame.getByText("You're chatting with Alice")).toBeVisible();
   return { alice, patron, patronName };
 }
+
+/** A patron who gives only a name opens the widget and asks "<name>'s question about <topic>". */
+export async function namedPatronAsks(desk: Desk, name: string, topic: string): Promise<PatronWidget> {
+  const patron = await desk.patron();
+  await patron.openPanel();
+  await patron.startChat({ question: `${name}'s question about ${topic}`, name });
+  return patron;
+}
