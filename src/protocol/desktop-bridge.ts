@@ -131,6 +131,32 @@ export type StoredToken = z.infer<typeof storedTokenSchema>;
 
 const none = z.object({}).strict();
 
+/** What the desktop's sharing bar says while the operator shares: that they share, and what. */
+export const sharingBarSchema = z.object({
+  /** The source the picker chose ("Entire screen", a window's title). */
+  sourceLabel: z.string().max(200),
+  /** Who watches: the patron's name or the colleague's. */
+  watcherName: z.string().max(120),
+});
+export type SharingBar = z.infer<typeof sharingBarSchema>;
+
+/** A screen or window the desktop's own picker offers, with its thumbnail (a data: URL, PNG or JPEG). */
+export const shareSourceSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().max(200),
+  kind: z.enum(['screen', 'window']),
+  thumbnail: z
+    .string()
+    .max(2_000_000)
+    .regex(/^data:image\/(png|jpeg);base64,/, 'thumbnails are PNG or JPEG data: URLs')
+    .nullable(),
+});
+export type ShareSource = z.infer<typeof shareSourceSchema>;
+
+/** The picker window's answer: the chosen source, or null for Cancel. */
+export const sharePickSchema = z.object({ sourceId: z.string().min(1).max(200).nullable() });
+export type SharePick = z.infer<typeof sharePickSchema>;
+
 /**
  * The IPC channel map, `feature/verb`. `invoke` channels answer; `send`
  * channels are one-way from the renderer; `events` flow from main to the
@@ -147,6 +173,8 @@ export const DESKTOP_CHANNELS = {
     },
     /** The pop-up window asks which alert it shows. */
     'alerts/popup-ready': { request: none, response: newChatAlertSchema.nullable() },
+    /** The picker window asks which screens and windows it offers. */
+    'screenshare/picker-sources': { request: none, response: z.array(shareSourceSchema) },
   },
   send: {
     'alerts/new-chat': newChatAlertSchema,
@@ -156,6 +184,14 @@ export const DESKTOP_CHANNELS = {
     'sound/chirp': none,
     'presence/report': presenceSnapshotSchema,
     'window/show': none,
+    /** The operator clicked Share Screen: the next getDisplayMedia of the console may open the picker. */
+    'screenshare/gesture': none,
+    /** The picker window's Share or Cancel. */
+    'screenshare/picker-pick': sharePickSchema,
+    /** The console shares (show the always-on-top sharing bar) or stopped (take it down). */
+    'screenshare/sharing': sharingBarSchema.nullable(),
+    /** The sharing bar's Stop Share. */
+    'screenshare/bar-stop': none,
   },
   events: {
     'alerts/action': alertActionSchema,
@@ -163,6 +199,8 @@ export const DESKTOP_CHANNELS = {
     'presence/status-request': statusRequestSchema,
     'connection/reconnect-now': reconnectHintSchema,
     'settings/changed': desktopSettingsSchema,
+    /** Stop Share on the desktop's sharing bar: the console stops the picture. */
+    'screenshare/stop-requested': none,
   },
 } as const;
 
@@ -216,4 +254,17 @@ export interface DesktopBridge {
   /** The session token for the bearer login (desktop); the web console uses its cookie and gets null. */
   loadSessionToken(): Promise<StoredToken>;
   saveSessionToken(token: string | null): Promise<StoredToken>;
+  /**
+   * Share Screen was clicked: the desktop lets the next getDisplayMedia of the
+   * console open its own picker (it answers nothing without this gesture).
+   * The web bridge does nothing: the browser shows its own picker.
+   */
+  screenshareGesture(): void;
+  /** The console shares (show the sharing bar with Stop Share) or stopped (null: take it down). */
+  reportSharing(bar: SharingBar | null): void;
+  /** Stop Share was clicked outside the console (the desktop's sharing bar). */
+  onStopShareRequested(listener: () => void): () => void;
+  /** The desktop's picker window: what it offers, and the operator's Share or Cancel. */
+  pickerSources(): Promise<ShareSource[]>;
+  pickSource(pick: SharePick): void;
 }

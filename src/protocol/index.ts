@@ -8,3 +8,4 @@ export * from './operator-contract';
 export * from './patron-contract';
 export * from './http';
 export * from './desktop-bridge';
+export * from './screenshare';

@@ -122,6 +122,36 @@ export type ChatSummary = z.infer<typeof chatSummarySchema>;
 
 export const AUTHOR_KINDS = ['patron', 'operator', 'system'] as const;
 
+/** Whose screen a screenshare shows: the host's (the operator who asked) or the guest's (patron or colleague). */
+export const SCREENSHARE_DIRECTIONS = ['host-shares', 'guest-shares'] as const;
+export const screenshareDirectionSchema = z.enum(SCREENSHARE_DIRECTIONS);
+export type ScreenshareDirection = z.infer<typeof screenshareDirectionSchema>;
+
+/** The steps of a screenshare that are lines of the chat and of its transcript. */
+export const SCREENSHARE_STEPS = [
+  'requested',
+  'joined',
+  'declined',
+  'expired',
+  'cancelled',
+  'started',
+  'stopped',
+  'ended',
+] as const;
+
+/** A screenshare step, in a patron chat's system line or a staff chat's line. */
+export const screenshareEventSchema = z.object({
+  type: z.literal('screenshare'),
+  sessionId: idSchema,
+  step: z.enum(SCREENSHARE_STEPS),
+  direction: screenshareDirectionSchema,
+  /** Who did it (asked, joined, shared, hung up); null when the desk did (expired, connection lost). */
+  by: z.string().nullable(),
+  /** `ended`: how long the session was connected (0 when it never started). */
+  durationMs: z.number().int().nonnegative().nullable(),
+});
+export type ScreenshareEvent = z.infer<typeof screenshareEventSchema>;
+
 /**
  * What a system message records, for clients that show more than its text.
  * Seen by the patron too, so nothing staff-only (no briefing) goes in here.
@@ -150,6 +180,7 @@ export const chatEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reassigned'), by: staffRefSchema, from: staffRefSchema.nullable(), to: staffRefSchema }),
   /** A supervisor or admin (`by`) took the chat themselves; `from` had it (null: it was waiting). */
   z.object({ type: z.literal('taken-over'), by: staffRefSchema, from: staffRefSchema.nullable() }),
+  screenshareEventSchema,
 ]);
 export type ChatEvent = z.infer<typeof chatEventSchema>;
 export const messageSchema = z.object({
@@ -238,6 +269,8 @@ export const staffMessageSchema = z.object({
   authorName: z.string(),
   body: z.string(),
   createdAt: z.number().int(),
+  /** A screenshare step (the author is who did it). */
+  event: screenshareEventSchema.optional(),
 });
 export type StaffMessage = z.infer<typeof staffMessageSchema>;
 

@@ -36,6 +36,7 @@ import {
   syncRequestSchema,
   transferRequestSchema,
 } from './requests';
+import { SCREENSHARE_OPERATOR_REQUESTS, SCREENSHARE_PUSHES } from './screenshare';
 import type { ClientEventsOf, PushTable, RequestTable, ServerEventsOf } from './socket-contract';
 
 /** The `/operator` namespace: staff consoles (browser or desktop). */
@@ -175,6 +176,8 @@ export const OPERATOR_REQUESTS = {
   'chat:read': { request: chatReadRequestSchema, ack: readMarkSchema },
   /** Read a staff chat of yours up to `seq`; the same rule. */
   'staff:read': { request: staffReadRequestSchema, ack: readMarkSchema },
+  /** Screen sharing: Request Screenshare, Launch, signalling, Stop Share, End (src/protocol/screenshare.ts). */
+  ...SCREENSHARE_OPERATOR_REQUESTS,
 } as const satisfies RequestTable;
 
 /** What the server tells a console unasked. */
@@ -202,6 +205,7 @@ export const OPERATOR_PUSHES = {
   'staff:message': staffMessageSchema,
   /** Another window of this account read a chat or staff chat further. */
   'reads:marked': readMarkSchema,
+  ...SCREENSHARE_PUSHES,
 } as const satisfies PushTable;
 
 export type OperatorRequests = typeof OPERATOR_REQUESTS;

@@ -8,6 +8,7 @@ import {
   startChatRequestSchema,
   widgetConfigRequestSchema,
 } from './requests';
+import { SCREENSHARE_PATRON_REQUESTS, SCREENSHARE_PUSHES } from './screenshare';
 import type { ClientEventsOf, PushTable, RequestTable, ServerEventsOf } from './socket-contract';
 
 /** The `/patron` namespace: the chat widget on the library's web site. */
@@ -72,6 +73,8 @@ export const PATRON_REQUESTS = {
   'chat:leave': { request: emptyRequestSchema.prefault({}), ack: z.object({ chat: patronChatViewSchema }) },
   /** Typing on/off, relayed to the operators in the chat; never stored. */
   'chat:typing': { request: patronTypingRequestSchema, ack: z.object({ relayed: z.boolean() }) },
+  /** Screen sharing: Join or No thanks, the screenshare window, signalling, End (src/protocol/screenshare.ts). */
+  ...SCREENSHARE_PATRON_REQUESTS,
 } as const satisfies RequestTable;
 
 /** What the server tells the widget unasked. */
@@ -84,6 +87,7 @@ export const PATRON_PUSHES = {
   /** Another chat joined or left the queue (one push to the department's waiting patrons). */
   'queue:moved': queueMoveSchema,
   'chat:typing': patronTypingNoticeSchema,
+  ...SCREENSHARE_PUSHES,
 } as const satisfies PushTable;
 
 export type PatronRequests = typeof PATRON_REQUESTS;
