@@ -19,6 +19,7 @@ import { AddressLimits, type AddressLimitOptions, DEFAULT_ADDRESS_LIMITS } from 
 import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit, socketEventLimiter } from './sockets/rate-limiter';
 import type { DeskbellIo, OperatorNamespace, PatronNamespace } from './sockets/socket-types';
 import type { Storage } from './storage/database';
+import { type IceSettings, NO_ICE } from './screenshare/ice-stub';
 
 export interface DeskbellServerDeps {
   /** An open, migrated database. The server uses it but does not close it. */
@@ -39,6 +40,8 @@ export interface DeskbellServerDeps {
   widgetOrigins?: '*' | readonly string[];
   /** Transfer timeout, presence grace, patron return period (short ones in tests). */
   timings?: Partial<ChatTimings>;
+  /** STUN and TURN servers for screen sharing; none by default (peers on one network still connect). */
+  ice?: IceSettings;
 }
 
 export interface DeskbellServer {
@@ -108,6 +111,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
       settled: async (chatId, since) => void (await recordPatronAway(ctx, chatId, since)),
     }),
     inFlight: new InFlight(),
+    ice: deps.ice ?? NO_ICE,
   };
   setUpOperatorNamespace(ctx);
   setUpPatronNamespace(ctx);

@@ -3,6 +3,7 @@ import type { ChatTimings } from './config/chat-timings';
 import type { PatronPresenceTracker } from './patrons/patron-presence';
 import type { PresenceService } from './presence/presence-service';
 import type { Repositories } from './repositories';
+import type { IceSettings } from './screenshare/ice-stub';
 import type { InFlight } from './sockets/in-flight';
 import type { AddressLimits } from './sockets/address-limits';
 import type { EventLimiter } from './sockets/rate-limiter';
@@ -27,4 +28,6 @@ export interface DeskbellContext {
   patronPresence: PatronPresenceTracker;
   /** Unfinished work that shutting down waits for before the database closes. */
   inFlight: InFlight;
+  /** STUN and TURN for screen sharing (TURN credentials are minted per session from its secret). */
+  ice: IceSettings;
 }

@@ -12,6 +12,7 @@ import { StaffChatRepository } from './staff/staff-chat-repository';
 import { MessageStore } from './chats/message-store';
 import { DepartmentRepository } from './departments/department-repository';
 import { ReadMarkRepository } from './reads/read-mark-repository';
+import { ScreenshareRepository } from './screenshare/screenshare-repository';
 import type { DeskbellTables } from './storage/schema';
 
 /** Every repository over one database. */
@@ -29,6 +30,7 @@ export interface Repositories {
   queue: QueueRepository;
   lifecycle: LifecycleRepository;
   readMarks: ReadMarkRepository;
+  screenshares: ScreenshareRepository;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -47,5 +49,6 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     queue: new QueueRepository(db),
     lifecycle: new LifecycleRepository(db),
     readMarks: new ReadMarkRepository(db),
+    screenshares: new ScreenshareRepository(db),
   };
 }

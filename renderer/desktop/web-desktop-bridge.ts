@@ -9,6 +9,7 @@ import {
   type NewChatAlert,
   type PresenceSnapshot,
   type StoredToken,
+  type ShareSource,
 } from '../../src/protocol';
 import { systemClock } from '../../src/client/timers';
 import { ChirpScheduler } from '../../src/domain/chirp-scheduler';
@@ -227,6 +228,18 @@ export class WebDesktopBridge implements DesktopBridge {
   readonly popupAction: DesktopBridge['popupAction'] = () => undefined;
   readonly loadSessionToken: DesktopBridge['loadSessionToken'] = () => Promise.resolve({ ...NO_TOKEN });
   readonly saveSessionToken: DesktopBridge['saveSessionToken'] = () => Promise.resolve({ ...NO_TOKEN });
+
+  // Screen sharing in a browser: its own picker (getDisplayMedia) and its own "sharing this screen" bar;
+  // the console shows its own sharing banner, so there is nothing for a bridge to do.
+  screenshareGesture(): void {}
+  reportSharing(): void {}
+  onStopShareRequested(): () => void {
+    return () => undefined;
+  }
+  pickerSources(): Promise<ShareSource[]> {
+    return Promise.resolve([]);
+  }
+  pickSource(): void {}
 
   /** Stops the repeat timer and the cross-tab listener (tests; the console keeps one bridge for its life). */
   dispose(): void {

@@ -10,6 +10,7 @@ import { announceMessage } from './chat-broadcast';
 import { toPatronView } from './chat-rows';
 import { dropFollowersWhoMayNotSee } from './chat-room-members';
 import { announceQueueChange } from './queue-positions';
+import { endScreensharesOutOfPlace } from '../screenshare/screenshare-upkeep';
 
 /** Concurrent writers make a conditional write miss; a few fresh tries always settle it. */
 const MAX_TRIES = 8;
@@ -85,7 +86,13 @@ export async function announceTransition(
   // Nothing more happens in an ended chat: its followers (owner, group, anyone who previewed it) stop
   // following it, so consoles open all day do not collect rooms of chats long over.
   if (chat.status === 'ended') ctx.operators.in(rooms.chat(chat.id)).socketsLeave(rooms.chat(chat.id));
-  else if (before.departmentId !== chat.departmentId) {
+  // A screenshare goes with the chat, and with its host leaving it (ended, transferred, handed back);
+  // not awaited: the answer to the request does not wait for it.
+  ctx.inFlight.track(endScreensharesOutOfPlace(ctx, chat)).catch((error: unknown) => {
+    ctx.log.warn({ err: error, chatId: chat.id }, 'could not end the screenshare of a chat that changed');
+  });
+  if (chat.status === 'ended') return;
+  if (before.departmentId !== chat.departmentId) {
     // Awaited by the caller, so nobody who lost sight of the chat hears the next message.
     await dropFollowersWhoMayNotSee(ctx, chat).catch((error: unknown) => {
       ctx.log.warn({ err: error, chatId: chat.id }, 'could not check who may still follow a transferred chat');

@@ -5,6 +5,7 @@ import { rooms } from '../sockets/rooms';
 import { announceTransition, runChatAction } from './chat-actions';
 import { handBackVanishedOperators, sweepOwnerPresence } from '../operators/hand-back';
 import { sweepPatronPresence, timeOutAbsentPatrons } from '../patrons/patron-lifecycle';
+import { actOnScreenshareDeadlines, sweepScreenshareSockets } from '../screenshare/screenshare-upkeep';
 
 /**
  * Acts on the stored deadlines: transfers nobody took in time return to the
@@ -31,6 +32,7 @@ export function startChatUpkeep(ctx: DeskbellContext): () => void {
         await returnTransfer(ctx, chatId, now);
       }
       await timeOutAbsentPatrons(ctx, now);
+      await actOnScreenshareDeadlines(ctx, now);
       // A node that just started gives every console one grace period to reconnect first: a restart
       // that took longer than the grace must not hand back the chats of librarians who are all still there.
       if (now - startedAt >= ctx.timings.presenceGraceMs) await handBackVanishedOperators(ctx);
@@ -38,6 +40,7 @@ export function startChatUpkeep(ctx: DeskbellContext): () => void {
         nextSweepAt = now + ctx.timings.presenceSweepMs;
         await sweepPatronPresence(ctx, now);
         await sweepOwnerPresence(ctx);
+        await sweepScreenshareSockets(ctx);
       }
     } catch (error) {
       // The database away for a moment is no bug: the next tick tries again.

@@ -20,9 +20,11 @@ export type UnnumberedRow = {
  * Who may still write, checked in the same statement that takes the sequence
  * number: an operator while the access rule says so (an active chat they own
  * or take part in), the patron (and the system's lines about them) until the
- * chat has ended. The rules are chat-access-query.ts's.
+ * chat has ended. The rules are chat-access-query.ts's. `record` is the desk's
+ * own account of something that happened in the chat, which may come just
+ * after it ended (a screenshare that ended with the chat, and how long it lasted).
  */
-export type Writer = { operatorId: string } | { patron: true };
+export type Writer = { operatorId: string } | { patron: true } | { record: true };
 
 /**
  * What one send's statements found: the sequence number the new message got;
@@ -46,8 +48,16 @@ export function sendStatementsFor(db: Kysely<DeskbellTables>): SendStatements {
 }
 
 type Guarded = { chatId: string; operatorId: string };
+type WriterKind = 'operator' | 'patron' | 'record';
+const kindOf = (writer: Writer): WriterKind =>
+  'operatorId' in writer ? 'operator' : 'patron' in writer ? 'patron' : 'record';
+const WRITERS: Record<WriterKind, Writer> = {
+  operator: { operatorId: '' },
+  patron: { patron: true },
+  record: { record: true },
+};
 const guardOf = (writer: Writer, operatorId: string): Expression<SqlBool> =>
-  'operatorId' in writer ? writableBy(operatorId) : openForPatron();
+  'operatorId' in writer ? writableBy(operatorId) : 'patron' in writer ? openForPatron() : sql<SqlBool>`true`;
 
 /**
  * SQLite: `UPDATE chats SET last_seq = last_seq + 1 ... RETURNING`, then the
@@ -55,7 +65,7 @@ const guardOf = (writer: Writer, operatorId: string): Expression<SqlBool> =>
  * stored (a retry), giving the sequence number back at once is exact.
  */
 class SqliteSend implements SendStatements {
-  private readonly bump: Record<'operator' | 'patron', CompiledOnce<Guarded, { last_seq: number }>>;
+  private readonly bump: Record<WriterKind, CompiledOnce<Guarded, { last_seq: number }>>;
   private readonly unbump: CompiledOnce<{ chatId: string }, unknown>;
   private readonly insert: CompiledOnce<UnnumberedRow & { seq: number }, { id: string }>;
 
@@ -69,7 +79,7 @@ class SqliteSend implements SendStatements {
           .where(guardOf(writer, v.operatorId))
           .returning('last_seq'),
       );
-    this.bump = { operator: bump({ operatorId: '' }), patron: bump({ patron: true }) };
+    this.bump = { operator: bump(WRITERS.operator), patron: bump(WRITERS.patron), record: bump(WRITERS.record) };
     this.unbump = new CompiledOnce(db, (query, v) =>
       query
         .updateTable('chats')
@@ -97,7 +107,7 @@ class SqliteSend implements SendStatements {
 
   async send(trx: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): Promise<SendOutcome> {
     const guarded = { chatId: row.chat_id, operatorId: 'operatorId' in writer ? writer.operatorId : '' };
-    const bumped = await this.bump['operatorId' in writer ? 'operator' : 'patron'].execute(trx, guarded);
+    const bumped = await this.bump[kindOf(writer)].execute(trx, guarded);
     const seq = bumped.rows[0]?.last_seq;
     if (seq === undefined) return { written: false };
     const inserted = await this.insert.execute(trx, { ...row, seq });
@@ -122,10 +132,7 @@ class SqliteSend implements SendStatements {
  *   UPDATE chats SET last_seq = inserted.seq FROM inserted WHERE chats.id = $chat RETURNING chats.last_seq
  */
 class PostgresSend implements SendStatements {
-  private readonly statements: Record<
-    'operator' | 'patron',
-    CompiledOnce<UnnumberedRow & Guarded, { last_seq: number }>
-  >;
+  private readonly statements: Record<WriterKind, CompiledOnce<UnnumberedRow & Guarded, { last_seq: number }>>;
 
   constructor(db: Kysely<DeskbellTables>) {
     const statement = (writer: Writer) =>
@@ -172,12 +179,16 @@ class PostgresSend implements SendStatements {
           .where('chats.id', '=', v.chat_id)
           .returning('chats.last_seq'),
       );
-    this.statements = { operator: statement({ operatorId: '' }), patron: statement({ patron: true }) };
+    this.statements = {
+      operator: statement(WRITERS.operator),
+      patron: statement(WRITERS.patron),
+      record: statement(WRITERS.record),
+    };
   }
 
   async send(trx: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): Promise<SendOutcome> {
     const values = { ...row, chatId: row.chat_id, operatorId: 'operatorId' in writer ? writer.operatorId : '' };
-    const { rows } = await this.statements['operatorId' in writer ? 'operator' : 'patron'].execute(trx, values);
+    const { rows } = await this.statements[kindOf(writer)].execute(trx, values);
     const seq = rows[0]?.last_seq;
     return seq === undefined ? { written: false } : { seq: Number(seq) };
   }

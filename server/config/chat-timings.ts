@@ -4,7 +4,9 @@
  * a patron who did not return. Each deadline they set is stored, not only held
  * in memory (see server/chats/chat-upkeep.ts). Configurable so tests can use short ones.
  */
-export interface ChatTimings {
+import { DEFAULT_SCREENSHARE_TIMINGS, type ScreenshareTimings } from '../../src/domain/screenshare-session';
+
+export interface ChatTimings extends ScreenshareTimings {
   /** A pending transfer returns to the original operator after this long (the practice says a couple of minutes). */
   transferTimeoutMs: number;
   /** An operator whose every connection has been gone this long shows Offline and leaves routing. */
@@ -26,6 +28,7 @@ export const DEFAULT_CHAT_TIMINGS: ChatTimings = {
   patronSettleMs: 3_000,
   upkeepIntervalMs: 1_000,
   presenceSweepMs: 15_000,
+  ...DEFAULT_SCREENSHARE_TIMINGS,
 };
 
 export function resolveChatTimings(overrides: Partial<ChatTimings> = {}): ChatTimings {

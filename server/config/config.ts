@@ -63,6 +63,7 @@ function readTimings(env: Env): Partial<ChatTimings> {
       transferTimeoutMs: 'DESKBELL_TRANSFER_TIMEOUT_SECONDS',
       presenceGraceMs: 'DESKBELL_PRESENCE_GRACE_SECONDS',
       patronReturnMs: 'DESKBELL_PATRON_RETURN_SECONDS',
+      screenshareRequestMs: 'DESKBELL_SCREENSHARE_REQUEST_SECONDS',
     },
     secondsSchema,
   );

@@ -11,6 +11,8 @@ import { transferHandlers } from '../chats/transfer-handlers';
 import type { DeskbellContext } from '../context';
 import { presenceHandlers } from '../presence/presence-handlers';
 import { readHandlers } from '../reads/read-handlers';
+import { operatorScreenshareHandlers } from '../screenshare/screenshare-handlers';
+import { screenshareSideGone } from '../screenshare/screenshare-upkeep';
 import { rooms } from '../sockets/rooms';
 import { serveEvents } from '../sockets/serve-events';
 import { staffChatHandlers } from '../staff/staff-chat-handlers';
@@ -81,6 +83,11 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
       ctx.inFlight.track(lastConsoleGone(ctx, account.id)).catch((error: unknown) => {
         ctx.log.warn({ err: error }, 'could not update presence after a disconnect');
       });
+      if (socket.data.inScreenshare) {
+        ctx.inFlight.track(screenshareSideGone(ctx, socket.id)).catch((error: unknown) => {
+          ctx.log.warn({ err: error }, 'could not start the grace of a screenshare after a disconnect');
+        });
+      }
     });
     serveEvents(
       socket,
@@ -94,6 +101,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ...staffChatHandlers(ctx, socket, account),
         ...cannedHandlers(ctx, account),
         ...readHandlers(ctx, socket, account),
+        ...operatorScreenshareHandlers(ctx, socket, account),
       },
       { log: ctx.log, limiter: ctx.socketEvents, inFlight: ctx.inFlight },
     );

@@ -9,6 +9,7 @@ import { announceMessage, announceNewChat } from '../chats/chat-broadcast';
 import { joinQueueAsNew, queuePositionOf } from '../chats/queue-positions';
 import { toPatronView } from '../chats/chat-rows';
 import type { DeskbellContext } from '../context';
+import { patronScreenshareHandlers } from '../screenshare/screenshare-handlers';
 import { isDepartmentQueueRoom, rooms } from '../sockets/rooms';
 import type { SocketEventHandlers } from '../sockets/serve-events';
 import type { PatronSocket } from '../sockets/socket-types';
@@ -27,6 +28,7 @@ export const ANONYMOUS_PATRON = 'Patron';
  */
 export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<PatronRequests, PatronSocket> {
   return {
+    ...patronScreenshareHandlers(ctx),
     'widget:config': async ({ departmentId }) => {
       const department = await ctx.repos.departments.find(departmentId);
       if (!department)
@@ -87,6 +89,7 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
         chat: toPatronView(now),
         messages: await ctx.repos.messages.listAfter(chat.id, request.lastSeq),
         queuePosition: await queuePositionOf(ctx, now),
+        screenshare: (await ctx.repos.screenshares.listOpenOfChat(chat.id))[0]?.session ?? null,
       };
     },
 

@@ -2,6 +2,7 @@ import { PATRON_REQUESTS } from '../../src/protocol/patron-contract';
 import { z } from 'zod';
 import type { ChatSummary } from '../../src/protocol/models';
 import type { DeskbellContext } from '../context';
+import { screenshareSideGone } from '../screenshare/screenshare-upkeep';
 import { rooms } from '../sockets/rooms';
 import type { PatronSocket } from '../sockets/socket-types';
 import { eventServer } from '../sockets/serve-events';
@@ -28,6 +29,11 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     inFlight: ctx.inFlight,
   });
   function onDisconnect(this: PatronSocket): void {
+    if (this.data.inScreenshare) {
+      ctx.inFlight.track(screenshareSideGone(ctx, this.id)).catch((error: unknown) => {
+        ctx.log.warn({ err: error }, 'could not start the grace of a screenshare after a disconnect');
+      });
+    }
     const chatId = this.data.chatId;
     if (!chatId) return;
     ctx.inFlight.track(patronDisconnected(ctx, chatId)).catch((error: unknown) => {

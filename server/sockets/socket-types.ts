@@ -7,6 +7,8 @@ export interface OperatorSocketData {
   accountId: string;
   /** A short, non-secret key of the login session (part of the token's hash). */
   sessionKey: string;
+  /** This socket is one side of a screenshare: its disconnect starts that session's grace. */
+  inScreenshare?: boolean;
 }
 
 /** What the server remembers on a patron socket. */
@@ -17,6 +19,8 @@ export interface PatronSocketData {
   patronName: string | null;
   ip: string | null;
   userAgent: string | null;
+  /** This socket (the patron's screenshare window) is one side of a screenshare. */
+  inScreenshare?: boolean;
 }
 
 type NoEvents = Record<string, never>;

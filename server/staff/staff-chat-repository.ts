@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { StaffChat, StaffMessage } from '../../src/protocol/models';
+import {
+  type ScreenshareEvent,
+  screenshareEventSchema,
+  type StaffChat,
+  type StaffMessage,
+} from '../../src/protocol/models';
 import { newId } from '../storage/ids';
 import type { DeskbellTables } from '../storage/schema';
 
@@ -10,6 +15,8 @@ export interface NewStaffMessage {
   authorName: string;
   body: string;
   createdAt: number;
+  /** A screenshare step's line. */
+  event?: ScreenshareEvent;
 }
 
 /** The pair's ids in stored order (smaller first), so two colleagues share exactly one chat. */
@@ -113,6 +120,7 @@ export class StaffChatRepository {
         author_name: input.authorName,
         body: input.body,
         created_at: input.createdAt,
+        event: input.event ? JSON.stringify(input.event) : null,
       };
       await trx.insertInto('staff_messages').values(values).execute();
       return toStaffMessage(values);
@@ -153,8 +161,9 @@ function toStaffMessage(row: {
   author_name: string;
   body: string;
   created_at: number;
+  event?: string | null;
 }): StaffMessage {
-  return {
+  const message: StaffMessage = {
     id: row.id,
     staffChatId: row.staff_chat_id,
     seq: row.seq,
@@ -163,4 +172,7 @@ function toStaffMessage(row: {
     body: row.body,
     createdAt: row.created_at,
   };
+  const event = row.event ? screenshareEventSchema.safeParse(JSON.parse(row.event)) : null;
+  if (event?.success) message.event = event.data;
+  return message;
 }

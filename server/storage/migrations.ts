@@ -228,6 +228,46 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_screenshares': {
+    // Screen sharing sessions (server/screenshare/): a row per Request Screenshare, in a patron chat or a
+    // staff chat. Its deadlines (the request's expiry, a lost connection's grace) are columns, acted on by
+    // the upkeep with a conditional write, so they outlive a restart and fire once with several nodes.
+    async up(db) {
+      await db.schema
+        .createTable('screenshares')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('chat_kind', 'text', (c) => c.notNull())
+        .addColumn('chat_id', 'text', (c) => c.notNull())
+        .addColumn('direction', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('host_id', 'text', (c) => c.notNull())
+        .addColumn('host_name', 'text', (c) => c.notNull())
+        .addColumn('guest_kind', 'text', (c) => c.notNull())
+        .addColumn('guest_id', 'text')
+        .addColumn('guest_name', 'text', (c) => c.notNull())
+        .addColumn('requested_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint')
+        .addColumn('started_at', 'bigint')
+        .addColumn('ended_at', 'bigint')
+        .addColumn('end_reason', 'text')
+        .addColumn('ended_by', 'text')
+        .addColumn('source_label', 'text')
+        // The socket of each side that signalling goes to; the patron's window proves itself with its key.
+        .addColumn('host_socket', 'text')
+        .addColumn('guest_socket', 'text')
+        .addColumn('window_key_hash', 'text')
+        // A side's socket went away: the session ends at this time unless it comes back.
+        .addColumn('grace_until', 'bigint')
+        // Every write checks and bumps it: a change decided on stale facts is decided again.
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('screenshares_chat_idx').on('screenshares').columns(['chat_id', 'state']).execute();
+      await db.schema.createIndex('screenshares_expiry_idx').on('screenshares').column('expires_at').execute();
+      await db.schema.createIndex('screenshares_grace_idx').on('screenshares').column('grace_until').execute();
+      // A staff chat's screenshare steps are lines of it too, with their structured event (JSON).
+      await db.schema.alterTable('staff_messages').addColumn('event', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

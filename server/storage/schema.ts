@@ -127,6 +127,7 @@ export interface DeskbellTables {
   staff_messages: StaffMessagesTable;
   canned_messages: CannedMessagesTable;
   read_marks: ReadMarksTable;
+  screenshares: ScreensharesTable;
 }
 
 /** Operators in a patron chat beside its owner; left_at is set when they leave (the row stays, for the record). */
@@ -169,6 +170,8 @@ export interface StaffMessagesTable {
   author_name: string;
   body: string;
   created_at: number;
+  /** JSON of a ScreenshareEvent on a screenshare step's line (0006); null otherwise. */
+  event: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Personal (owner_id set) or shared by a department (department_id set). */
@@ -192,4 +195,35 @@ export interface ReadMarksTable {
   /** The newest sequence number read. */
   seq: number;
   updated_at: number;
+}
+
+/** A screen sharing session (0006): its state, its two parties and their sockets, its deadlines. */
+export interface ScreensharesTable {
+  id: string;
+  /** 'patron' | 'staff': which kind of chat `chat_id` names. */
+  chat_kind: string;
+  chat_id: string;
+  /** 'host-shares' | 'guest-shares' */
+  direction: string;
+  /** requested | joined | connecting | audio-only | sharing | ended */
+  state: string;
+  host_id: string;
+  host_name: string;
+  /** 'patron' | 'operator' */
+  guest_kind: string;
+  guest_id: string | null;
+  guest_name: string;
+  requested_at: number;
+  expires_at: number | null;
+  started_at: number | null;
+  ended_at: number | null;
+  end_reason: string | null;
+  ended_by: string | null;
+  source_label: string | null;
+  host_socket: string | null;
+  guest_socket: string | null;
+  /** sha256 of the key the patron's screenshare window proves itself with. */
+  window_key_hash: string | null;
+  grace_until: number | null;
+  version: ColumnType<number, number | undefined, number>;
 }

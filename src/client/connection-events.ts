@@ -8,6 +8,7 @@ import type {
   StaffMessage,
 } from '../protocol/models';
 import type { PatronPresenceNotice, SyncResult, TypingNotice } from '../protocol/operator-contract';
+import type { ScreenshareSession, ScreenshareSignal } from '../protocol/screenshare';
 
 /**
  * - `connecting`: the first connection is being made.
@@ -89,6 +90,10 @@ export type OperatorConnectionEvent =
   | { type: 'patron-presence'; notice: PatronPresenceNotice }
   /** Another window of this account read a chat or staff chat further (`reads:marked`). */
   | { type: 'read-mark'; mark: ReadMark }
+  /** A screenshare this operator is a party of changed (`screenshare:updated`). */
+  | { type: 'screenshare'; session: ScreenshareSession }
+  /** The other side of a screenshare signalled (offer, answer, candidate). */
+  | { type: 'screenshare-signal'; sessionId: string; signal: ScreenshareSignal }
   /** The server refused this operator's session: log in again. */
   | { type: 'unauthorized'; message: string }
   /** Something to tell the operator that is not tied to one action (a bad payload, a failed sync). */

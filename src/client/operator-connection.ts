@@ -67,6 +67,7 @@ export interface OperatorConnectionOptions {
 }
 
 type RequestName = keyof OperatorRequests & string;
+type ScreenshareRequestName = Extract<RequestName, `screenshare:${string}`>;
 
 /**
  * The operator console's connection to the `/operator` namespace, with no UI
@@ -316,6 +317,16 @@ export class OperatorConnection {
       : this.request('staff:read', { staffChatId: mark.id, seq: mark.seq }, 'the read mark');
   }
 
+  // ---- screen sharing ----
+
+  /** A screenshare request (Request Screenshare, Launch, signalling, Stop Share, End); refused at once offline. */
+  screenshare<K extends ScreenshareRequestName>(
+    event: K,
+    payload: RequestOf<OperatorRequests, K>,
+  ): Promise<Ack<AckDataOf<OperatorRequests, K>>> {
+    return this.request(event, payload, 'the screenshare');
+  }
+
   // ---- messages ----
 
   /** Tells the others in the chat that this operator is typing, or stopped; dropped while not connected. */
@@ -467,6 +478,8 @@ export class OperatorConnection {
       'chat:patron-presence': (notice) => this.emit({ type: 'patron-presence', notice }),
       'status:changed': ({ status }) => this.emit({ type: 'status', status }),
       'reads:marked': (mark) => this.emit({ type: 'read-mark', mark }),
+      'screenshare:updated': (session) => this.emit({ type: 'screenshare', session }),
+      'screenshare:signal': ({ sessionId, signal }) => this.emit({ type: 'screenshare-signal', sessionId, signal }),
     };
   }
 

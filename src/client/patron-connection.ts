@@ -13,6 +13,7 @@ import {
   type WidgetConfig,
 } from '../protocol/patron-contract';
 import type { PatronSendRequest, StartChatRequest } from '../protocol/requests';
+import type { ScreenshareSession } from '../protocol/screenshare';
 import type { AckDataOf, RequestOf } from '../protocol/socket-contract';
 import { contiguousLastSeq, hasGap, mergeMessages } from '../domain/message-order';
 import { Backoff, type BackoffOptions } from './backoff';
@@ -65,6 +66,8 @@ export interface PatronConnectionState {
   queuePosition: number | null;
   /** The name of the librarian typing right now, or null. */
   librarianTyping: string | null;
+  /** The chat's screenshare: a request to answer, or one open in its own window; null when none. */
+  screenshare: ScreenshareSession | null;
 }
 
 /** The pre-chat form, as the widget sends it; the department is the connection's. */
@@ -171,6 +174,7 @@ export class PatronConnection {
       failed: [],
       queuePosition: null,
       librarianTyping: null,
+      screenshare: null,
     };
     this.retryBackoff = options.retryBackoff ?? { initialMs: this.resumeRetryMs };
     this.connectBackoff = new Backoff(this.retryBackoff);
@@ -206,6 +210,9 @@ export class PatronConnection {
         'queue:position': (position) => this.onQueuePosition(position),
         'queue:moved': (move) => this.onQueueMoved(move),
         'chat:typing': (notice) => this.onTyping(notice),
+        'screenshare:updated': (session) => this.onScreenshare(session),
+        // Signalling is for the patron's screenshare window, which has its own connection.
+        'screenshare:signal': () => undefined,
       },
       () => undefined,
     );
@@ -368,6 +375,7 @@ export class PatronConnection {
         chat,
         messages: mergeMessages(mergeMessages(held, early), ack.data.messages),
         queuePosition: waitingPosition(chat, ack.data.queuePosition),
+        screenshare: ack.data.screenshare ?? null,
       });
       this.exactPosition(askedAt);
       this.outbox.flush();
@@ -413,6 +421,42 @@ export class PatronConnection {
     if (message.chatId !== this.state.chat.id) return;
     this.receive([message]);
     this.gaps.check([this.state.chat.id]);
+  }
+
+  private onScreenshare(session: ScreenshareSession): void {
+    if (this.state.chat !== null && session.chat.id !== this.state.chat.id) return;
+    const current = this.state.screenshare;
+    // An older session's last word does not replace a newer one's.
+    if (current && current.id !== session.id && current.requestedAt > session.requestedAt) return;
+    this.update({ screenshare: session });
+  }
+
+  /**
+   * Join (with the key of the screenshare window the widget opens) or No
+   * thanks; End from the widget. Refused at once when the chat is not live.
+   */
+  async answerScreenshare(sessionId: string, join: boolean, windowKey?: string): Promise<Ack<ScreenshareSession>> {
+    if (!this.bound) return { ok: false, error: { code: 'OFFLINE', message: 'Not connected to the library.' } };
+    try {
+      const ack = await this.ask('screenshare:answer', { sessionId, join, ...(windowKey ? { windowKey } : {}) });
+      if (!ack.ok) return ack;
+      this.onScreenshare(ack.data.session);
+      return { ok: true, data: ack.data.session };
+    } catch {
+      return { ok: false, error: { code: 'TIMEOUT', message: 'The library did not answer in time; try again.' } };
+    }
+  }
+
+  async endScreenshare(sessionId: string): Promise<Ack<ScreenshareSession>> {
+    if (!this.bound) return { ok: false, error: { code: 'OFFLINE', message: 'Not connected to the library.' } };
+    try {
+      const ack = await this.ask('screenshare:end', { sessionId });
+      if (!ack.ok) return ack;
+      this.onScreenshare(ack.data.session);
+      return { ok: true, data: ack.data.session };
+    } catch {
+      return { ok: false, error: { code: 'TIMEOUT', message: 'The library did not answer in time; try again.' } };
+    }
   }
 
   private onStatus(chat: PatronChatView): void {

@@ -156,6 +156,15 @@ const RULES = {
   /** End Chat: only its owner. */
   end: ownerOfActive('end it'),
 
+  /** Request Screenshare (either way) with the patron: the owner and the participants of an active chat. */
+  screenshare: (chat, actor) => {
+    const hidden = see(chat, actor);
+    if (hidden) return hidden;
+    if (chat.status === 'ended') return ended;
+    if (chat.status === 'waiting') return notActive('share a screen');
+    return isMember(chat, actor.id) ? null : notOwner(chat);
+  },
+
   /** Transfer it (to a colleague or a department's queue): only its owner. */
   transfer: ownerOfActive('transfer it'),
 

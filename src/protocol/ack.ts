@@ -35,6 +35,12 @@ export const ERROR_CODES = [
   'PATRON_PRESENT',
   /** Canned messages: the shortcut is already used in the same list (yours, or the department's). */
   'SHORTCUT_TAKEN',
+  /** Screen sharing: the session (or request) is over: declined, expired, ended. */
+  'SCREENSHARE_OVER',
+  /** Screen sharing: not yet possible (Launch before Join, media before Launch). */
+  'SCREENSHARE_NOT_YET',
+  /** Screen sharing: the chat has a screenshare open already. */
+  'SCREENSHARE_BUSY',
   'INTERNAL',
   /** The server cannot reach its database (a restart, a dropped connection): the same request may succeed soon. */
   'UNAVAILABLE',

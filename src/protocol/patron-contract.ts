@@ -8,7 +8,7 @@ import {
   startChatRequestSchema,
   widgetConfigRequestSchema,
 } from './requests';
-import { SCREENSHARE_PATRON_REQUESTS, SCREENSHARE_PUSHES } from './screenshare';
+import { SCREENSHARE_PATRON_REQUESTS, SCREENSHARE_PUSHES, screenshareSessionSchema } from './screenshare';
 import type { ClientEventsOf, PushTable, RequestTable, ServerEventsOf } from './socket-contract';
 
 /** The `/patron` namespace: the chat widget on the library's web site. */
@@ -29,6 +29,8 @@ export const patronChatStateSchema = z.object({
   messages: z.array(messageSchema),
   /** While the chat waits: its place in the department's queue (1 is next); null once claimed or ended. */
   queuePosition: z.number().int().positive().nullable().optional(),
+  /** The chat's screenshare that is not over (a request to answer, one in progress), if any. */
+  screenshare: screenshareSessionSchema.nullable().optional(),
 });
 export type PatronChatState = z.infer<typeof patronChatStateSchema>;
 

@@ -67,6 +67,8 @@ export const screenshareSessionSchema = z.object({
   endedBy: z.string().nullable(),
   /** While sharing: what the sharer said is shown. */
   sourceLabel: z.string().nullable(),
+  /** The guest's side is there (the patron's screenshare window, the colleague's console): Launch can start. */
+  guestReady: z.boolean(),
 });
 export type ScreenshareSession = z.infer<typeof screenshareSessionSchema>;
 

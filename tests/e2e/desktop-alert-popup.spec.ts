@@ -50,6 +50,11 @@ function installFakePopupBridge(alert: NewChatAlert | null): void {
     popupAction: (action) => void actions.push(action),
     loadSessionToken: () => Promise.resolve({ token: null, persisted: false }),
     saveSessionToken: () => Promise.resolve({ token: null, persisted: false }),
+    screenshareGesture: () => undefined,
+    reportSharing: () => undefined,
+    onStopShareRequested: never,
+    pickerSources: () => Promise.resolve([]),
+    pickSource: () => undefined,
   };
 }
 

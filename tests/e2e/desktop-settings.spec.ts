@@ -74,6 +74,11 @@ function installFakeDesktop(serverUrl: string): void {
       save('fake-desktop-token', token);
       return { token, persisted: true };
     },
+    screenshareGesture: () => undefined,
+    reportSharing: () => undefined,
+    onStopShareRequested: () => () => undefined,
+    pickerSources: () => Promise.resolve([]),
+    pickSource: () => undefined,
   };
 }
 

@@ -17,6 +17,8 @@ import {
   type ReconnectHint,
   type StatusRequest,
   type StoredToken,
+  type ShareSource,
+  type SharingBar,
 } from '../../src/protocol';
 import type { ConsoleApi } from '../../renderer/api/console-api';
 import type { ConsoleDeps } from '../../renderer/store/console-runtime';
@@ -125,6 +127,27 @@ export class RecordingBridge implements DesktopBridge {
     this.storedToken = token;
     return { token, persisted: this.persisted };
   }
+  /** What the console told the desktop's sharing bar, in order (null = taken down). */
+  readonly sharingReports: Array<SharingBar | null> = [];
+  gestures = 0;
+  private stopShareListeners = new Set<() => void>();
+  screenshareGesture() {
+    this.gestures += 1;
+  }
+  reportSharing(bar: SharingBar | null) {
+    this.sharingReports.push(bar);
+  }
+  onStopShareRequested(listener: () => void) {
+    return subscribe(this.stopShareListeners, listener);
+  }
+  /** Plays the sharing bar's Stop Share. */
+  clickStopShare() {
+    for (const listener of this.stopShareListeners) listener();
+  }
+  async pickerSources(): Promise<ShareSource[]> {
+    return [];
+  }
+  pickSource() {}
 }
 
 function subscribe<T>(set: Set<T>, listener: T): () => void {
