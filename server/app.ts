@@ -19,7 +19,7 @@ import { AddressLimits, type AddressLimitOptions, DEFAULT_ADDRESS_LIMITS } from 
 import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit, socketEventLimiter } from './sockets/rate-limiter';
 import type { DeskbellIo, OperatorNamespace, PatronNamespace } from './sockets/socket-types';
 import type { Storage } from './storage/database';
-import { type IceSettings, NO_ICE } from './screenshare/ice-stub';
+import { type IceSettings, NO_ICE } from './config/ice-config';
 
 export interface DeskbellServerDeps {
   /** An open, migrated database. The server uses it but does not close it. */

@@ -3,7 +3,7 @@ import type { ChatTimings } from './config/chat-timings';
 import type { PatronPresenceTracker } from './patrons/patron-presence';
 import type { PresenceService } from './presence/presence-service';
 import type { Repositories } from './repositories';
-import type { IceSettings } from './screenshare/ice-stub';
+import type { IceSettings } from './config/ice-config';
 import type { InFlight } from './sockets/in-flight';
 import type { AddressLimits } from './sockets/address-limits';
 import type { EventLimiter } from './sockets/rate-limiter';

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     version: readVersion(),
     logger: { level: 'warn' },
     timings: config.timings,
+    ice: config.ice,
     widgetOrigins: config.widgetOrigins,
     addressLimits: config.addressLimits,
     ...(config.socketRateLimit ? { socketRateLimit: config.socketRateLimit } : {}),

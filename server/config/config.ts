@@ -5,6 +5,7 @@ import type { AddressLimitOptions } from '../sockets/address-limits';
 import type { RateLimit } from '../sockets/rate-limiter';
 import type { ChatTimings } from './chat-timings';
 import { ConfigError } from './config-error';
+import { type IceSettings, readIceSettings } from './ice-config';
 import { type LibrarySettings, readLibrarySettings } from './library-settings';
 
 /** Everything the server is told from outside, checked once at start. */
@@ -29,6 +30,8 @@ export interface DeskbellConfig {
   addressLimits: Partial<AddressLimitOptions>;
   /** Events per socket (a burst and its steady rate); undefined keeps the server's default. */
   socketRateLimit: RateLimit | undefined;
+  /** STUN and TURN for screen sharing (DESKBELL_STUN_URLS, DESKBELL_TURN_*, DESKBELL_ICE_RELAY_ONLY). */
+  ice: IceSettings;
 }
 
 const secondsSchema = z
@@ -234,5 +237,6 @@ export function loadConfig({ argv, env, cwd }: ConfigSources): DeskbellConfig {
     widgetOrigins,
     addressLimits: readAddressLimits(env),
     socketRateLimit: readSocketRateLimit(env),
+    ice: readIceSettings(env),
   };
 }

@@ -27,6 +27,9 @@ export interface TurnSettings {
 type Env = Readonly<Record<string, string | undefined>>;
 
 export const TURN_TTL_DEFAULT_SECONDS = 600;
+
+/** No STUN, no TURN: peers on one network still connect (host candidates). */
+export const NO_ICE: IceSettings = { stunUrls: [], turn: null, relayOnly: false };
 const TURN_TTL_MIN_SECONDS = 60;
 const TURN_TTL_MAX_SECONDS = 86_400;
 // A guessable secret lets anyone mint credentials and use the library's TURN server as a free relay.

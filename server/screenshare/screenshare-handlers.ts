@@ -12,7 +12,7 @@ import type { DeskbellContext } from '../context';
 import type { EventHandlers, SocketEventHandlers } from '../sockets/serve-events';
 import type { OperatorSocket, PatronSocket } from '../sockets/socket-types';
 import { newId } from '../storage/ids';
-import { mintIceConfig } from './ice-stub';
+import { mintIceConfig } from './ice-servers';
 import type { StoredScreenshare } from './screenshare-repository';
 import { announceScreenshare, changeScreenshare } from './screenshare-service';
 
