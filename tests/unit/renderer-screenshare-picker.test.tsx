@@ -105,7 +105,7 @@ describe('the sharing bar', () => {
   it('says what is shared with whom; Stop Share asks once', () => {
     let stops = 0;
     render(<SharingBar bar={{ sourceLabel: 'Screen 1', watcherName: 'Riley Reader' }} onStop={() => (stops += 1)} />);
-    expect(screen.getByRole('status').textContent).toBe('Sharing Screen 1 with Riley Reader');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sharing Screen 1 with Riley Reader');
     fireEvent.click(screen.getByRole('button', { name: 'Stop Share' }));
     fireEvent.click(screen.getByRole('button', { name: 'Stopping…' }));
     expect(stops).toBe(1);

@@ -24,7 +24,7 @@ export function SharingBar({ bar, onStop }: SharingBarProps) {
   return (
     <main className="sharing-bar" aria-label="Screen sharing">
       <span className="sharing-bar-dot" aria-hidden="true" />
-      <p className="sharing-bar-text" role="status">
+      <h1 className="sharing-bar-text" aria-live="polite">
         {bar ? (
           <>
             Sharing <bdi className="sharing-bar-strong">{bar.sourceLabel}</bdi> with{' '}
@@ -33,7 +33,7 @@ export function SharingBar({ bar, onStop }: SharingBarProps) {
         ) : (
           'Sharing your screen'
         )}
-      </p>
+      </h1>
       <button type="button" className="danger sharing-bar-stop" disabled={stopping} onClick={stop}>
         {stopping ? 'Stopping…' : 'Stop Share'}
       </button>
