@@ -22,7 +22,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
-      input: { index: `${here}index.html`, alert: `${here}alert.html` },
+      input: {
+        index: `${here}index.html`,
+        alert: `${here}alert.html`,
+        picker: `${here}picker.html`,
+        'sharing-bar': `${here}sharing-bar.html`,
+      },
     },
   },
   server: {

@@ -18,6 +18,8 @@ import { setUpPower } from './power/setup-power';
 import { electronSecurityPorts } from './security/electron-security';
 import { setUpSecurity } from './security/setup-security';
 import { electronSettingsStore } from './settings/electron-settings-store';
+import { applyScreenshareSwitches } from './screenshare/electron-screenshare';
+import { setUpScreenshare } from './screenshare/setup-screenshare';
 import { readLaunchOptions } from './settings/launch-options';
 import { setUpSettings } from './settings/setup-settings';
 import { setUpSound } from './sound/setup-sound';
@@ -33,6 +35,8 @@ async function main(): Promise<void> {
   // Before the single-instance lock and the store: both live in the userData folder.
   if (launch.userDataDir) app.setPath('userData', launch.userDataDir);
   registerAppScheme();
+  // Chromium reads its features at start: the Wayland portal's capturer must be on before ready.
+  applyScreenshareSwitches();
   if (!claimSingleInstance(app)) return;
   await app.whenReady();
 
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
   setUpWindows(context);
   setUpTray(context);
   setUpAlerts(context);
+  setUpScreenshare(context);
   setUpSound(context);
   setUpPower(context);
 

@@ -86,6 +86,12 @@ export function createDesktopBridge(
     popupAction: (action) => send('alerts/popup-action', action),
     loadSessionToken: () => invoke('credentials/get-token', {}),
     saveSessionToken: (token) => invoke('credentials/set-token', { token }),
+    screenshareGesture: () => send('screenshare/gesture', {}),
+    reportSharing: (bar) => send('screenshare/sharing', bar),
+    onStopShareRequested: (listener) => subscribe('screenshare/stop-requested', () => listener()),
+    pickerSources: () => invoke('screenshare/picker-sources', {}),
+    pickSource: (pick) => send('screenshare/picker-pick', pick),
+    stopShareFromBar: () => send('screenshare/bar-stop', {}),
   };
 }
 

@@ -267,4 +267,11 @@ export interface DesktopBridge {
   /** The desktop's picker window: what it offers, and the operator's Share or Cancel. */
   pickerSources(): Promise<ShareSource[]>;
   pickSource(pick: SharePick): void;
+  /**
+   * The desktop's sharing bar's own page: its Stop Share (`screenshare/bar-stop`),
+   * which main hands to the console as onStopShareRequested. Only the desktop's
+   * bridge has it: the sharing bar is a desktop window, and a browser console
+   * stops from the browser's own sharing controls.
+   */
+  stopShareFromBar?(): void;
 }

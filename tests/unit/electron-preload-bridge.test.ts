@@ -49,6 +49,12 @@ const EXPECTED_KEYS: (keyof DesktopBridge)[] = [
   'popupAction',
   'loadSessionToken',
   'saveSessionToken',
+  'screenshareGesture',
+  'reportSharing',
+  'onStopShareRequested',
+  'pickerSources',
+  'pickSource',
+  'stopShareFromBar',
 ];
 
 describe('the preload exposes exactly the DesktopBridge', () => {
@@ -185,5 +191,61 @@ describe('events from main', () => {
     expect(ipc.listenerCount('sound/play')).toBe(1);
     offAction();
     expect(ipc.listenerCount('alerts/action')).toBe(0);
+  });
+});
+
+describe('screen sharing over the bridge', () => {
+  const SOURCE = {
+    id: 'screen:1:0',
+    name: 'Entire screen',
+    kind: 'screen' as const,
+    thumbnail: 'data:image/png;base64,iVBORw0KGgo=',
+  };
+
+  it("Share Screen, the sharing report, the pick and the bar's Stop Share go out on their own channels", () => {
+    const { bridge, ipc } = setUp();
+    bridge.screenshareGesture();
+    bridge.reportSharing({ sourceLabel: 'Entire screen', watcherName: 'Riley Reader' });
+    bridge.reportSharing(null);
+    bridge.pickSource({ sourceId: 'window:42:0' });
+    bridge.pickSource({ sourceId: null });
+    bridge.stopShareFromBar?.();
+    expect(ipc.sent).toEqual([
+      { channel: 'screenshare/gesture', args: [{}] },
+      { channel: 'screenshare/sharing', args: [{ sourceLabel: 'Entire screen', watcherName: 'Riley Reader' }] },
+      { channel: 'screenshare/sharing', args: [null] },
+      { channel: 'screenshare/picker-pick', args: [{ sourceId: 'window:42:0' }] },
+      { channel: 'screenshare/picker-pick', args: [{ sourceId: null }] },
+      { channel: 'screenshare/bar-stop', args: [{}] },
+    ]);
+  });
+
+  it('the picker asks main for its sources and gets them parsed; a list with a bad thumbnail is refused', async () => {
+    const { bridge, ipc } = setUp();
+    ipc.answer = () => Promise.resolve([SOURCE, { ...SOURCE, id: 'window:7:0', name: 'Catalogue', kind: 'window' }]);
+    await expect(bridge.pickerSources()).resolves.toEqual([
+      SOURCE,
+      { ...SOURCE, id: 'window:7:0', name: 'Catalogue', kind: 'window' },
+    ]);
+    expect(ipc.invoked).toEqual([{ channel: 'screenshare/picker-sources', args: [{}] }]);
+    ipc.answer = () => Promise.resolve([{ ...SOURCE, thumbnail: 'https://evil.example/x.png' }]);
+    await expect(bridge.pickerSources()).rejects.toThrow(/PNG or JPEG data: URLs/);
+    ipc.answer = () => Promise.resolve([{ ...SOURCE, kind: 'tab' }]);
+    await expect(bridge.pickerSources()).rejects.toThrow();
+  });
+
+  it("Stop Share from the bar reaches the console's listener; a malformed one is ignored; unsubscribe removes it", () => {
+    const { bridge, ipc, warnings } = setUp();
+    let stops = 0;
+    const off = bridge.onStopShareRequested(() => (stops += 1));
+    ipc.fromMain('screenshare/stop-requested', {});
+    expect(stops).toBe(1);
+    ipc.fromMain('screenshare/stop-requested', { sourceId: 'screen:1:0' });
+    expect(stops).toBe(1);
+    expect(warnings).toEqual(['deskbell: ignored a malformed screenshare/stop-requested event']);
+    off();
+    ipc.fromMain('screenshare/stop-requested', {});
+    expect(stops).toBe(1);
+    expect(ipc.listenerCount('screenshare/stop-requested')).toBe(0);
   });
 });
