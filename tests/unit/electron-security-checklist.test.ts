@@ -128,8 +128,10 @@ describe('new windows are denied', () => {
 describe('permissions', () => {
   const app = 'deskbell-app://console/index.html';
 
-  it("grants the app's pages notifications and media (screen sharing), and nothing else", () => {
-    expect(GRANTED_PERMISSIONS).toEqual(['notifications', 'media']);
+  it("grants the app's pages notifications, media and display-capture (screen sharing), and nothing else", () => {
+    expect(GRANTED_PERMISSIONS).toEqual(['notifications', 'media', 'display-capture']);
+    expect(mayGrantPermission({ permission: 'display-capture', requestingUrl: app })).toBe(true);
+    expect(mayGrantPermission({ permission: 'display-capture', requestingUrl: 'https://evil.example/' })).toBe(false);
     expect(mayGrantPermission({ permission: 'notifications', requestingUrl: app })).toBe(true);
     expect(mayGrantPermission({ permission: 'media', requestingUrl: 'deskbell-app://console' })).toBe(true);
   });
@@ -143,7 +145,6 @@ describe('permissions', () => {
     'openExternal',
     'pointerLock',
     'fullscreen',
-    'display-capture',
   ])('%s is denied', (permission) => expect(mayGrantPermission({ permission, requestingUrl: app })).toBe(false));
   it('even notifications are denied to a page that is not the app', () => {
     expect(mayGrantPermission({ permission: 'notifications', requestingUrl: 'https://evil.example/' })).toBe(false);

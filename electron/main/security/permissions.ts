@@ -6,7 +6,7 @@ import { isAppUrl } from '../app-protocol/app-url';
  * outside screen sharing's `media`, MIDI, HID, serial, clipboard reading and
  * the rest are denied, and anything not from the app's own pages is denied.
  */
-export const GRANTED_PERMISSIONS: readonly string[] = ['notifications', 'media'];
+export const GRANTED_PERMISSIONS: readonly string[] = ['notifications', 'media', 'display-capture'];
 
 export interface PermissionQuestion {
   /** Electron's permission name ('notifications', 'media', 'geolocation', ...). */
