@@ -41,6 +41,7 @@ export function bindConnection(
         synced = true;
         void reloadOpenChat(connection, store, event.forgotten);
         void catchUpStaffChat(connection, store);
+        void store.getState().screenshareResync();
         return;
       case 'chat':
         return applyChat(store, bridge, event.chat, event.isNew);
@@ -93,6 +94,10 @@ export function bindConnection(
         }
         return store.setState((state) => ({ patronPresence: withPatronPresence(state.patronPresence, event.notice) }));
       }
+      case 'screenshare':
+        return store.getState().screenshareUpdated(event.session);
+      case 'screenshare-signal':
+        return store.getState().screenshareSignalled(event.sessionId, event.signal);
       case 'unauthorized':
         void store
           .getState()
@@ -139,6 +144,8 @@ export function bindConnection(
     stopPresence();
     stopRelease();
     stopReads();
+    // Logged out or replaced: the call of this connection ends here (the server's grace ends it for the other side).
+    store.getState().dropScreenshareCall();
   };
 }
 

@@ -1,6 +1,7 @@
 import type { OperatorConnection } from '../../src/client/operator-connection';
 import type { DesktopBridge, PlaySound } from '../../src/protocol';
 import type { ConsoleApi } from '../api/console-api';
+import type { ScreenshareMedia } from '../desktop/screenshare-media';
 
 /** What the store needs from outside; tests pass their own (a real connection to a test server, a recording bridge). */
 export interface ConsoleDeps {
@@ -17,6 +18,8 @@ export interface ConsoleDeps {
   playSound?(volume: number, sound: PlaySound['sound']): void;
   /** Loads the console page afresh (the desktop app after its server URL changed); nothing when left out. */
   reloadPage?(): void;
+  /** Screen sharing's peer connection, microphone and picker; the browser's own when left out. */
+  media?: ScreenshareMedia;
 }
 
 /** The store's handle on its one live connection (not state: nothing renders from the object itself). */

@@ -5,6 +5,7 @@ import type { ConnectionSlice } from './connection-types';
 import type { LeaveSlice } from './leave-types';
 import type { MessagesSlice } from './messages-types';
 import type { OperatorsSlice } from './operators-types';
+import type { ScreenshareSlice } from './screenshare-types';
 import type { SessionSlice } from './session-types';
 import type { SettingsSlice } from './settings-types';
 import type { StaffSlice } from './staff-types';
@@ -34,4 +35,5 @@ export type ConsoleState = SessionSlice &
   ActivitySlice &
   CannedSlice &
   LeaveSlice &
-  UnreadSlice;
+  UnreadSlice &
+  ScreenshareSlice;

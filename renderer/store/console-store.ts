@@ -9,6 +9,7 @@ import { bindDesktop } from './desktop-binding';
 import { createLeaveSlice } from './leave-slice';
 import { createMessagesSlice } from './messages-slice';
 import { createOperatorsSlice } from './operators-slice';
+import { createScreenshareSlice } from './screenshare-slice';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createStaffSlice } from './staff-slice';
@@ -45,6 +46,7 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createCannedSlice(runtime)(...args),
     ...createLeaveSlice(runtime)(...args),
     ...createUnreadSlice(runtime)(...args),
+    ...createScreenshareSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

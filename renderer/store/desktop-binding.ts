@@ -48,6 +48,8 @@ export function bindDesktop(store: StoreApi<ConsoleState>, runtime: ConsoleRunti
     bridge.onReconnectHint(() => runtime.connection()?.reconnectNow()),
     bridge.onPlaySound(({ sound, volume }) => (runtime.deps.playSound ?? playChirp)(volume, sound)),
     bridge.onSettingsChanged((settings) => store.setState({ desktopSettings: settings })),
+    // The desktop's sharing bar: Stop Share, while the console may be hidden behind the shared window.
+    bridge.onStopShareRequested(() => void store.getState().stopShare()),
   ];
   void store.getState().loadSettings();
 

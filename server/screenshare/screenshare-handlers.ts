@@ -118,8 +118,7 @@ export function operatorScreenshareHandlers(
         // The colleague's console that said Join is their side at once: there is no other window to wait for.
         ...(join ? { facts: { guestSocket: bound() } } : {}),
       }));
-      const session = join ? { ...after.session, guestReady: true } : after.session;
-      return join ? { session, ice: ice(session) } : { session };
+      return join ? { session: after.session, ice: ice(after.session) } : { session: after.session };
     },
 
     'screenshare:launch': async ({ sessionId }) => {

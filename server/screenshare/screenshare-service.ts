@@ -47,10 +47,11 @@ export async function changeScreenshare(
     const ending = decision.session.state === 'ended';
     const written: StoredFacts = ending ? { ...facts, graceUntil: null } : { ...facts };
     if (await ctx.repos.screenshares.update(before, decision.session, written)) {
+      const facts = { ...before, ...stripUndefined(written) };
       const after: StoredScreenshare = {
-        ...before,
-        ...stripUndefined(written),
-        session: decision.session,
+        ...facts,
+        // Whether the guest's side is there is a stored fact (its socket), as the repository reads it.
+        session: { ...decision.session, guestReady: facts.guestSocket !== null },
         version: before.version + 1,
       };
       await announceScreenshare(ctx, after, decision.step);

@@ -8,6 +8,7 @@ import { LoginForm } from '../login/login-form';
 import { SettingsPage } from '../settings/settings-page';
 import { StaffChatPane } from '../staff-chat/staff-chat-pane';
 import { TranscriptView } from '../transcripts/transcript-view';
+import { SharingBanner } from '../screenshare/sharing-banner';
 import { MessageAlerts } from '../unread/message-alerts';
 import { ConsoleHeader } from './console-header';
 import { LeftColumn } from './left-column';
@@ -51,6 +52,7 @@ function Workspace() {
     <div className="console">
       <ConsoleHeader />
       <ConnectionBanner />
+      <SharingBanner />
       <MessageAlerts />
       {settingsOpen ? (
         <main className="settings-main">

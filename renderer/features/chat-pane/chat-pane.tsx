@@ -9,6 +9,7 @@ import { useConsole } from '../../store/store-context';
 import type { ChatTab } from '../../store/console-state';
 import { chatRoleOf } from '../../store/transfer-slice';
 import { PatronInfoTab } from '../patron-info/patron-info-tab';
+import { ScreenshareBar } from '../screenshare/screenshare-bar';
 import { SuperviseBar } from '../supervise/supervise-bar';
 import { AddParticipants } from '../transfer/add-participants';
 import { TransferOffer } from '../transfer/transfer-offer';
@@ -140,6 +141,13 @@ function OpenChat({ chat }: { chat: ChatSummary }) {
           <PatronInfoTab chat={chat} />
         )}
       </div>
+      {chat.status === 'active' && (role.owner || role.participant) ? (
+        <ScreenshareBar
+          chat={{ kind: 'patron', id: chat.id }}
+          otherName="the patron"
+          mayRequest={allowed('screenshare')}
+        />
+      ) : null}
     </section>
   );
 }

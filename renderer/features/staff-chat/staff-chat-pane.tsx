@@ -6,6 +6,7 @@ import { Composer } from '../chat-pane/composer';
 import { FindBox } from '../chat-pane/find-box';
 import { useFindInChat } from '../chat-pane/find-in-chat';
 import { MessageList } from '../chat-pane/message-list';
+import { ScreenshareBar } from '../screenshare/screenshare-bar';
 import { memberNamesOf, membersByName } from '../staff-review/staff-chat-members';
 
 const NO_MESSAGES: readonly StaffMessage[] = [];
@@ -56,10 +57,15 @@ export function StaffChatPane() {
         key={chatId}
         messages={messages}
         find={find.highlight}
-        sideOf={
-          review
-            ? sideByMember(staffChat)
-            : (message) => (message.authorId === me ? 'message-operator' : 'message-patron')
+        sideOf={(message) =>
+          // A screenshare step is the desk's line, like the system lines of a patron chat.
+          message.event
+            ? 'message-system'
+            : review
+              ? sideByMember(staffChat)(message)
+              : message.authorId === me
+                ? 'message-operator'
+                : 'message-patron'
         }
         pending={review ? NONE : pending}
         refused={review ? NONE : refused}
@@ -67,6 +73,9 @@ export function StaffChatPane() {
         label="Messages"
       />
       {review ? null : <Composer onSend={send} disabled={!chatId} />}
+      {!review && chatId ? (
+        <ScreenshareBar chat={{ kind: 'staff', id: chatId }} otherName={staffChat.name} mayRequest={connected} />
+      ) : null}
     </section>
   );
 }

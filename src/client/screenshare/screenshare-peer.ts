@@ -22,8 +22,6 @@ export interface ScreensharePeerOptions {
   shares: boolean;
   ice: IceConfig;
   createPeer: (config: PeerConfig) => PeerConnectionLike;
-  /** The microphone ("Join with computer audio"); null when the person has none or refused it: they listen only. */
-  microphone: () => Promise<MediaTrackLike | null>;
   /** Sends one signalling message to the other side (over the chat's connection). */
   signal: (signal: ScreenshareSignal) => void;
   onChange: (snapshot: PeerSnapshot) => void;
@@ -38,6 +36,19 @@ export interface ScreensharePeerOptions {
  * video sender's track (replaceTrack) and never renegotiate: the voices go on.
  */
 export class ScreensharePeer {
+  /**
+   * Asks for the microphone first ("Join with computer audio"; null when the
+   * person has none or refused it: they listen only), then makes the peer
+   * connection: a browser shows a connection its own addresses (host ICE
+   * candidates) only once the page may use the microphone.
+   */
+  static async open(
+    options: ScreensharePeerOptions & { microphone: () => Promise<MediaTrackLike | null> },
+  ): Promise<ScreensharePeer> {
+    const mic = await options.microphone().catch(() => null);
+    return new ScreensharePeer(options, mic);
+  }
+
   private readonly pc: PeerConnectionLike;
   private audio: TransceiverLike | null = null;
   private video: TransceiverLike | null = null;
@@ -50,7 +61,11 @@ export class ScreensharePeer {
   private closed = false;
   private muted = false;
 
-  constructor(private readonly options: ScreensharePeerOptions) {
+  constructor(
+    private readonly options: ScreensharePeerOptions,
+    microphone: MediaTrackLike | null,
+  ) {
+    this.mic = microphone;
     this.pc = options.createPeer({
       iceServers: options.ice.iceServers,
       iceTransportPolicy: options.ice.iceTransportPolicy,
@@ -187,17 +202,10 @@ export class ScreensharePeer {
   }
 
   private async attachMicrophone(): Promise<void> {
-    const mic = await this.options.microphone().catch(() => null);
-    if (this.closed) {
-      mic?.stop();
-      return;
-    }
-    this.mic = mic;
-    if (mic) {
-      mic.enabled = !this.muted;
-      await this.audio?.sender.replaceTrack(mic);
-    }
-    this.changed();
+    const mic = this.mic;
+    if (!mic || this.closed) return;
+    mic.enabled = !this.muted;
+    await this.audio?.sender.replaceTrack(mic);
   }
 
   private async remoteDescriptionSet(): Promise<void> {

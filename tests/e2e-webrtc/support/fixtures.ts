@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { BrowserContext } from '@playwright/test';
 import { test as deskTest } from '../../e2e/support/fixtures';
 import { startCoturn, type Coturn } from './coturn';
 
@@ -42,6 +43,16 @@ function readLog(file: string): string {
   } catch {
     return '(no coturn log)';
   }
+}
+
+/**
+ * For `desk.operator(name, mediaAllowed(url))`: the console's context may use the microphone and the
+ * local network. The e2e consoles are granted notifications, and Playwright's grant denies every other
+ * permission of the origin; Chromium then gathers no host ICE candidates (local network access).
+ */
+export function mediaAllowed(origin: string): (context: BrowserContext) => Promise<void> {
+  return (context) =>
+    context.grantPermissions(['notifications', 'microphone', 'camera', 'local-network-access'], { origin });
 }
 
 export { expect } from '@playwright/test';
