@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type {
   ScreenshareWindowConnection,
   ScreenshareWindowState,
@@ -45,7 +45,7 @@ function WindowWithSession({
 }) {
   const link = useSyncExternalStore(connection.subscribe, connection.getState);
   const callState = useSyncExternalStore(call.subscribe, call.getState);
-  const [facts] = useState(() => device ?? deviceFacts());
+  const facts = useMemo(() => device ?? deviceFacts(), [device]);
   const [endError, setEndError] = useState<string | null>(null);
   const over = link.link === 'refused' && link.refusal?.code === 'SCREENSHARE_OVER';
   const ended = link.session?.state === 'ended' || over;

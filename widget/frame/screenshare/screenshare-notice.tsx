@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { PatronConnection } from '../../../src/client/patron-connection';
 import type { Ack } from '../../../src/protocol/ack';
 import type { ScreenshareSession } from '../../../src/protocol/screenshare';
@@ -32,7 +32,7 @@ export function ScreenshareNotice({
   device,
   now = Date.now,
 }: Props) {
-  const [facts] = useState(() => device ?? deviceFacts());
+  const facts = useMemo(() => device ?? deviceFacts(), [device]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [blocked, setBlocked] = useState(false);
