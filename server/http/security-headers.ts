@@ -96,4 +96,6 @@ export const DEMO_PAGE_HEADERS: RouteHelmet = {
       'frame-src': ["'self'"],
     },
   },
+  // Like a library's own page (which sets no COOP): the panel's screenshare window stays reachable from the panel.
+  crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
 };

@@ -107,7 +107,9 @@ describe("the patron's screenshare window", () => {
     });
 
     const sockets = await server.server.io.of('/patron').fetchSockets();
-    const windowSockets = sockets.filter((socket) => socket.data.inScreenshare === true);
+    const windowSockets = sockets.filter(
+      (socket) => (socket.data as { inScreenshare?: boolean }).inScreenshare === true,
+    );
     expect(windowSockets).toHaveLength(1);
     windowSockets[0]?.disconnect(true);
     await until(() => links.join() === 'reconnecting,attached', 'the drop and the second attach');

@@ -21,8 +21,10 @@ interface Props {
 const AUDIO_NOTE =
   'You will join with computer audio: your microphone and speakers. You can mute yourself at any time.';
 
+const closeThisWindow = () => window.close();
+
 /** The patron's screenshare window: joining, the call itself, or why not. */
-export function ScreenshareWindow({ connection, call, device, closeWindow = () => window.close() }: Props) {
+export function ScreenshareWindow({ connection, call, device, closeWindow = closeThisWindow }: Props) {
   if (!connection || !call) {
     return (
       <Notice title="No screenshare to join">
@@ -47,6 +49,7 @@ function WindowWithSession({
   const callState = useSyncExternalStore(call.subscribe, call.getState);
   const facts = useMemo(() => device ?? deviceFacts(), [device]);
   const [endError, setEndError] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
   const over = link.link === 'refused' && link.refusal?.code === 'SCREENSHARE_OVER';
   const ended = link.session?.state === 'ended' || over;
 
@@ -61,14 +64,19 @@ function WindowWithSession({
     connection.close();
   }, [ended, call, connection]);
 
+  // End screenshare: once it is over (the server's push may come before its answer), the window closes itself.
+  useEffect(() => {
+    if (ended && leaving) closeWindow();
+  }, [ended, leaving, closeWindow]);
+
   const end = async () => {
     setEndError(null);
+    setLeaving(true);
     const ack = await connection.end();
-    if (!ack.ok && ack.error.code !== 'SCREENSHARE_OVER') {
+    if (!ack.ok && ack.error.code !== 'SCREENSHARE_OVER' && connection.getState().session?.state !== 'ended') {
+      setLeaving(false);
       setEndError(ack.error.message);
-      return;
     }
-    closeWindow();
   };
 
   if (ended) {
@@ -183,7 +191,7 @@ function statusText(session: ScreenshareSession, link: ScreenshareWindowState, c
   if (call.peer?.connection === 'failed') return `The call to ${host} could not connect.`;
   switch (session.state) {
     case 'joined':
-      return `Waiting for ${host} to start...`;
+      return `You have joined; ${host} will start the screenshare.`;
     case 'connecting':
       return `Connecting the call with ${host}...`;
     case 'audio-only':
