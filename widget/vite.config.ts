@@ -4,6 +4,7 @@ import { build, defineConfig, type Plugin } from 'vite';
 /**
  * One command builds all of dist/widget/ (served at /widget/):
  *   frame.html + hashed assets  the chat app inside the iframe (React)
+ *   screenshare.html            the patron's screenshare window (React, opened from the frame)
  *   demo.html                   the demo library home page (served at /)
  *   loader.js                   the script libraries embed: one IIFE, stable name, no React
  * (import.meta.dirname rather than node:path: the widget room's lint forbids node:* imports.)
@@ -53,7 +54,11 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: {
       // demo.html's classic <script src="/widget/loader.js"> is left as written (it is not a module).
-      input: { frame: `${widgetDir}/frame.html`, demo: `${widgetDir}/demo.html` },
+      input: {
+        frame: `${widgetDir}/frame.html`,
+        screenshare: `${widgetDir}/screenshare.html`,
+        demo: `${widgetDir}/demo.html`,
+      },
     },
   },
 });

@@ -67,6 +67,22 @@ export function widgetHeaders(widgetOrigins: WidgetOrigins): RouteHelmet {
 }
 
 /**
+ * The patron's screenshare window (`/widget/screenshare.html`): a top-level
+ * window the widget's panel opens, never framed (frame-ancestors 'none', X-Frame-Options
+ * DENY), with the console's CSP (its socket, microphone and the browser's
+ * screen picker need nothing more). Cross-Origin-Opener-Policy is unsafe-none
+ * here only: the panel that opens it sits in the library's page, another
+ * origin, and helmet's same-origin would cut the window off from that panel,
+ * so "Open the screenshare window" would open a second window (breaking the
+ * call) instead of bringing back the one that is open.
+ */
+export const SCREENSHARE_WINDOW_HEADERS: RouteHelmet = {
+  contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_DIRECTIVES },
+  frameguard: { action: 'deny' },
+  crossOriginOpenerPolicy: { policy: 'unsafe-none' },
+};
+
+/**
  * The demo library page at `/`: a stand-in for the library's own site, with
  * its inline styles and handlers, that frames the widget's chat panel from
  * this server.
@@ -80,4 +96,6 @@ export const DEMO_PAGE_HEADERS: RouteHelmet = {
       'frame-src': ["'self'"],
     },
   },
+  // Like a library's own page (which sets no COOP): the panel's screenshare window stays reachable from the panel.
+  crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
 };

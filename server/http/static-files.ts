@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { sendError } from './http-errors';
-import { DEMO_PAGE_HEADERS, type WidgetOrigins, widgetHeaders } from './security-headers';
+import { DEMO_PAGE_HEADERS, SCREENSHARE_WINDOW_HEADERS, type WidgetOrigins, widgetHeaders } from './security-headers';
 
 export interface StaticFilesOptions {
   /** The build output: `console/` (the operator console) and `widget/` (loader, frame, demo page). */
@@ -14,7 +14,8 @@ export interface StaticFilesOptions {
 
 /**
  * The built front ends: the console SPA at /console/ (unknown paths fall back
- * to its index.html so deep links work), the widget at /widget/, and the demo
+ * to its index.html so deep links work), the widget at /widget/ (its
+ * screenshare window with headers of its own), and the demo
  * library page at /. Files are looked up per request, so a build made while
  * the server runs is served at once; until then the answer says what to run.
  * The console keeps the strict headers every answer gets (security-headers.ts);
@@ -41,6 +42,12 @@ export async function registerStaticFiles(app: FastifyInstance, options: StaticF
       return sendError(reply, 404, 'NOT_FOUND', `No file /console/${file}.`);
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html', consoleRoot);
+  });
+
+  // A window of its own, not a framed panel: its own headers (security-headers.ts says why).
+  app.get('/widget/screenshare.html', { helmet: SCREENSHARE_WINDOW_HEADERS }, (_request, reply) => {
+    if (!isFile(widgetRoot, 'screenshare.html')) return notBuilt(reply, 'screenshare window');
+    return reply.header('cache-control', 'no-cache').sendFile('screenshare.html', widgetRoot);
   });
 
   app.get('/widget/*', { helmet: widgetHeaders(options.widgetOrigins) }, (request, reply) => {

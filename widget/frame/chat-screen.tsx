@@ -5,6 +5,7 @@ import { ChatLog } from './chat-log';
 import { Composer } from './composer';
 import { EndChatConfirm } from './end-chat-confirm';
 import { MessageText } from './message-text';
+import { ScreenshareNotice } from './screenshare/screenshare-notice';
 import { WaitingNotice } from './waiting-notice';
 
 interface Props {
@@ -88,6 +89,7 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
         librarianTyping={chat.status === 'active' ? state.librarianTyping : null}
         connected={state.link === 'online'}
       />
+      {state.screenshare && !ended && <ScreenshareNotice session={state.screenshare} connection={connection} />}
       {ended ? (
         <EndedNotice onNewChat={onNewChat} />
       ) : (
