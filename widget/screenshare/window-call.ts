@@ -2,7 +2,7 @@ import type { ScreenshareWindowConnection } from '../../src/client/screenshare/s
 import type { MediaTrackLike, PeerConfig, PeerConnectionLike } from '../../src/client/screenshare/peer-ports';
 import { ScreensharePeer, type PeerSnapshot } from '../../src/client/screenshare/screenshare-peer';
 import { isLive } from '../../src/domain/screenshare-session';
-import type { ScreenshareSignal } from '../../src/protocol/screenshare';
+import type { IceConfig, ScreenshareSignal } from '../../src/protocol/screenshare';
 
 declare global {
   interface Window {
@@ -60,6 +60,8 @@ export interface CallState {
  */
 export class WindowCall {
   private peer: ScreensharePeer | null = null;
+  /** The peer being made (the microphone is asked for first): made once, whatever asks for it. */
+  private opening: Promise<ScreensharePeer | null> | null = null;
   private state: CallState = { peer: null, microphone: 'unknown', shareError: null };
   private readonly listeners = new Set<() => void>();
   /** Signals are handled one after the other: an offer's handling is async, and its candidates follow it. */
@@ -133,14 +135,20 @@ export class WindowCall {
       if (this.peer && this.state.peer?.connection !== 'closed') this.peer.close();
       return;
     }
-    if (session && ice && isLive(session.state)) this.ensurePeer();
+    if (session && ice && isLive(session.state)) void this.ensurePeer();
   }
 
-  private ensurePeer(): ScreensharePeer | null {
-    if (this.peer || this.closed) return this.peer;
+  private ensurePeer(): Promise<ScreensharePeer | null> {
+    if (this.opening) return this.opening;
+    if (this.closed) return Promise.resolve(null);
     const { ice } = this.connection.getState();
-    if (!ice) return null;
-    this.peer = new ScreensharePeer({
+    if (!ice) return Promise.resolve(null);
+    this.opening = this.openPeer(ice);
+    return this.opening;
+  }
+
+  private async openPeer(ice: IceConfig): Promise<ScreensharePeer | null> {
+    const peer = await ScreensharePeer.open({
       role: 'guest',
       shares: this.shares,
       ice,
@@ -154,14 +162,23 @@ export class WindowCall {
       onChange: (snapshot) => this.onPeerChange(snapshot),
       onShareEnded: () => void this.connection.media(false),
     });
-    this.update({ peer: this.peer.snapshot() });
-    return this.peer;
+    if (this.closed) {
+      peer.close();
+      return null;
+    }
+    this.peer = peer;
+    this.update({ peer: peer.snapshot() });
+    return peer;
   }
 
   private onSignal(signal: ScreenshareSignal): void {
-    const peer = this.ensurePeer();
-    if (!peer) return;
-    this.signals = this.signals.then(() => peer.handleSignal(signal)).catch(() => undefined);
+    // In order, and after the peer exists (its microphone may still be being asked for).
+    this.signals = this.signals
+      .then(async () => {
+        const peer = await this.ensurePeer();
+        if (peer) await peer.handleSignal(signal);
+      })
+      .catch(() => undefined);
   }
 
   private onPeerChange(snapshot: PeerSnapshot): void {
