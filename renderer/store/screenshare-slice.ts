@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { ScreensharePeer } from '../../src/client/screenshare/screenshare-peer';
+import { describeShareSource } from '../../src/domain/screenshare-lines';
 import { isLive, sharerRole, type ScreenshareRole } from '../../src/domain/screenshare-session';
 import type { IceConfig, ScreenshareSession } from '../../src/protocol';
 import { browserMedia } from '../desktop/screenshare-media';
@@ -8,6 +9,8 @@ import type { ConsoleState } from './console-state';
 import type { ScreenshareSlice } from './screenshare-types';
 
 export type { ScreenshareSlice } from './screenshare-types';
+/** Kept here for the console's components: one rule, in src/domain. */
+export { describeShareSource as describeSource } from '../../src/domain/screenshare-lines';
 
 /** This console's side of a session: host when it asked, guest when a colleague asked it. */
 export function myRoleIn(session: ScreenshareSession, myId: string | undefined): ScreenshareRole | null {
@@ -168,7 +171,7 @@ export const createScreenshareSlice =
         if (!track || !peer) return; // Cancelled in the picker.
         clearError(session.chat.id);
         await peer.share(track);
-        const sourceLabel = describeSource(track.label);
+        const sourceLabel = describeShareSource(track.label);
         const ack = await connection.screenshare('screenshare:media', { sessionId, sharing: true, sourceLabel });
         if (!ack.ok) return fail(session.chat.id, ack.error.message);
         remember(ack.data.session);
@@ -243,12 +246,4 @@ export const createScreenshareSlice =
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** A track's label made readable: browsers label a whole screen "screen:0:0" and windows by their titles. */
-export function describeSource(label: string): string {
-  if (label === '' || /^screen(:-?\d+)*$/i.test(label)) return 'Entire screen';
-  if (/^window(:-?\d+)*$/i.test(label)) return 'A window';
-  if (/^web-contents-media-stream/i.test(label)) return 'A browser tab';
-  return label.slice(0, 200);
 }

@@ -2,6 +2,18 @@ import type { ScreenshareEvent } from '../protocol/models';
 import type { ScreenshareSession } from '../protocol/screenshare';
 import { connectedMs } from './screenshare-session';
 
+/**
+ * What a shared track shows, as people say it: browsers label a whole screen
+ * "screen:0:0" (or "screen:-3:0"), a window "window:123:0" (Chromium's own
+ * picker gives its title instead) and a tab "web-contents-media-stream://...".
+ */
+export function describeShareSource(label: string): string {
+  if (label === '' || /^screen(:-?\d+)*$/i.test(label)) return 'Entire screen';
+  if (/^window(:-?\d+)*$/i.test(label)) return 'A window';
+  if (/^web-contents-media-stream/i.test(label)) return 'A browser tab';
+  return label.slice(0, 200);
+}
+
 /** "4 min 12 s", "35 s", "1 h 5 min": how long a screenshare lasted, as a line says it. */
 export function formatShareDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);

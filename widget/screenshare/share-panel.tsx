@@ -1,3 +1,4 @@
+import { describeShareSource } from '../../src/domain/screenshare-lines';
 import { PHONE_NOTE } from '../screenshare-device';
 import type { CallState } from './window-call';
 
@@ -46,7 +47,7 @@ export function SharePanel({ operatorName, call, phone, onShare, onStop }: Props
       <p role="status" className="ss-share-status">
         {sharing && peer?.sharingLabel ? (
           <>
-            You are sharing: <bdi dir="auto">{peer.sharingLabel}</bdi>
+            You are sharing: <bdi dir="auto">{describeShareSource(peer.sharingLabel)}</bdi>
           </>
         ) : (
           (call.shareError ?? (ready || phone ? '' : 'You can share once the call is connected.'))

@@ -1,6 +1,7 @@
 import type { ScreenshareWindowConnection } from '../../src/client/screenshare/screenshare-window-connection';
 import type { MediaTrackLike, PeerConfig, PeerConnectionLike } from '../../src/client/screenshare/peer-ports';
 import { ScreensharePeer, type PeerSnapshot } from '../../src/client/screenshare/screenshare-peer';
+import { describeShareSource } from '../../src/domain/screenshare-lines';
 import { isLive } from '../../src/domain/screenshare-session';
 import type { IceConfig, ScreenshareSignal } from '../../src/protocol/screenshare';
 
@@ -109,7 +110,7 @@ export class WindowCall {
     }
     this.update({ shareError: null });
     await peer.share(track);
-    if (peer.snapshot().sharing) await this.connection.media(true, track.label);
+    if (peer.snapshot().sharing) await this.connection.media(true, describeShareSource(track.label));
   }
 
   async stopShare(): Promise<void> {
