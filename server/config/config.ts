@@ -67,6 +67,7 @@ function readTimings(env: Env): Partial<ChatTimings> {
       presenceGraceMs: 'DESKBELL_PRESENCE_GRACE_SECONDS',
       patronReturnMs: 'DESKBELL_PATRON_RETURN_SECONDS',
       screenshareRequestMs: 'DESKBELL_SCREENSHARE_REQUEST_SECONDS',
+      screenshareGraceMs: 'DESKBELL_SCREENSHARE_GRACE_SECONDS',
     },
     secondsSchema,
   );

@@ -141,3 +141,41 @@ test('relay only: the call goes through coturn with credentials the server minte
     await server.stop();
   }
 });
+
+test.describe('when a side goes away mid-call', () => {
+  test.use({ deskbellEnv: { DESKBELL_SCREENSHARE_GRACE_SECONDS: '2' } });
+
+  test('the patron closes the screenshare window: after the grace the call ends for Alice too; a chat the patron ends takes its screenshare with it', async ({
+    browser,
+    deskbell,
+  }) => {
+    const { alice, patron } = await patronChatWithAlice(browser, deskbell.url);
+    try {
+      await bar(alice.page).getByRole('button', { name: 'Request Screenshare' }).click();
+      let viewer = await patronJoins(patron, alice, 'Alice would like to share their screen with you');
+      await bar(alice.page).getByRole('button', { name: 'Share Screen' }).click();
+      await waitForFramesGrowing(viewer);
+
+      // The patron closes the window: Alice's call ends once the grace is over, and her sharing banner goes.
+      await viewer.close();
+      await expect(bar(alice.page).getByRole('button', { name: 'Request Screenshare' })).toBeVisible();
+      await expect(alice.page.locator('.sharing-banner')).toHaveCount(0);
+      await expect.poll(async () => (await readPeerStats(alice.page)).connectionState).toBe('closed');
+      await expect(alice.page.getByRole('log', { name: 'Messages' })).toContainText('(a connection was lost)');
+
+      // Again, and this time the patron ends the chat itself from the widget while Alice shares.
+      await bar(alice.page).getByRole('button', { name: 'Request Screenshare' }).click();
+      viewer = await patronJoins(patron, alice, 'Alice would like to share their screen with you');
+      await bar(alice.page).getByRole('button', { name: 'Share Screen' }).click();
+      await waitForFramesGrowing(viewer);
+      await patron.frame.getByRole('button', { name: 'End chat' }).click();
+      await patron.frame.getByRole('button', { name: 'Yes, end chat' }).click();
+      await expect(viewer.getByText('The screenshare has ended. You can close this window.')).toBeVisible();
+      await expect.poll(async () => (await readPeerStats(alice.page)).connectionState).toBe('closed');
+      await expect(alice.page.locator('.sharing-banner')).toHaveCount(0);
+    } finally {
+      await patron.close();
+      await alice.close();
+    }
+  });
+});
