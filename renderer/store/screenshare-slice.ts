@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { ScreensharePeer } from '../../src/client/screenshare/screenshare-peer';
 import { describeShareSource } from '../../src/domain/screenshare-lines';
 import { isLive, sharerRole, type ScreenshareRole } from '../../src/domain/screenshare-session';
+import type { MediaTrackLike } from '../../src/client/screenshare/peer-ports';
 import type { IceConfig, ScreenshareSession } from '../../src/protocol';
 import { browserMedia } from '../desktop/screenshare-media';
 import type { ConsoleRuntime } from './console-runtime';
@@ -40,6 +41,8 @@ export const createScreenshareSlice =
     let reportedConnected = false;
     /** Which call is the latest asked for: a slow microphone prompt must not start an older one. */
     let callTicket = 0;
+    /** The live call's ICE servers, for a fresh peer when the other side's window was reloaded. */
+    let callIce: IceConfig | null = null;
 
     const chatIdOf = (sessionId: string) => get().screenshares[sessionId]?.chat.id ?? sessionId;
     const fail = (chatId: string, message: string) =>
@@ -72,8 +75,15 @@ export const createScreenshareSlice =
       set({ liveScreenshare: null });
     };
 
-    const startCall = async (session: ScreenshareSession, ice: IceConfig, role: ScreenshareRole) => {
+    const startCall = async (
+      session: ScreenshareSession,
+      ice: IceConfig,
+      role: ScreenshareRole,
+      /** The screen this side was sharing on the peer it replaces (a restart). */
+      screen: MediaTrackLike | null = null,
+    ) => {
       closeCall();
+      callIce = ice;
       const connection = runtime.connection();
       if (!connection) return;
       const ticket = ++callTicket;
@@ -110,13 +120,17 @@ export const createScreenshareSlice =
       const current = get().screenshares[sessionId];
       if (ticket !== callTicket || !current || current.state === 'ended') {
         call.close();
+        screen?.stop();
         return;
       }
       peer = call;
       set({ liveScreenshare: { sessionId, peer: call.snapshot() } });
-      void call
-        .start()
-        .catch((error: unknown) => fail(session.chat.id, `The call could not start: ${describe(error)}`));
+      try {
+        await call.start();
+        if (screen) await call.share(screen);
+      } catch (error) {
+        fail(session.chat.id, `The call could not start: ${describe(error)}`);
+      }
     };
 
     return {
@@ -220,6 +234,14 @@ export const createScreenshareSlice =
 
       screenshareSignalled(sessionId, signal) {
         if (get().liveScreenshare?.sessionId !== sessionId || !peer) return;
+        const session = get().screenshares[sessionId];
+        if (signal.kind === 'restart') {
+          // The other side's window was opened again: a fresh peer and offer, the same screen still shared.
+          if (!session || !callIce || myRoleIn(session, get().operator?.id) !== 'host') return;
+          const screen = peer.detachScreen();
+          void startCall(session, callIce, 'host', screen);
+          return;
+        }
         const call = peer;
         void call.handleSignal(signal).catch((error: unknown) => {
           fail(chatIdOf(sessionId), `The call could not connect: ${describe(error)}`);

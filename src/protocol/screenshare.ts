@@ -96,6 +96,8 @@ export const screenshareSignalSchema = z.discriminatedUnion('kind', [
     sdpMid: z.string().max(64).nullable(),
     sdpMLineIndex: z.number().int().min(0).max(16).nullable(),
   }),
+  /** The guest's window was opened again mid-call (a reload) and has a fresh peer: the host offers anew. */
+  z.object({ kind: z.literal('restart') }),
 ]);
 export type ScreenshareSignal = z.infer<typeof screenshareSignalSchema>;
 

@@ -145,7 +145,7 @@ test('relay only: the call goes through coturn with credentials the server minte
 test.describe('when a side goes away mid-call', () => {
   test.use({ deskbellEnv: { DESKBELL_SCREENSHARE_GRACE_SECONDS: '2' } });
 
-  test('the patron closes the screenshare window: after the grace the call ends for Alice too; a chat the patron ends takes its screenshare with it', async ({
+  test('the patron reloads the window and the call comes back; closes it, and after the grace the call ends for Alice too; a chat the patron ends takes its screenshare with it', async ({
     browser,
     deskbell,
   }) => {
@@ -155,6 +155,13 @@ test.describe('when a side goes away mid-call', () => {
       let viewer = await patronJoins(patron, alice, 'Alice would like to share their screen with you');
       await bar(alice.page).getByRole('button', { name: 'Share Screen' }).click();
       await waitForFramesGrowing(viewer);
+
+      // The patron reloads the window mid-call: it takes its side again and Alice's console offers anew,
+      // still sharing the same screen.
+      await viewer.reload();
+      await waitForFramesGrowing(viewer);
+      await waitForAudioEnergy(viewer);
+      await expect(alice.page.locator('.sharing-banner')).toBeVisible();
 
       // The patron closes the window: Alice's call ends once the grace is over, and her sharing banner goes.
       await viewer.close();

@@ -58,6 +58,7 @@ vi.mock('socket.io-client', () => ({
 
 const { OperatorConnection } = await import('../../src/client/operator-connection');
 const { PatronConnection } = await import('../../src/client/patron-connection');
+const { ScreenshareWindowConnection } = await import('../../src/client/screenshare/screenshare-window-connection');
 
 const SOCKET_LIFECYCLE = ['connect', 'connect_error', 'disconnect'];
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -144,6 +145,13 @@ describe('the clients keep to the socket contract', () => {
       connection.deleteCanned('canned-1'),
       connection.markRead({ kind: 'chat', id: 'chat-1', seq: 3 }),
       connection.markRead({ kind: 'staff', id: 'staff-1', seq: 1 }),
+      connection.screenshare('screenshare:request', { chat: { kind: 'patron', id: 'chat-1' } }),
+      connection.screenshare('screenshare:answer', { sessionId: 's-1', join: true }),
+      connection.screenshare('screenshare:launch', { sessionId: 's-1' }),
+      connection.screenshare('screenshare:rejoin', { sessionId: 's-1' }),
+      connection.screenshare('screenshare:signal', { sessionId: 's-1', signal: { kind: 'restart' } }),
+      connection.screenshare('screenshare:media', { sessionId: 's-1', sharing: true }),
+      connection.screenshare('screenshare:end', { sessionId: 's-1' }),
     ]);
     connection.setTyping('chat-1', true);
     connection.send('chat-1', 'Hello');
@@ -171,10 +179,25 @@ describe('the clients keep to the socket contract', () => {
     await connection.start({ question: 'Where are the atlases?' });
     connection.send('Thanks');
     connection.setTyping(true);
+    await connection.answerScreenshare('s-1', true, 'window-key-0123456789');
+    await connection.endScreenshare('s-1');
     await connection.leave();
     // The resume runs on the next connect, with the token the start stored.
     wire.sockets[0]?.fire('connect');
     await settle();
+    // The patron's screenshare window: its own connection, attaching on connect.
+    const window = new ScreenshareWindowConnection({
+      url: '/patron',
+      sessionId: 's-1',
+      windowKey: 'window-key-0123456789',
+      attachRetry: { tries: 1, pauseMs: 1 },
+    });
+    wire.sockets.at(-1)?.connect();
+    await settle();
+    await window.signal({ kind: 'restart' });
+    await window.media(false);
+    await window.end();
+    window.close();
     const requests = Object.keys(PATRON_REQUESTS);
     expect(requests.filter((event) => !wire.sent.has(event))).toEqual([]);
     expect([...wire.sent].filter((event) => !requests.includes(event))).toEqual([]);

@@ -68,6 +68,8 @@ export class WindowCall {
   /** Signals are handled one after the other: an offer's handling is async, and its candidates follow it. */
   private signals: Promise<void> = Promise.resolve();
   private reportedConnected = false;
+  /** Whether this window saw the session before Launch: one that first sees it live was opened again mid-call. */
+  private sawBeforeLaunch = false;
   private closed = false;
   private readonly stops: Array<() => void> = [];
 
@@ -136,6 +138,7 @@ export class WindowCall {
       if (this.peer && this.state.peer?.connection !== 'closed') this.peer.close();
       return;
     }
+    if (session && !isLive(session.state)) this.sawBeforeLaunch = true;
     if (session && ice && isLive(session.state)) void this.ensurePeer();
   }
 
@@ -169,6 +172,8 @@ export class WindowCall {
     }
     this.peer = peer;
     this.update({ peer: peer.snapshot() });
+    // Opened again mid-call (a reload): the operator's console makes a fresh offer for this new peer.
+    if (!this.sawBeforeLaunch) void this.connection.signal({ kind: 'restart' });
     return peer;
   }
 

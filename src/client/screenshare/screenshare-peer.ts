@@ -116,6 +116,9 @@ export class ScreensharePeer {
         await this.pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp });
         await this.remoteDescriptionSet();
         return;
+      case 'restart':
+        // The host's caller makes a fresh peer for it (see ScreensharePeer.detachScreen).
+        return;
       case 'candidate': {
         const candidate = { candidate: signal.candidate, sdpMid: signal.sdpMid, sdpMLineIndex: signal.sdpMLineIndex };
         if (this.hasRemoteDescription) await this.pc.addIceCandidate(candidate);
@@ -151,6 +154,17 @@ export class ScreensharePeer {
     track.onended = null;
     track.stop();
     this.changed();
+  }
+
+  /**
+   * Hands the shared screen's track over (for a fresh peer after the other
+   * side's window reloaded), without stopping it: the picture goes on there.
+   */
+  detachScreen(): MediaTrackLike | null {
+    const track = this.screen;
+    this.screen = null;
+    if (track) track.onended = null;
+    return track;
   }
 
   setMuted(muted: boolean): void {
