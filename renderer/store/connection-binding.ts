@@ -41,6 +41,7 @@ export function bindConnection(
         synced = true;
         void reloadOpenChat(connection, store, event.forgotten);
         void catchUpStaffChat(connection, store);
+        store.getState().screenshareSynced(event.result.screenshares ?? []);
         void store.getState().screenshareResync();
         return;
       case 'chat':

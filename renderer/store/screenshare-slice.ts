@@ -248,6 +248,21 @@ export const createScreenshareSlice =
         });
       },
 
+      screenshareSynced(sessions) {
+        set((state) => {
+          const screenshares: Record<string, ScreenshareSession> = {};
+          // Ended ones are kept (their last word); open ones are what the server says now.
+          for (const session of Object.values(state.screenshares)) {
+            if (session.state === 'ended') screenshares[session.id] = session;
+          }
+          for (const session of sessions) screenshares[session.id] = session;
+          // The call in this window is still its own, even if the sync raced its last change.
+          const live = state.liveScreenshare ? state.screenshares[state.liveScreenshare.sessionId] : undefined;
+          if (live && !screenshares[live.id]) screenshares[live.id] = live;
+          return { screenshares };
+        });
+      },
+
       dropScreenshareCall() {
         closeCall();
         set({ screenshares: {}, screenshareErrors: {}, screenshareBusy: {} });

@@ -35,6 +35,8 @@ export interface ScreenshareSlice {
   screenshareUpdated(session: ScreenshareSession): void;
   /** From the connection: the other side signalled. */
   screenshareSignalled(sessionId: string, signal: ScreenshareSignal): void;
+  /** After a (re)connect: the sessions the server says are open for this account (a reloaded console sees them again). */
+  screenshareSynced(sessions: readonly ScreenshareSession[]): void;
   /** The connection is gone for good (logout): the call stops in this window. */
   dropScreenshareCall(): void;
   /** After a reconnect: this window takes its side of the live session again (its socket is new). */

@@ -40,12 +40,13 @@ export function consoleSyncHandlers(
       const { follow, unsynced } = await chatsToCatchUp(ctx, fresh, owned, lastSeqByChat);
       const live = [...follow.values()].filter(({ chat }) => chat.status !== 'ended').map(({ chat }) => chat.id);
       if (live.length > 0) await socket.join(live.map(rooms.chat));
-      const [missedPerChat, readMarks] = await Promise.all([
+      const [missedPerChat, readMarks, screenshares] = await Promise.all([
         Promise.all([...follow.values()].map(({ chat, lastSeq }) => ctx.repos.messages.listAfter(chat.id, lastSeq))),
         ctx.repos.readMarks.forSync(
           fresh.id,
           chats.map((chat) => chat.id),
         ),
+        ctx.repos.screenshares.listOpenOfAccount(fresh.id),
       ]);
       const missed = missedPerChat.flat();
 
@@ -60,6 +61,7 @@ export function consoleSyncHandlers(
         unsynced,
         operators,
         readMarks,
+        screenshares: screenshares.map((stored) => stored.session),
       };
     },
   };

@@ -54,6 +54,22 @@ export class ScreenshareRepository {
     return rows.map(fromRow);
   }
 
+  /** Open sessions this account is a party of (host, or the colleague of a staff chat): a console's sync. */
+  async listOpenOfAccount(accountId: string): Promise<StoredScreenshare[]> {
+    const rows = await this.db
+      .selectFrom('screenshares')
+      .selectAll()
+      .where('state', 'in', OPEN_STATES)
+      .where((eb) =>
+        eb.or([
+          eb('host_id', '=', accountId),
+          eb.and([eb('guest_kind', '=', 'operator'), eb('guest_id', '=', accountId)]),
+        ]),
+      )
+      .execute();
+    return rows.map(fromRow);
+  }
+
   /** Open sessions with a socket on either side: what the sweep checks against the sockets that exist. */
   async listOpen(): Promise<StoredScreenshare[]> {
     const rows = await this.db.selectFrom('screenshares').selectAll().where('state', 'in', OPEN_STATES).execute();

@@ -36,7 +36,7 @@ import {
   syncRequestSchema,
   transferRequestSchema,
 } from './requests';
-import { SCREENSHARE_OPERATOR_REQUESTS, SCREENSHARE_PUSHES } from './screenshare';
+import { SCREENSHARE_OPERATOR_REQUESTS, SCREENSHARE_PUSHES, screenshareSessionSchema } from './screenshare';
 import type { ClientEventsOf, PushTable, RequestTable, ServerEventsOf } from './socket-contract';
 
 /** The `/operator` namespace: staff consoles (browser or desktop). */
@@ -64,6 +64,8 @@ export const syncResultSchema = z.object({
   operators: z.array(operatorPresenceSchema).optional(),
   /** This account's read marks: of the chats listed here, and of its staff chats. */
   readMarks: z.array(readMarkSchema).optional(),
+  /** Screenshares this account is a party of that are not over (a request to answer, one waiting for Launch). */
+  screenshares: z.array(screenshareSessionSchema).optional(),
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;
 

@@ -272,6 +272,10 @@ describe('between staff', () => {
       await ask(alice.socket, 'screenshare:request', { chat: { kind: 'staff', id: staffChat.id } }),
     );
     expect(await bobHears).toMatchObject({ guest: { kind: 'operator', name: 'Bob' } });
+    // A console of Bob's that opens now (a reload) is told of the request in its sync.
+    const bobAgain = await onlineOperator(server.url, 'bob');
+    const synced = dataOf(await ask(bobAgain.socket, 'console:sync', {}));
+    expect(synced.screenshares?.map((s) => [s.id, s.state])).toEqual([[session.id, 'requested']]);
     const joined = dataOf(await ask(bob.socket, 'screenshare:answer', { sessionId: session.id, join: true }));
     expect(joined.session).toMatchObject({ state: 'joined', guestReady: true });
     expect(joined.ice).toBeDefined();
