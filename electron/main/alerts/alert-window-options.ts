@@ -26,19 +26,27 @@ export interface AlertWindowOptions extends Rectangle {
  */
 export const ALERT_WINDOW_LEVEL = 'pop-up-menu' as const;
 
+/**
+ * A small window that floats above the others and never takes focus: the
+ * pop-ups, and screen sharing's bar. Hidden until placed.
+ */
+export const FLOATING_WINDOW = {
+  show: false,
+  frame: false,
+  focusable: false,
+  alwaysOnTop: true,
+  skipTaskbar: true,
+  resizable: false,
+  movable: false,
+  minimizable: false,
+  maximizable: false,
+  fullscreenable: false,
+} as const;
+
 export function alertWindowOptions(bounds: Rectangle, preloadPath: string): AlertWindowOptions {
   return {
     ...bounds,
-    show: false,
-    frame: false,
-    focusable: false,
-    alwaysOnTop: true,
-    skipTaskbar: true,
-    resizable: false,
-    movable: false,
-    minimizable: false,
-    maximizable: false,
-    fullscreenable: false,
+    ...FLOATING_WINDOW,
     hasShadow: true,
     title: 'New patron chat',
     backgroundColor: '#ffffff',

@@ -6,7 +6,7 @@
  * every taskbar position, monitor layout and scale factor is tested in Node.
  */
 
-import { overlapArea, type DisplayInfo as ScreenDisplay, type Rectangle } from '../windows/geometry';
+import { innerWholeArea, overlapArea, type DisplayInfo as ScreenDisplay, type Rectangle } from '../windows/geometry';
 
 export type { Rectangle } from '../windows/geometry';
 
@@ -92,18 +92,6 @@ export function chooseDisplay(displays: readonly DisplayInfo[], mainWindow: Rect
     }
   }
   return best ?? displays.find((display) => display.primary) ?? displays[0] ?? null;
-}
-
-/** The largest whole-DIP rectangle inside a possibly fractional one. */
-function innerWholeArea(area: Rectangle): Rectangle {
-  const x = Math.ceil(area.x);
-  const y = Math.ceil(area.y);
-  return {
-    x,
-    y,
-    width: Math.max(0, Math.floor(area.x + area.width) - x),
-    height: Math.max(0, Math.floor(area.y + area.height) - y),
-  };
 }
 
 /** The designed size when it fits with its gaps, else what fits with them, else the whole side. */

@@ -4,7 +4,7 @@
  * factor and unplugged display is tested in Node.
  */
 import { chooseDisplay, type DisplayInfo } from '../alerts/placement';
-import { centreIn, type Rectangle } from '../windows/geometry';
+import { centreIn, innerWholeArea, type Rectangle } from '../windows/geometry';
 
 export interface SharingBarPlacementRequest {
   displays: readonly DisplayInfo[];
@@ -51,16 +51,4 @@ export function placePicker(
   const display = chooseDisplay(displays, consoleBounds);
   if (!display) return { x: 0, y: 0, ...size };
   return centreIn(size, innerWholeArea(display.workArea));
-}
-
-/** The largest whole-DIP rectangle inside a possibly fractional one (fractional scaling reports those). */
-function innerWholeArea(area: Rectangle): Rectangle {
-  const x = Math.ceil(area.x);
-  const y = Math.ceil(area.y);
-  return {
-    x,
-    y,
-    width: Math.max(0, Math.floor(area.x + area.width) - x),
-    height: Math.max(0, Math.floor(area.y + area.height) - y),
-  };
 }

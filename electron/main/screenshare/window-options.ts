@@ -1,4 +1,5 @@
 import type { SharingBar } from '../../../src/protocol';
+import { FLOATING_WINDOW } from '../alerts/alert-window-options';
 import { appUrl } from '../app-protocol/app-url';
 import { popupWebPreferences, type SecureWebPreferences } from '../security/web-preferences';
 import type { Rectangle } from '../windows/geometry';
@@ -61,16 +62,7 @@ export function pickerWindowOptions(bounds: Rectangle, preloadPath: string): Scr
 export function sharingBarWindowOptions(bounds: Rectangle, preloadPath: string): ScreenshareWindowOptions {
   return {
     ...bounds,
-    show: false,
-    frame: false,
-    focusable: false,
-    alwaysOnTop: true,
-    skipTaskbar: true,
-    resizable: false,
-    movable: false,
-    minimizable: false,
-    maximizable: false,
-    fullscreenable: false,
+    ...FLOATING_WINDOW,
     title: 'Deskbell is sharing your screen',
     backgroundColor: '#1f3a5f',
     webPreferences: popupWebPreferences(preloadPath),

@@ -60,3 +60,15 @@ export function displayShowingMost(rect: Rectangle, displays: readonly DisplayIn
   }
   return best;
 }
+
+/** The largest whole-DIP rectangle inside a possibly fractional one (fractional scaling reports those). */
+export function innerWholeArea(area: Rectangle): Rectangle {
+  const x = Math.ceil(area.x);
+  const y = Math.ceil(area.y);
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.floor(area.x + area.width) - x),
+    height: Math.max(0, Math.floor(area.y + area.height) - y),
+  };
+}
