@@ -3,7 +3,7 @@ import { ScreensharePeer } from '../../src/client/screenshare/screenshare-peer';
 import { describeShareSource } from '../../src/domain/screenshare-lines';
 import { isLive, sharerRole, type ScreenshareRole } from '../../src/domain/screenshare-session';
 import type { MediaTrackLike } from '../../src/client/screenshare/peer-ports';
-import type { IceConfig, ScreenshareSession } from '../../src/protocol';
+import type { IceConfig, ScreenshareSession, ScreenshareSignal } from '../../src/protocol';
 import { browserMedia } from '../desktop/screenshare-media';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
@@ -79,9 +79,10 @@ export const createScreenshareSlice =
       session: ScreenshareSession,
       ice: IceConfig,
       role: ScreenshareRole,
-      /** The screen this side was sharing on the peer it replaces (a restart). */
-      screen: MediaTrackLike | null = null,
+      /** A fresh call's beginning: the screen shared on the peer it replaces, and (a guest) the offer to answer. */
+      carry: { screen?: MediaTrackLike | null; offer?: ScreenshareSignal } = {},
     ) => {
+      const screen = carry.screen ?? null;
       closeCall();
       callIce = ice;
       const connection = runtime.connection();
@@ -127,6 +128,7 @@ export const createScreenshareSlice =
       set({ liveScreenshare: { sessionId, peer: call.snapshot() } });
       try {
         await call.start();
+        if (carry.offer) await call.handleSignal(carry.offer);
         if (screen) await call.share(screen);
       } catch (error) {
         fail(session.chat.id, `The call could not start: ${describe(error)}`);
@@ -239,7 +241,13 @@ export const createScreenshareSlice =
           // The other side's window was opened again: a fresh peer and offer, the same screen still shared.
           if (!session || !callIce || myRoleIn(session, get().operator?.id) !== 'host') return;
           const screen = peer.detachScreen();
-          void startCall(session, callIce, 'host', screen);
+          void startCall(session, callIce, 'host', { screen });
+          return;
+        }
+        if (signal.kind === 'offer' && peer.answered && session && callIce) {
+          // The host's console was reloaded and offers anew: a fresh peer here too, the same screen still shared.
+          const screen = peer.detachScreen();
+          void startCall(session, callIce, 'guest', { screen, offer: signal });
           return;
         }
         const call = peer;
@@ -266,6 +274,22 @@ export const createScreenshareSlice =
       dropScreenshareCall() {
         closeCall();
         set({ screenshares: {}, screenshareErrors: {}, screenshareBusy: {} });
+      },
+
+      async rejoinScreenshare(sessionId) {
+        const connection = runtime.connection();
+        const session = get().screenshares[sessionId];
+        const role = session ? myRoleIn(session, get().operator?.id) : null;
+        if (!connection || !session || !role) return;
+        busy(sessionId, true);
+        const ack = await connection.screenshare('screenshare:rejoin', { sessionId });
+        busy(sessionId, false);
+        if (!ack.ok) return fail(session.chat.id, ack.error.message);
+        remember(ack.data.session);
+        // The host offers anew; a guest asks the host to (its old peer went with the page).
+        await startCall(ack.data.session, ack.data.ice, role);
+        if (role === 'guest')
+          void connection.screenshare('screenshare:signal', { sessionId, signal: { kind: 'restart' } });
       },
 
       async screenshareResync() {

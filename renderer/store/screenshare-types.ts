@@ -31,6 +31,8 @@ export interface ScreenshareSlice {
   /** End (or cancel a request): the session ends for both. */
   endScreenshare(sessionId: string): Promise<void>;
 
+  /** A call this account is in, whose page went (a reload): this window takes its side again and reconnects. */
+  rejoinScreenshare(sessionId: string): Promise<void>;
   /** From the connection: a session changed. */
   screenshareUpdated(session: ScreenshareSession): void;
   /** From the connection: the other side signalled. */

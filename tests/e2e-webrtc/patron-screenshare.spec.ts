@@ -48,7 +48,7 @@ async function patronJoins(patron: PatronWidget, alice: OperatorConsole, cardNam
   return viewer;
 }
 
-test('Alice shares her screen with the patron: the window shows it with her voice, Stop Share keeps the call, End closes both', async ({
+test('Alice shares her screen with the patron: the window shows it with her voice, Stop Share keeps the call, a reloaded console rejoins, End closes both', async ({
   browser,
   deskbell,
 }, testInfo) => {
@@ -77,7 +77,16 @@ test('Alice shares her screen with the patron: the window shows it with her voic
     await waitForAudioEnergy(viewer);
     await expect(patron.log).toContainText('Alice stopped sharing; the call goes on.');
 
-    // Share again, then End from the console: both sides close.
+    // Alice's console reloads mid-call: the session waits out its grace, she rejoins, and shares again.
+    await alice.page.reload();
+    await expect(alice.connection).toHaveAttribute('data-connection-state', 'connected');
+    // She is told at once, whatever chat is open, and rejoins from the notice.
+    const notice = alice.page.getByRole('alert').filter({ hasText: 'is not connected in this window' });
+    await expect(notice).toContainText('Your screenshare with Pat Reader is not connected in this window.');
+    await notice.getByRole('button', { name: 'Rejoin the call' }).click();
+    await expect(notice).toHaveCount(0);
+    await alice.page.locator('.my-chats').getByRole('button', { name: 'Pat Reader', exact: true }).click();
+    await waitForAudioEnergy(viewer);
     await bar(alice.page).getByRole('button', { name: 'Share Screen' }).click();
     await waitForFramesGrowing(viewer);
     await bar(alice.page).getByRole('button', { name: 'End' }).click();

@@ -70,6 +70,8 @@ export class WindowCall {
   private reportedConnected = false;
   /** Whether this window saw the session before Launch: one that first sees it live was opened again mid-call. */
   private sawBeforeLaunch = false;
+  /** The screen this window shared on a peer that was replaced, to share again on the new one. */
+  private carriedScreen: MediaTrackLike | null = null;
   private closed = false;
   private readonly stops: Array<() => void> = [];
 
@@ -181,10 +183,29 @@ export class WindowCall {
     // In order, and after the peer exists (its microphone may still be being asked for).
     this.signals = this.signals
       .then(async () => {
+        if (signal.kind === 'offer' && this.peer?.answered) await this.replacePeer();
         const peer = await this.ensurePeer();
-        if (peer) await peer.handleSignal(signal);
+        if (!peer) return;
+        await peer.handleSignal(signal);
+        // A screen shared on the peer this one replaced goes on here, once the offer made its video sender.
+        if (signal.kind === 'offer' && this.carriedScreen) {
+          const screen = this.carriedScreen;
+          this.carriedScreen = null;
+          await peer.share(screen);
+        }
       })
       .catch(() => undefined);
+  }
+
+  /** The operator's console was reloaded and offers anew: a fresh peer, the same screen still shared. */
+  private async replacePeer(): Promise<void> {
+    const old = this.peer;
+    if (!old) return;
+    this.carriedScreen = old.detachScreen();
+    old.close();
+    this.peer = null;
+    this.opening = null;
+    this.reportedConnected = false;
   }
 
   private onPeerChange(snapshot: PeerSnapshot): void {

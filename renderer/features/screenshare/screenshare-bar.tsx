@@ -69,11 +69,12 @@ function SessionControls({ session }: { session: ScreenshareSession }) {
   const me = useConsole((state) => state.operator?.id);
   const live = useConsole((state) => (state.liveScreenshare?.sessionId === session.id ? state.liveScreenshare : null));
   const busy = useConsole((state) => state.screenshareBusy[session.id] === true);
-  const { answer, launch, end } = useConsole(
+  const { answer, launch, end, rejoin } = useConsole(
     useShallow((state) => ({
       answer: state.answerScreenshare,
       launch: state.launchScreenshare,
       end: state.endScreenshare,
+      rejoin: state.rejoinScreenshare,
     })),
   );
   const role = myRoleIn(session, me);
@@ -160,7 +161,10 @@ function SessionControls({ session }: { session: ScreenshareSession }) {
   if (isLive(session.state) && !live) {
     return (
       <div className="screenshare-actions">
-        <p role="status">This screenshare is open in another Deskbell window.</p>
+        <p role="status">This screenshare is not connected in this window (it was reloaded, or is open in another).</p>
+        <button type="button" className="primary" disabled={busy} onClick={() => void rejoin(session.id)}>
+          Rejoin the call
+        </button>
         <button type="button" onClick={() => void end(session.id)}>
           End
         </button>

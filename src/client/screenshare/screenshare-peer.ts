@@ -86,6 +86,15 @@ export class ScreensharePeer {
     };
   }
 
+  /**
+   * This guest has answered an offer already: a new offer then comes from a
+   * fresh peer on the host's side (its console was reloaded) and needs a
+   * fresh peer here too (new ICE and DTLS identities).
+   */
+  get answered(): boolean {
+    return this.options.role === 'guest' && this.hasRemoteDescription;
+  }
+
   /** The RTCPeerConnection itself, for getStats() in tests and the bench. */
   get connection(): PeerConnectionLike {
     return this.pc;
