@@ -129,7 +129,8 @@ describe('permissions', () => {
   const app = 'deskbell-app://console/index.html';
 
   it("grants the app's pages notifications, media and display-capture (screen sharing), and nothing else", () => {
-    expect(GRANTED_PERMISSIONS).toEqual(['notifications', 'media', 'display-capture']);
+    expect(GRANTED_PERMISSIONS).toEqual(['notifications', 'media', 'display-capture', 'fullscreen']);
+    expect(mayGrantPermission({ permission: 'fullscreen', requestingUrl: 'https://evil.example/' })).toBe(false);
     expect(mayGrantPermission({ permission: 'display-capture', requestingUrl: app })).toBe(true);
     expect(mayGrantPermission({ permission: 'display-capture', requestingUrl: 'https://evil.example/' })).toBe(false);
     expect(mayGrantPermission({ permission: 'notifications', requestingUrl: app })).toBe(true);
@@ -144,7 +145,6 @@ describe('permissions', () => {
     'usb',
     'openExternal',
     'pointerLock',
-    'fullscreen',
   ])('%s is denied', (permission) => expect(mayGrantPermission({ permission, requestingUrl: app })).toBe(false));
   it('even notifications are denied to a page that is not the app', () => {
     expect(mayGrantPermission({ permission: 'notifications', requestingUrl: 'https://evil.example/' })).toBe(false);

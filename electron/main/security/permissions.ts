@@ -2,11 +2,12 @@ import { isAppUrl } from '../app-protocol/app-url';
 
 /**
  * The permissions the console needs, and nothing else: notifications for the
- * OS alert style, and media for screen sharing (later). Geolocation, camera
- * outside screen sharing's `media`, MIDI, HID, serial, clipboard reading and
- * the rest are denied, and anything not from the app's own pages is denied.
+ * OS alert style; for screen sharing, `media` (the microphone), `display-capture`
+ * (the picker) and `fullscreen` (watching a shared screen large). Geolocation,
+ * the camera outside `media`, MIDI, HID, serial, clipboard reading and the rest
+ * are denied, and anything not from the app's own pages is denied.
  */
-export const GRANTED_PERMISSIONS: readonly string[] = ['notifications', 'media', 'display-capture'];
+export const GRANTED_PERMISSIONS: readonly string[] = ['notifications', 'media', 'display-capture', 'fullscreen'];
 
 export interface PermissionQuestion {
   /** Electron's permission name ('notifications', 'media', 'geolocation', ...). */
