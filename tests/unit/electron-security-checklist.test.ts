@@ -136,16 +136,10 @@ describe('permissions', () => {
     expect(mayGrantPermission({ permission: 'notifications', requestingUrl: app })).toBe(true);
     expect(mayGrantPermission({ permission: 'media', requestingUrl: 'deskbell-app://console' })).toBe(true);
   });
-  it.each([
-    'geolocation',
-    'clipboard-read',
-    'midi',
-    'hid',
-    'serial',
-    'usb',
-    'openExternal',
-    'pointerLock',
-  ])('%s is denied', (permission) => expect(mayGrantPermission({ permission, requestingUrl: app })).toBe(false));
+  it.each(['geolocation', 'clipboard-read', 'midi', 'hid', 'serial', 'usb', 'openExternal', 'pointerLock'])(
+    '%s is denied',
+    (permission) => expect(mayGrantPermission({ permission, requestingUrl: app })).toBe(false),
+  );
   it('even notifications are denied to a page that is not the app', () => {
     expect(mayGrantPermission({ permission: 'notifications', requestingUrl: 'https://evil.example/' })).toBe(false);
   });
