@@ -10,8 +10,6 @@ import type { ConsoleState } from './console-state';
 import type { ScreenshareSlice } from './screenshare-types';
 
 export type { ScreenshareSlice } from './screenshare-types';
-/** Kept here for the console's components: one rule, in src/domain. */
-export { describeShareSource as describeSource } from '../../src/domain/screenshare-lines';
 
 /** This console's side of a session: host when it asked, guest when a colleague asked it. */
 export function myRoleIn(session: ScreenshareSession, myId: string | undefined): ScreenshareRole | null {

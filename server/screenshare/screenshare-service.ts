@@ -86,7 +86,7 @@ export async function announceScreenshare(
 }
 
 /** The rooms of the operators of a session: the host's windows, and a colleague guest's. */
-export function operatorRoomsOf(session: ScreenshareSession): string[] {
+function operatorRoomsOf(session: ScreenshareSession): string[] {
   const targets = [rooms.operator(session.host.id ?? '')];
   if (session.guest.kind === 'operator' && session.guest.id) targets.push(rooms.operator(session.guest.id));
   return targets;

@@ -1,7 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { isLive } from '../../../src/domain/screenshare-session';
 import type { ScreenshareSession } from '../../../src/protocol';
-import { describeSource, otherPartyOf } from '../../store/screenshare-slice';
+import { describeShareSource } from '../../../src/domain/screenshare-lines';
+import { otherPartyOf } from '../../store/screenshare-slice';
 import { useConsole } from '../../store/store-context';
 import './screenshare.css';
 
@@ -31,7 +32,8 @@ export function SharingBanner() {
     <>
       {live?.peer.sharing && session ? (
         <div className="sharing-banner" role="status">
-          You are sharing {describeSource(live.peer.sharingLabel ?? '')} with <bdi>{otherPartyOf(session, me)}</bdi>
+          You are sharing {describeShareSource(live.peer.sharingLabel ?? '')} with{' '}
+          <bdi>{otherPartyOf(session, me)}</bdi>
           <button type="button" onClick={() => void stop()}>
             Stop Share
           </button>
