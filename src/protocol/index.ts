@@ -9,3 +9,4 @@ export * from './patron-contract';
 export * from './http';
 export * from './desktop-bridge';
 export * from './screenshare';
+export * from './admin';

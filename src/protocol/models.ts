@@ -47,6 +47,8 @@ export const operatorProfileSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   departmentIds: z.array(idSchema),
+  /** A temporary password (new account, reset): the console asks for a new one before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type OperatorProfile = z.infer<typeof operatorProfileSchema>;
 

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { idSchema, operatorStatusSchema, roleSchema } from './models';
+
+/**
+ * Administration over HTTP (`/api/admin/*`, `/api/me/*`): rare, form-shaped
+ * changes that a page makes and an admin script may make too, so plain JSON
+ * requests rather than socket events. Every body is parsed with these
+ * schemas on the server; the console uses the same ones to type its calls.
+ */
+
+export const ADMIN_PATHS = {
+  accounts: '/api/admin/accounts',
+  account: (id: string) => `/api/admin/accounts/${encodeURIComponent(id)}`,
+  resetPassword: (id: string) => `/api/admin/accounts/${encodeURIComponent(id)}/reset-password`,
+  deactivate: (id: string) => `/api/admin/accounts/${encodeURIComponent(id)}/deactivate`,
+  reactivate: (id: string) => `/api/admin/accounts/${encodeURIComponent(id)}/reactivate`,
+  audit: '/api/admin/audit',
+  myPassword: '/api/me/password',
+  myProfile: '/api/me/profile',
+} as const;
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'is 2 to 40 letters, digits, dots, dashes or underscores');
+const displayNameSchema = z.string().trim().min(1, 'is empty').max(80, 'is longer than 80 characters');
+const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `is shorter than ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `is longer than ${PASSWORD_MAX_LENGTH} characters`);
+const departmentIdsSchema = z
+  .array(idSchema)
+  .max(100)
+  .transform((ids) => [...new Set(ids)]);
+
+/** A staff account as the Administration page lists it. */
+export const staffAccountSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  departmentIds: z.array(idSchema),
+  /** False once deactivated: cannot log in; its name stays on its history. */
+  active: z.boolean(),
+  /** Must choose a new password at the next login (a new account, a reset). */
+  mustChangePassword: z.boolean(),
+  /** The status they last chose; live presence is the Operators list's business. */
+  status: operatorStatusSchema,
+  /** The last time one of their consoles was connected; null if never. */
+  lastSeenAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+});
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
+
+export const newAccountRequestSchema = z.strictObject({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+  departmentIds: departmentIdsSchema.default([]),
+});
+export type NewAccountRequest = z.input<typeof newAccountRequestSchema>;
+
+export const updateAccountRequestSchema = z
+  .strictObject({
+    displayName: displayNameSchema.optional(),
+    role: roleSchema.optional(),
+    departmentIds: departmentIdsSchema.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'give displayName, role or departmentIds');
+export type UpdateAccountRequest = z.input<typeof updateAccountRequestSchema>;
+
+/** A new account or a reset: the temporary password, shown to the admin once, to hand on. */
+export const temporaryPasswordResultSchema = z.object({
+  account: staffAccountSchema,
+  temporaryPassword: z.string(),
+});
+export type TemporaryPasswordResult = z.infer<typeof temporaryPasswordResultSchema>;
+
+export const accountListSchema = z.object({ accounts: z.array(staffAccountSchema) });
+export const accountResultSchema = z.object({ account: staffAccountSchema });
+
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'is empty').max(PASSWORD_MAX_LENGTH),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+export const changeProfileRequestSchema = z.strictObject({ displayName: displayNameSchema });
+export type ChangeProfileRequest = z.infer<typeof changeProfileRequestSchema>;
+
+/** One recorded administrative change: who, what, when, before and after. */
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  at: z.number().int(),
+  actorId: idSchema.nullable(),
+  /** The actor's name then; "deskbell admin" for the command line. */
+  actorName: z.string(),
+  action: z.string(),
+  targetKind: z.string(),
+  targetId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
