@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { OPERATOR_NAMESPACE } from '../src/protocol/operator-contract';
 import { PATRON_NAMESPACE } from '../src/protocol/patron-contract';
 import type { LoginThrottleOptions } from './auth/login-throttle';
+import { registerAdminRoutes } from './admin/admin-routes';
 import { startChatUpkeep } from './chats/chat-upkeep';
 import { type ChatTimings, resolveChatTimings } from './config/chat-timings';
 import type { DeskbellContext } from './context';
@@ -127,6 +128,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     ...(deps.widgetOrigins ? { widgetOrigins: deps.widgetOrigins } : {}),
     ...(deps.loginThrottle ? { loginThrottle: deps.loginThrottle } : {}),
   });
+  registerAdminRoutes(app, ctx);
 
   return {
     app,

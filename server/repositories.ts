@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AuditRepository } from './admin/audit-repository';
 import { AccountRepository } from './auth/account-repository';
 import { SessionRepository } from './auth/session-repository';
 import { AnalyticsRepository } from './chats/analytics-repository';
@@ -31,6 +32,7 @@ export interface Repositories {
   lifecycle: LifecycleRepository;
   readMarks: ReadMarkRepository;
   screenshares: ScreenshareRepository;
+  audit: AuditRepository;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -50,5 +52,6 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     lifecycle: new LifecycleRepository(db),
     readMarks: new ReadMarkRepository(db),
     screenshares: new ScreenshareRepository(db),
+    audit: new AuditRepository(db),
   };
 }

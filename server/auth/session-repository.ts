@@ -28,11 +28,21 @@ export class SessionRepository {
   async findAccountId(token: string, now: number): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('sessions')
-      .select('account_id')
-      .where('token_hash', '=', hashToken(token))
-      .where('expires_at', '>', now)
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .select('sessions.account_id')
+      .where('sessions.token_hash', '=', hashToken(token))
+      .where('sessions.expires_at', '>', now)
+      // A deactivated account's sessions are deleted too; this holds even if that delete was lost.
+      .where('accounts.active', '=', 1)
       .executeTakeFirst();
     return row?.account_id;
+  }
+
+  /** Every session of an account but (optionally) one: deactivation ends all, a password change the others. */
+  async deleteAllOf(accountId: string, except?: string): Promise<void> {
+    let query = this.db.deleteFrom('sessions').where('account_id', '=', accountId);
+    if (except !== undefined) query = query.where('token_hash', '!=', hashToken(except));
+    await query.execute();
   }
 
   async delete(token: string): Promise<void> {

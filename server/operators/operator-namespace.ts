@@ -75,11 +75,13 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
     void socket.join(entry.rooms);
     ctx.presence.joinOnlineRooms(socket, account);
     ctx.presence.connected(account);
+    markSeen(ctx, account.id);
     // Back in time: nothing is handed back (the write is skipped when nothing was due).
     ctx.inFlight.track(ctx.repos.lifecycle.clearHandbackDue(account.id)).catch((error: unknown) => {
       ctx.log.warn({ err: error }, 'could not clear a hand-back deadline');
     });
     socket.on('disconnect', () => {
+      markSeen(ctx, account.id);
       ctx.inFlight.track(lastConsoleGone(ctx, account.id)).catch((error: unknown) => {
         ctx.log.warn({ err: error }, 'could not update presence after a disconnect');
       });
@@ -120,6 +122,13 @@ async function roomsFor(ctx: DeskbellContext, account: Account, key: string): Pr
     ...departments.map(rooms.department),
     ...owned.map((chat) => rooms.chat(chat.id)),
   ];
+}
+
+/** Last seen, for the Administration page: when a console of theirs came or went. */
+function markSeen(ctx: DeskbellContext, accountId: string): void {
+  ctx.inFlight.track(ctx.repos.accounts.markSeen(accountId, ctx.now())).catch((error: unknown) => {
+    ctx.log.warn({ err: error }, 'could not note when an operator was last seen');
+  });
 }
 
 /** The operator's last console went away: Offline after the grace period, and their chats back to the queue then. */

@@ -78,7 +78,7 @@ export class PresenceService {
     const remaining = await this.operators.in(rooms.operator(accountId)).fetchSockets();
     if (remaining.length > 0) return false;
     const account = await this.accounts.findById(accountId);
-    if (!account) return false;
+    if (!account?.active) return false;
     this.goneSince.set(accountId, this.now());
     this.announce(this.describe(account, false));
     this.clearTimer(accountId);
@@ -136,6 +136,16 @@ export class PresenceService {
     const timer = this.graceTimers.get(accountId);
     if (timer) clearTimeout(timer);
     this.graceTimers.delete(accountId);
+  }
+
+  /** The account was deactivated: no grace, Offline to everyone at once (and gone from their lists at the next sync). */
+  removed(accountId: string): void {
+    this.clearTimer(accountId);
+    this.goneSince.delete(accountId);
+    void this.accounts.findById(accountId).then(
+      (account) => account && this.announce({ ...this.describe(account, false), status: 'offline' }),
+      () => undefined,
+    );
   }
 
   /** Stops the grace timers (the server is closing). */

@@ -268,6 +268,35 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('staff_messages').addColumn('event', 'text').execute();
     },
   },
+  '0007_administration': {
+    // Accounts an admin runs from the Administration page (server/admin/): deactivated ones stay, so
+    // history keeps their names; a temporary password must be changed at the next login. Every
+    // administrative change is a row of audit_log, with the before and after as JSON.
+    async up(db) {
+      await db.schema
+        .alterTable('accounts')
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema
+        .alterTable('accounts')
+        .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('accounts').addColumn('last_seen_at', 'bigint').execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_name', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target_kind', 'text', (c) => c.notNull())
+        .addColumn('target_id', 'text')
+        .addColumn('before_json', 'text')
+        .addColumn('after_json', 'text')
+        .execute();
+      await db.schema.createIndex('audit_log_at_idx').on('audit_log').columns(['at', 'id']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

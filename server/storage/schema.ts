@@ -18,6 +18,12 @@ export interface AccountsTable {
   created_at: number;
   /** When this operator's chats go back to the queue unless a console of theirs reconnects (0004); null while connected. */
   handback_due_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 0/1 (0007): a deactivated account cannot log in; its rows stay for the history. */
+  active: ColumnType<number, number | undefined, number>;
+  /** 0/1 (0007): logged in with a temporary password; must choose one first. */
+  must_change_password: ColumnType<number, number | undefined, number>;
+  /** When one of their consoles was last connected (0007). */
+  last_seen_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SessionsTable {
@@ -128,6 +134,20 @@ export interface DeskbellTables {
   canned_messages: CannedMessagesTable;
   read_marks: ReadMarksTable;
   screenshares: ScreensharesTable;
+  audit_log: AuditLogTable;
+}
+
+/** One administrative change (0007): who, what, when, the target's before and after as JSON. */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_kind: string;
+  target_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
 }
 
 /** Operators in a patron chat beside its owner; left_at is set when they leave (the row stays, for the record). */
