@@ -10,3 +10,4 @@ export * from './http';
 export * from './desktop-bridge';
 export * from './screenshare';
 export * from './admin';
+export * from './service-hours';
