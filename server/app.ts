@@ -5,6 +5,7 @@ import { OPERATOR_NAMESPACE } from '../src/protocol/operator-contract';
 import { PATRON_NAMESPACE } from '../src/protocol/patron-contract';
 import type { LoginThrottleOptions } from './auth/login-throttle';
 import { registerAdminRoutes } from './admin/admin-routes';
+import { registerDepartmentRoutes } from './admin/department-routes';
 import { startChatUpkeep } from './chats/chat-upkeep';
 import { type ChatTimings, resolveChatTimings } from './config/chat-timings';
 import type { DeskbellContext } from './context';
@@ -129,6 +130,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     ...(deps.loginThrottle ? { loginThrottle: deps.loginThrottle } : {}),
   });
   registerAdminRoutes(app, ctx);
+  registerDepartmentRoutes(app, ctx);
 
   return {
     app,

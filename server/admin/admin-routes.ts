@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   ADMIN_PATHS,
   changePasswordRequestSchema,
@@ -7,74 +6,15 @@ import {
   newAccountRequestSchema,
   updateAccountRequestSchema,
 } from '../../src/protocol/admin';
-import type { Role } from '../../src/protocol/models';
-import { type Account, toProfile } from '../auth/account-repository';
+import { toProfile } from '../auth/account-repository';
 import { verifyPassword } from '../auth/passwords';
-import { tokenFromRequest } from '../auth/request-token';
 import type { DeskbellContext } from '../context';
-import { sendError } from '../http/http-errors';
 import { handBackChats } from '../operators/hand-back';
 import { rooms } from '../sockets/rooms';
 import { AccountAdmin, AdminRefusal } from './account-admin';
-import type { AuditActor } from './audit-repository';
+import { actorOf, idParam, parseBody, route, signedIn, withRole } from './admin-http';
 
 const AUDIT_PAGE_MAX = 500;
-
-/** The signed-in account of a request, with its token; refusals are thrown as AdminRefusal. */
-async function signedIn(ctx: DeskbellContext, request: FastifyRequest): Promise<{ account: Account; token: string }> {
-  const token = tokenFromRequest(request.headers);
-  const accountId = token ? await ctx.repos.sessions.findAccountId(token, ctx.now()) : undefined;
-  const account = accountId ? await ctx.repos.accounts.findById(accountId) : undefined;
-  if (!token || !account) throw new AdminRefusal(403, 'UNAUTHORIZED', 'Log in first.');
-  return { account, token };
-}
-
-/** Only these roles; an account on a temporary password must choose its own first. */
-async function withRole(ctx: DeskbellContext, request: FastifyRequest, allowed: readonly Role[]): Promise<Account> {
-  const { account } = await signedIn(ctx, request);
-  if (!allowed.includes(account.role)) {
-    throw new AdminRefusal(403, 'FORBIDDEN', 'Only an admin can do that.');
-  }
-  if (account.mustChangePassword) {
-    throw new AdminRefusal(403, 'PASSWORD_CHANGE_REQUIRED', 'Choose a new password first.');
-  }
-  return account;
-}
-
-function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'body';
-    throw new AdminRefusal(400, 'BAD_REQUEST', `${field}: ${issue?.message ?? 'is not valid'}`);
-  }
-  return parsed.data;
-}
-
-const actorOf = (account: Account): AuditActor => ({ id: account.id, name: account.displayName });
-
-function idParam(request: FastifyRequest): string {
-  const id = (request.params as { id?: unknown }).id;
-  if (typeof id !== 'string' || id === '' || id.length > 64) {
-    throw new AdminRefusal(400, 'BAD_REQUEST', 'id: is not an account id');
-  }
-  return id;
-}
-
-/** Runs a route body; a refusal becomes its `{ error }` answer, anything else goes to the error handler. */
-function route(handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    try {
-      return await handler(request, reply);
-    } catch (error) {
-      if (error instanceof AdminRefusal) {
-        const status = error.code === 'UNAUTHORIZED' ? 401 : error.status;
-        return sendError(reply, status, error.code, error.message);
-      }
-      throw error;
-    }
-  };
-}
 
 /**
  * Administration over HTTP. Plain JSON requests, not socket events: they are

@@ -8,6 +8,8 @@ import { announceTransition, runChatAction } from '../chats/chat-actions';
 import { announceMessage, announceNewChat } from '../chats/chat-broadcast';
 import { joinQueueAsNew, queuePositionOf } from '../chats/queue-positions';
 import { toPatronView } from '../chats/chat-rows';
+import { deskHoursNow } from '../../src/domain/service-hours';
+import { libraryTimeZone } from '../departments/library-time-zone';
 import type { DeskbellContext } from '../context';
 import { patronScreenshareHandlers } from '../screenshare/screenshare-handlers';
 import { isDepartmentQueueRoom, rooms } from '../sockets/rooms';
@@ -26,6 +28,15 @@ export const ANONYMOUS_PATRON = 'Patron';
  * token, stored hashed) or `chat:resume` (after a page refresh), and can
  * write in no other chat.
  */
+/** The department's hours of service at this moment, in the library's time zone. */
+async function hoursNow(ctx: DeskbellContext, departmentId: string) {
+  const [hours, zone] = await Promise.all([
+    ctx.repos.departments.hoursOf(departmentId),
+    libraryTimeZone(ctx.repos.departments),
+  ]);
+  return deskHoursNow(hours ?? null, zone, ctx.now());
+}
+
 export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<PatronRequests, PatronSocket> {
   return {
     ...patronScreenshareHandlers(ctx),
@@ -33,11 +44,12 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
       const department = await ctx.repos.departments.find(departmentId);
       if (!department)
         throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${departmentId}".`);
-      const [online, patronFields] = await Promise.all([
+      const [online, patronFields, hours] = await Promise.all([
         ctx.presence.isDepartmentOnline(department.id),
         ctx.repos.departments.listPatronFields(),
+        hoursNow(ctx, department.id),
       ]);
-      return { department, online, patronFields };
+      return { department, online, patronFields, hours };
     },
 
     'chat:start': async (request, socket, afterAnswer) => {
@@ -50,6 +62,14 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
       const department = await ctx.repos.departments.find(request.departmentId);
       if (!department) {
         throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${request.departmentId}".`);
+      }
+      const hours = await hoursNow(ctx, department.id);
+      if (!hours.open) {
+        // Nobody is there to answer: saying so now is kinder than a queue nobody will work.
+        throw new DeskbellError(
+          'DESK_CLOSED',
+          `${department.name} is closed now${hours.opensText ? `; it opens ${hours.opensText}` : ''}.`,
+        );
       }
       const resumeToken = newSecretToken();
       // The same browser's earlier chat links this one to it, for the patron's history.

@@ -297,6 +297,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_log_at_idx').on('audit_log').columns(['at', 'id']).execute();
     },
   },
+  '0008_department_hours': {
+    // Departments an admin runs (server/admin/department-routes.ts): a retired one keeps its history and
+    // vanishes from the widget and the console; hours of service as JSON (null: always open), read in the
+    // library's time zone, which is a row of desk_settings (settings the Administration page edits).
+    async up(db) {
+      await db.schema
+        .alterTable('departments')
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema.alterTable('departments').addColumn('hours_json', 'text').execute();
+      await db.schema
+        .createTable('desk_settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value_json', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

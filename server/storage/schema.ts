@@ -38,6 +38,17 @@ export interface DepartmentsTable {
   id: string;
   name: string;
   sort_order: number;
+  /** 0/1 (0008): a retired department keeps its chats' history and takes no new ones. */
+  active: ColumnType<number, number | undefined, number>;
+  /** JSON ServiceHours (0008); null: always open. */
+  hours_json: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Desk-wide settings an admin edits (0008), one JSON value per key (the library's time zone, ...). */
+export interface DeskSettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: number;
 }
 
 export interface DepartmentMembersTable {
@@ -135,6 +146,7 @@ export interface DeskbellTables {
   read_marks: ReadMarksTable;
   screenshares: ScreensharesTable;
   audit_log: AuditLogTable;
+  desk_settings: DeskSettingsTable;
 }
 
 /** One administrative change (0007): who, what, when, the target's before and after as JSON. */

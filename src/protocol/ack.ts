@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'NOT_IN_DEPARTMENT',
   'MESSAGE_TOO_LONG',
   'DEPARTMENT_NOT_FOUND',
+  /** Outside the department's hours of service. */
+  'DESK_CLOSED',
   'NO_ACTIVE_CHAT',
   'RATE_LIMITED',
   /** Transfers: the colleague is Offline or Away (as the server sees them). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, operatorStatusSchema, roleSchema } from './models';
+import { serviceHoursSchema } from './service-hours';
 
 /**
  * Administration over HTTP (`/api/admin/*`, `/api/me/*`): rare, form-shaped
@@ -107,3 +108,56 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
+
+// ---- departments and hours ----
+
+export const DEPARTMENT_PATHS = {
+  departments: '/api/admin/departments',
+  department: (id: string) => `/api/admin/departments/${encodeURIComponent(id)}`,
+  order: '/api/admin/departments/order',
+  retire: (id: string) => `/api/admin/departments/${encodeURIComponent(id)}/retire`,
+  restore: (id: string) => `/api/admin/departments/${encodeURIComponent(id)}/restore`,
+  timeZone: '/api/admin/time-zone',
+} as const;
+
+const departmentNameSchema = z.string().trim().min(1, 'is empty').max(80, 'is longer than 80 characters');
+
+/** A department as the Administration page lists it. */
+export const adminDepartmentSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  sortOrder: z.number().int(),
+  /** False once retired: its history stays, the widget and the console no longer offer it. */
+  active: z.boolean(),
+  /** Null: always open. */
+  hours: serviceHoursSchema.nullable(),
+  monitorIds: z.array(idSchema),
+});
+export type AdminDepartment = z.infer<typeof adminDepartmentSchema>;
+
+export const departmentListSchema = z.object({ departments: z.array(adminDepartmentSchema), timeZone: z.string() });
+
+export const newDepartmentRequestSchema = z.strictObject({
+  name: departmentNameSchema,
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'is lower-case letters, digits and -, as in the widget’s script tag')
+    .optional(),
+});
+export type NewDepartmentRequest = z.input<typeof newDepartmentRequestSchema>;
+
+export const updateDepartmentRequestSchema = z
+  .strictObject({
+    name: departmentNameSchema.optional(),
+    hours: serviceHoursSchema.nullable().optional(),
+    monitorIds: z
+      .array(idSchema)
+      .max(500)
+      .transform((ids) => [...new Set(ids)])
+      .optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'give name, hours or monitorIds');
+export type UpdateDepartmentRequest = z.input<typeof updateDepartmentRequestSchema>;
+
+export const reorderDepartmentsRequestSchema = z.strictObject({ ids: z.array(idSchema).min(1).max(200) });
+export const timeZoneRequestSchema = z.strictObject({ timeZone: z.string().min(1).max(64) });

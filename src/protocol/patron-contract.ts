@@ -8,6 +8,7 @@ import {
   startChatRequestSchema,
   widgetConfigRequestSchema,
 } from './requests';
+import { deskHoursNowSchema } from './service-hours';
 import { SCREENSHARE_PATRON_REQUESTS, SCREENSHARE_PUSHES, screenshareSessionSchema } from './screenshare';
 import type { ClientEventsOf, PushTable, RequestTable, ServerEventsOf } from './socket-contract';
 
@@ -21,6 +22,8 @@ export const widgetConfigSchema = z.object({
   /** True when at least one operator monitoring the department is Online. */
   online: z.boolean(),
   patronFields: z.array(patronFieldSchema),
+  /** The department's hours of service now: closed, and when it opens next (absent from older servers). */
+  hours: deskHoursNowSchema.optional(),
 });
 export type WidgetConfig = z.infer<typeof widgetConfigSchema>;
 

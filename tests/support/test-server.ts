@@ -43,6 +43,8 @@ export interface TestServerOptions {
   queryCounter?: QueryCounter;
   /** Run on this PostgreSQL instead of a fresh database of the shared test cluster (own-postgres.ts). */
   databaseUrl?: string;
+  /** The server's clock (hours-of-service tests set the time of day); default Date.now. */
+  now?: () => number;
   /** Another node over the same database (same SQLite file or PostgreSQL database), with its own connection. */
   sameDatabaseAs?: TestServer;
 }
@@ -107,6 +109,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.addressLimits ? { addressLimits: options.addressLimits } : {}),
     ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.app.server.address() as AddressInfo;

@@ -3,7 +3,7 @@ import type { PatronConnection } from '../../src/client/patron-connection';
 import type { WidgetConfig } from '../../src/protocol/patron-contract';
 import type { FrameParams } from './frame-params';
 import { ChatScreen } from './chat-screen';
-import { Connecting, NobodyOnline, Problem } from './notices';
+import { Connecting, DeskClosed, NobodyOnline, Problem } from './notices';
 import { embedded, tellLoader, usePanel } from './parent-link';
 import { PrechatForm } from './prechat-form';
 import { useUnread } from './use-unread';
@@ -79,6 +79,14 @@ export function App({ connection, params }: Props) {
     content = <Connecting text="Connecting to the library..." />;
   } else if (config.kind === 'failed') {
     content = <Problem text={config.message} onRetry={() => void loadConfig()} />;
+  } else if (config.config.hours && !config.config.hours.open) {
+    content = (
+      <DeskClosed
+        departmentName={config.config.department.name}
+        opensText={config.config.hours.opensText}
+        onRetry={() => void loadConfig()}
+      />
+    );
   } else if (!config.config.online) {
     content = <NobodyOnline departmentName={config.config.department.name} onRetry={() => void loadConfig()} />;
   } else {
@@ -133,5 +141,6 @@ function screenOf(
   if (chatStatus) return `chat-${chatStatus}`;
   if (resuming) return 'resuming';
   if (config.kind !== 'ready') return config.kind;
+  if (config.config.hours && !config.config.hours.open) return 'closed';
   return config.config.online ? 'form' : 'offline';
 }

@@ -8,6 +8,30 @@ export function Connecting({ text }: { text: string }) {
   );
 }
 
+/** Outside the department's hours of service: closed, and when it opens next. */
+export function DeskClosed({
+  departmentName,
+  opensText,
+  onRetry,
+}: {
+  departmentName: string;
+  opensText: string | null;
+  onRetry: () => void;
+}) {
+  return (
+    <div className="notice" role="status">
+      <h2>{opensText ? `The desk is closed; it opens ${opensText}` : 'The desk is closed'}</h2>
+      <p>
+        {departmentName} chat is answered during its hours of service. Please come back then, or call or visit the
+        library.
+      </p>
+      <button type="button" data-autofocus onClick={onRetry}>
+        Check again
+      </button>
+    </div>
+  );
+}
+
 export function NobodyOnline({ departmentName, onRetry }: { departmentName: string; onRetry: () => void }) {
   return (
     <div className="notice" role="status">
