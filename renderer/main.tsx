@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OperatorConnection } from '../src/client/operator-connection';
+import { createHttpAdminApi } from './api/admin-api';
 import { createHttpConsoleApi } from './api/console-api';
 import { serverUrl } from './config';
 import { playChirp } from './desktop/chirp-player';
@@ -21,8 +22,10 @@ const onlineSignal = (listener: () => void) => {
 async function start(): Promise<void> {
   const bridge = getDesktopBridge();
   const target = await serverTargetFor(bridge, serverUrl());
+  const http = { credentials: target.desktop ? 'omit' : 'include' } as const;
   const store = createConsoleStore({
-    api: createHttpConsoleApi(target.url, { credentials: target.desktop ? 'omit' : 'include' }),
+    api: createHttpConsoleApi(target.url, http),
+    adminApi: createHttpAdminApi(target.url, http),
     bridge,
     now: () => Date.now(),
     playSound: playChirp,

@@ -1,4 +1,7 @@
 import type { LoginResult, OperatorProfile } from '../../src/protocol';
+import { ConsoleApiError, createHttpCall, serverError, type HttpConsoleApiOptions, type ServerUrl } from './http-call';
+
+export { ConsoleApiError, type HttpConsoleApiOptions } from './http-call';
 
 /**
  * The console's few HTTP calls: log in, log out, "who am I" (to resume a
@@ -12,46 +15,13 @@ export interface ConsoleApi {
   me(token?: string): Promise<OperatorProfile | null>;
 }
 
-/** A failed HTTP call, with the server's own words when it gave any. */
-export class ConsoleApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ConsoleApiError';
-  }
-}
-
-export interface HttpConsoleApiOptions {
-  /**
-   * 'include' (the default) for the browser console's cookie; 'omit' for the
-   * desktop app, which sends a bearer token to a server of another origin
-   * (the server's CORS answer allows no credentials).
-   */
-  credentials?: RequestCredentials;
-}
-
 /**
  * The console API over fetch. `serverUrl` is '' for the page's own origin, or
  * a function read on every call (the desktop app's server URL is a setting
  * that can change while it runs).
  */
-export function createHttpConsoleApi(
-  serverUrl: string | (() => string),
-  options: HttpConsoleApiOptions = {},
-): ConsoleApi {
-  const base = () => (typeof serverUrl === 'function' ? serverUrl() : serverUrl).replace(/\/$/, '');
-  const credentials = options.credentials ?? 'include';
-  const call = async (path: string, init: RequestInit = {}, token?: string): Promise<Response> => {
-    const headers = new Headers(init.headers);
-    if (token) headers.set('authorization', `Bearer ${token}`);
-    try {
-      return await fetch(`${base()}${path}`, { credentials, ...init, headers });
-    } catch {
-      throw new ConsoleApiError(0, 'Cannot reach the Deskbell server. Check the network and try again.');
-    }
-  };
+export function createHttpConsoleApi(serverUrl: ServerUrl, options: HttpConsoleApiOptions = {}): ConsoleApi {
+  const call = createHttpCall(serverUrl, options);
   return {
     async logIn(username, password) {
       const response = await call('/api/login', {
@@ -78,10 +48,5 @@ export function createHttpConsoleApi(
 
 async function errorMessage(response: Response, fallback: string): Promise<string> {
   if (response.status === 401) return 'That username and password do not match.';
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? fallback;
-  } catch {
-    return fallback;
-  }
+  return (await serverError(response)).message ?? fallback;
 }

@@ -49,7 +49,7 @@ export const createCannedSlice =
     },
 
     openCanned() {
-      set({ cannedOpen: true, settingsOpen: false });
+      set({ cannedOpen: true, settingsOpen: false, adminOpen: false, temporaryPassword: null });
       void get().loadCanned();
     },
 

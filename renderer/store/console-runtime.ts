@@ -1,11 +1,14 @@
 import type { OperatorConnection } from '../../src/client/operator-connection';
 import type { DesktopBridge, PlaySound } from '../../src/protocol';
+import type { AdminApi } from '../api/admin-api';
 import type { ConsoleApi } from '../api/console-api';
 import type { ScreenshareMedia } from '../desktop/screenshare-media';
 
 /** What the store needs from outside; tests pass their own (a real connection to a test server, a recording bridge). */
 export interface ConsoleDeps {
   api: ConsoleApi;
+  /** The Administration page and the librarian's own name and password; the page's own origin when left out. */
+  adminApi?: AdminApi;
   /** Opens a connection; `token` is the desktop client's bearer token (the browser uses its cookie). */
   createConnection(token: string | undefined): OperatorConnection;
   bridge: DesktopBridge;

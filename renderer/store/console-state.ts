@@ -1,4 +1,5 @@
 import type { ActivitySlice } from './activity-types';
+import type { AdminSlice } from './admin-types';
 import type { CannedSlice } from './canned-types';
 import type { ChatsSlice } from './chats-types';
 import type { ConnectionSlice } from './connection-types';
@@ -36,4 +37,5 @@ export type ConsoleState = SessionSlice &
   CannedSlice &
   LeaveSlice &
   UnreadSlice &
-  ScreenshareSlice;
+  ScreenshareSlice &
+  AdminSlice;

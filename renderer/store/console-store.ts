@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createActivitySlice } from './activity-slice';
+import { createAdminSlice } from './admin-slice';
 import { createCannedSlice } from './canned-slice';
 import { createChatsSlice } from './chats-slice';
 import { createConnectionSlice } from './connection-slice';
@@ -25,7 +26,7 @@ export type ConsoleStore = StoreApi<ConsoleState> & {
 
 /**
  * One store of slices (session, connection, chats, messages, ui, settings, operators, staff,
- * transfer, activity: typing and the patron's presence, canned messages).
+ * transfer, activity: typing and the patron's presence, canned messages, administration).
  * A factory rather than a module-level store so each test starts from a
  * fresh one. It listens to the desktop bridge from the start (desktop-binding.ts).
  */
@@ -47,6 +48,7 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createLeaveSlice(runtime)(...args),
     ...createUnreadSlice(runtime)(...args),
     ...createScreenshareSlice(runtime)(...args),
+    ...createAdminSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

@@ -12,6 +12,7 @@ import { initialOperatorsState } from './operators-slice';
 import { initialStaffState } from './staff-slice';
 import { initialUnreadWork } from './unread-slice';
 import { initialActivityState } from './activity-slice';
+import { adminApiOf, initialAdminState } from './admin-slice';
 import { initialCannedState } from './canned-slice';
 import { initialTransferState } from './transfer-slice';
 
@@ -50,13 +51,17 @@ export const createSessionSlice =
         ...initialTransferState,
         ...initialActivityState,
         ...initialCannedState,
+        ...initialAdminState,
         ...initialUnreadWork(),
       });
 
     const enter = (operator: OperatorProfile, token: string | undefined) => {
       runtime.token = token;
       set({ phase: 'logged-in', operator, loginError: null, settingsOpen: false });
-      connect(token);
+      // A temporary password connects only once a new one is chosen (changeMyPassword): until then the
+      // librarian is not online, takes no chats, and the console shows nothing but the new-password form.
+      // Waiting is the robust choice: it works whether or not the server lets such a session's socket in.
+      if (!operator.mustChangePassword) connect(token);
     };
 
     /** The desktop app's start: the saved token, checked with the server, or the login form. */
@@ -127,6 +132,34 @@ export const createSessionSlice =
           // The session is gone from this console either way; the server expires it on its own.
         }
         get().announce('Logged out.');
+      },
+
+      async changeMyPassword(currentPassword, newPassword) {
+        try {
+          await adminApiOf(runtime).changeMyPassword({ currentPassword, newPassword }, runtime.token);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        const operator = get().operator;
+        if (operator?.mustChangePassword) {
+          set({ operator: { ...operator, mustChangePassword: false } });
+          connect(runtime.token);
+        }
+        get().announce('Password changed.');
+        return null;
+      },
+
+      async changeMyName(displayName) {
+        try {
+          const profile = await adminApiOf(runtime).changeMyName(displayName, runtime.token);
+          const operator = get().operator;
+          // The name is the server's answer; the flag stays what this console knows (the form is past it).
+          set({ operator: operator ? { ...operator, displayName: profile.displayName } : profile });
+        } catch (error) {
+          return (error as Error).message;
+        }
+        get().announce('Name changed.');
+        return null;
       },
     };
   };

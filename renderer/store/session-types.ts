@@ -19,4 +19,12 @@ export interface SessionSlice {
   restoreSession(): Promise<void>;
   logIn(username: string, password: string): Promise<void>;
   logOut(): Promise<void>;
+  /**
+   * Changes the librarian's own password; resolves to the server's refusal in
+   * words, or null. After a temporary password it also clears
+   * `operator.mustChangePassword` and connects (the workspace appears).
+   */
+  changeMyPassword(currentPassword: string, newPassword: string): Promise<string | null>;
+  /** Changes the librarian's own display name; the store's operator follows. */
+  changeMyName(displayName: string): Promise<string | null>;
 }

@@ -35,7 +35,15 @@ export const createSettingsSlice =
     },
 
     openSettings() {
-      set({ settingsOpen: true, settingsNotice: null, settingsError: null });
+      // One page at a time: Settings takes the place of Canned messages or Administration.
+      set({
+        settingsOpen: true,
+        settingsNotice: null,
+        settingsError: null,
+        cannedOpen: false,
+        adminOpen: false,
+        temporaryPassword: null,
+      });
       // Fresh from the desktop each time: the tray or another window may have changed them.
       void get().loadSettings();
     },

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useConsole } from '../../store/store-context';
+import { ChoosePasswordScreen } from '../account/choose-password-screen';
+import { AdminPage } from '../admin/admin-page';
 import { AnalyticsDialog } from '../analytics/analytics-dialog';
 import { CannedPage } from '../canned/canned-page';
 import { ChatPane } from '../chat-pane/chat-pane';
@@ -19,6 +21,7 @@ export function ConsoleApp() {
   const phase = useConsole((state) => state.phase);
   const restoreSession = useConsole((state) => state.restoreSession);
   const settingsOpen = useConsole((state) => state.settingsOpen);
+  const mustChangePassword = useConsole((state) => state.operator?.mustChangePassword === true);
 
   useEffect(() => {
     void restoreSession();
@@ -41,6 +44,8 @@ export function ConsoleApp() {
       <LoginForm />
     );
   }
+  // A temporary password: nothing else until one of their own is chosen (the socket waits too).
+  if (mustChangePassword) return <ChoosePasswordScreen />;
   return <Workspace />;
 }
 
@@ -48,6 +53,7 @@ function Workspace() {
   const rightView = useConsole((state) => state.rightView);
   const settingsOpen = useConsole((state) => state.settingsOpen);
   const cannedOpen = useConsole((state) => state.cannedOpen);
+  const adminOpen = useConsole((state) => state.adminOpen);
   return (
     <div className="console">
       <ConsoleHeader />
@@ -62,9 +68,13 @@ function Workspace() {
         <main className="settings-main">
           <CannedPage />
         </main>
+      ) : adminOpen ? (
+        <main className="settings-main">
+          <AdminPage />
+        </main>
       ) : null}
       {/* Hidden, not unmounted, while a page shows: a half-typed reply survives a look at the settings. */}
-      <main className="workspace" hidden={settingsOpen || cannedOpen}>
+      <main className="workspace" hidden={settingsOpen || cannedOpen || adminOpen}>
         <LeftColumn />
         <div className="right-panel">
           {rightView === 'transcript' ? <TranscriptView /> : rightView === 'staff' ? <StaffChatPane /> : <ChatPane />}

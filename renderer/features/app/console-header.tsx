@@ -2,7 +2,7 @@ import { useConsole } from '../../store/store-context';
 import { HandBackDialog } from '../status/hand-back-dialog';
 import { StatusSelector } from '../status/status-selector';
 
-/** The top bar: the app's name, the operator, their status, Canned messages, Settings and Log out. */
+/** The top bar: the app's name, the operator, their status, Canned messages, Administration (admins), Settings and Log out. */
 export function ConsoleHeader() {
   const name = useConsole((state) => state.operator?.displayName ?? '');
   const requestLeave = useConsole((state) => state.requestLeave);
@@ -12,24 +12,29 @@ export function ConsoleHeader() {
   const cannedOpen = useConsole((state) => state.cannedOpen);
   const openCanned = useConsole((state) => state.openCanned);
   const closeCanned = useConsole((state) => state.closeCanned);
+  const isAdmin = useConsole((state) => state.operator?.role === 'admin');
+  const adminOpen = useConsole((state) => state.adminOpen);
+  const openAdmin = useConsole((state) => state.openAdmin);
+  const closeAdmin = useConsole((state) => state.closeAdmin);
   return (
     <header className="console-header">
       <h1>Deskbell</h1>
       <div className="console-header-right">
         <StatusSelector />
         <span className="operator-name">{name}</span>
-        {/* One page at a time: opening one closes the other (openCanned closes Settings itself). */}
+        {/* One page at a time: opening one closes the others (each open action does it itself). */}
         <button type="button" aria-pressed={cannedOpen} onClick={() => (cannedOpen ? closeCanned() : openCanned())}>
           Canned messages
         </button>
+        {isAdmin ? (
+          <button type="button" aria-pressed={adminOpen} onClick={() => (adminOpen ? closeAdmin() : openAdmin())}>
+            Administration
+          </button>
+        ) : null}
         <button
           type="button"
           aria-pressed={settingsOpen}
-          onClick={() => {
-            if (settingsOpen) return closeSettings();
-            closeCanned();
-            openSettings();
-          }}
+          onClick={() => (settingsOpen ? closeSettings() : openSettings())}
         >
           Settings
         </button>

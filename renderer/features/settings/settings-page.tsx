@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { DesktopSettings } from '../../../src/protocol';
 import { getDesktopBridge } from '../../desktop/get-desktop-bridge';
 import { useConsole } from '../../store/store-context';
+import { YourAccount } from '../account/your-account';
 import {
   checkSettingsForm,
   formFromSettings,
@@ -17,7 +18,7 @@ import './settings.css';
 /**
  * The Settings page: in the desktop app every setting (server URL, sound,
  * alert style, auto-away, start-up); in a browser only the sound, with a word
- * on where the rest lives.
+ * on where the rest lives. Logged in, "Your account" too (name and password).
  */
 export function SettingsPage() {
   const settings = useConsole((state) => state.desktopSettings);
@@ -44,6 +45,8 @@ export function SettingsPage() {
       ) : (
         <p role="status">Loading the settings…</p>
       )}
+      {/* Outside the settings form: the account is the server's, saved by its own buttons. */}
+      {loggedIn ? <YourAccount /> : null}
     </section>
   );
 }

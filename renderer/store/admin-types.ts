@@ -1,0 +1,38 @@
+import type { AuditEntry, NewAccountRequest, StaffAccount, UpdateAccountRequest } from '../../src/protocol';
+
+/** A temporary password the server just made, shown to the admin once so they can hand it on. */
+export interface TemporaryPasswordNotice {
+  accountId: string;
+  displayName: string;
+  password: string;
+  /** A new account, or a reset of an existing one's password. */
+  reason: 'created' | 'reset';
+}
+
+/**
+ * The Administration page (admins only): staff accounts, the form to add one,
+ * and the audit log. The actions resolve to the server's refusal in words, or
+ * null when it worked, so each form shows its own error beside itself.
+ */
+export interface AdminSlice {
+  /** The Administration page is showing (instead of the chats). */
+  adminOpen: boolean;
+  /** Every staff account, active or not; null until loaded. */
+  accounts: StaffAccount[] | null;
+  accountsError: string | null;
+  /** Newest first; null until loaded. */
+  audit: AuditEntry[] | null;
+  auditError: string | null;
+  /** Cleared when dismissed and when the page closes: it is shown once, never kept. */
+  temporaryPassword: TemporaryPasswordNotice | null;
+  openAdmin(): void;
+  closeAdmin(): void;
+  loadAccounts(): Promise<void>;
+  loadAudit(): Promise<void>;
+  createAccount(request: NewAccountRequest): Promise<string | null>;
+  updateAccount(id: string, request: UpdateAccountRequest): Promise<string | null>;
+  resetAccountPassword(id: string): Promise<string | null>;
+  deactivateAccount(id: string): Promise<string | null>;
+  reactivateAccount(id: string): Promise<string | null>;
+  dismissTemporaryPassword(): void;
+}
