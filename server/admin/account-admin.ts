@@ -155,36 +155,25 @@ export class AccountAdmin {
   }
 
   /** Cannot log in from now on; every session ends. Their chats and sockets are the caller's to deal with. */
-  async deactivate(actor: AuditActor, accountId: string): Promise<StaffAccount> {
-    const before = await this.get(accountId);
-    if (!before.active) return before;
-    await this.keepAnAdmin(before);
-    await this.repos.accounts.setActive(accountId, false);
-    await this.repos.sessions.deleteAllOf(accountId);
-    const after = await this.get(accountId);
-    await this.repos.audit.record(
-      actor,
-      {
-        action: 'account.deactivated',
-        targetKind: 'account',
-        targetId: accountId,
-        before: auditView(before),
-        after: auditView(after),
-      },
-      this.now(),
-    );
-    return after;
+  deactivate(actor: AuditActor, accountId: string): Promise<StaffAccount> {
+    return this.setActive(actor, accountId, false);
   }
 
-  async reactivate(actor: AuditActor, accountId: string): Promise<StaffAccount> {
+  reactivate(actor: AuditActor, accountId: string): Promise<StaffAccount> {
+    return this.setActive(actor, accountId, true);
+  }
+
+  private async setActive(actor: AuditActor, accountId: string, active: boolean): Promise<StaffAccount> {
     const before = await this.get(accountId);
-    if (before.active) return before;
-    await this.repos.accounts.setActive(accountId, true);
+    if (before.active === active) return before;
+    if (!active) await this.keepAnAdmin(before);
+    await this.repos.accounts.setActive(accountId, active);
+    if (!active) await this.repos.sessions.deleteAllOf(accountId);
     const after = await this.get(accountId);
     await this.repos.audit.record(
       actor,
       {
-        action: 'account.reactivated',
+        action: active ? 'account.reactivated' : 'account.deactivated',
         targetKind: 'account',
         targetId: accountId,
         before: auditView(before),
