@@ -108,8 +108,8 @@ test('in the browser, the chirp volume and mute chosen in Settings are still the
   await settings.getByRole('slider', { name: 'Chirp volume' }).fill('40');
   await expect(settings.getByText('40%')).toBeVisible();
   await settings.getByRole('checkbox', { name: 'Mute the chirp' }).check();
-  await settings.getByRole('button', { name: 'Save' }).click();
-  await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+  await settings.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(settings.locator('form.settings-form').getByRole('status')).toHaveText('Settings saved.');
 
   await page.reload();
   await expect(alice.connection).toHaveAttribute('data-connection-state', 'connected');
@@ -168,19 +168,21 @@ test.describe('in the desktop app', () => {
     await settings.getByRole('radio', { name: "The system's notifications" }).check();
     await settings.getByRole('spinbutton', { name: 'Go Away after this many idle minutes' }).fill('5');
     await settings.getByRole('checkbox', { name: 'Start minimized to the tray' }).check();
-    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(
       settings.getByText(/Enter the server's web address, starting with http:\/\/ or https:\/\//),
     ).toBeVisible();
     await expect(serverUrl).toHaveAttribute('aria-invalid', 'true');
-    await expect(settings.getByRole('status')).toHaveText('Not saved: one field needs fixing.');
+    await expect(settings.locator('form.settings-form').getByRole('status')).toHaveText(
+      'Not saved: one field needs fixing.',
+    );
     expect((await recordOf(page)).patches).toEqual([]);
     await saveScreenshot(page, 'desktop-settings', testInfo);
     expect((await scanForAccessibility(page, 'desktop-settings', testInfo)).blocking).toEqual([]);
 
     await serverUrl.fill(deskbell.url);
-    await settings.getByRole('button', { name: 'Save' }).click();
-    await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(settings.locator('form.settings-form').getByRole('status')).toHaveText('Settings saved.');
     await expect(serverUrl).not.toHaveAttribute('aria-invalid', 'true');
     expect((await recordOf(page)).patches).toEqual([
       { alertStyle: 'system', autoAwayMinutes: 5, startMinimized: true },
@@ -194,7 +196,7 @@ test.describe('in the desktop app', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('region', { name: 'Settings' });
     await settings.getByRole('textbox', { name: 'Server URL' }).fill('https://chat.library.org/');
-    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
 
     await expect(page.getByText('Server: https://chat.library.org')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
@@ -208,8 +210,8 @@ test.describe('in the desktop app', () => {
     const settings = page.getByRole('region', { name: 'Settings' });
     await expect(settings.getByRole('textbox', { name: 'Server URL' })).toBeVisible();
     await settings.getByRole('checkbox', { name: 'Start at login' }).check();
-    await settings.getByRole('button', { name: 'Save' }).click();
-    await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(settings.locator('form.settings-form').getByRole('status')).toHaveText('Settings saved.');
     expect((await recordOf(page)).patches).toEqual([{ startAtLogin: true }]);
     await settings.getByRole('button', { name: 'Back to log in' }).click();
     await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();

@@ -128,7 +128,7 @@ test('a librarian who turns off the sound for staff messages still sees the coun
   await expect(staffSound).toBeChecked();
   await expect(bob.page.getByRole('checkbox', { name: 'Sound for a new message in another chat' })).toBeChecked();
   await staffSound.uncheck();
-  await bob.page.getByRole('button', { name: 'Save' }).click();
+  await bob.page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(bob.page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await bob.page.getByRole('button', { name: 'Back to chats' }).click();
 
