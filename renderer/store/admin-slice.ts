@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { StaffAccount } from '../../src/protocol';
+import type { StaffAccount, TemporaryPasswordResult } from '../../src/protocol';
 import { createHttpAdminApi, type AdminApi } from '../api/admin-api';
 import type { AdminSlice } from './admin-types';
 import type { ConsoleRuntime } from './console-runtime';
@@ -53,6 +53,19 @@ export const createAdminSlice =
       void get().loadAudit();
     };
 
+    /** The account as it now is, and its temporary password to hand on (shown once). */
+    const showTemporaryPassword = (result: TemporaryPasswordResult, reason: 'created' | 'reset') => {
+      accountChanged(result.account);
+      set({
+        temporaryPassword: {
+          accountId: result.account.id,
+          displayName: result.account.displayName,
+          password: result.temporaryPassword,
+          reason,
+        },
+      });
+    };
+
     /** Runs one change; resolves to the server's words when it refused. */
     const attempt = async (change: () => Promise<void>): Promise<string | null> => {
       try {
@@ -94,15 +107,7 @@ export const createAdminSlice =
       createAccount: (request) =>
         attempt(async () => {
           const result = await api().createAccount(request, runtime.token);
-          accountChanged(result.account);
-          set({
-            temporaryPassword: {
-              accountId: result.account.id,
-              displayName: result.account.displayName,
-              password: result.temporaryPassword,
-              reason: 'created',
-            },
-          });
+          showTemporaryPassword(result, 'created');
           get().announce(`Account for ${result.account.displayName} added.`);
         }),
 
@@ -116,15 +121,7 @@ export const createAdminSlice =
       resetAccountPassword: (id) =>
         attempt(async () => {
           const result = await api().resetPassword(id, runtime.token);
-          accountChanged(result.account);
-          set({
-            temporaryPassword: {
-              accountId: result.account.id,
-              displayName: result.account.displayName,
-              password: result.temporaryPassword,
-              reason: 'reset',
-            },
-          });
+          showTemporaryPassword(result, 'reset');
         }),
 
       deactivateAccount: (id) =>
