@@ -7,6 +7,8 @@ import type { LoginThrottleOptions } from './auth/login-throttle';
 import { registerAdminRoutes } from './admin/admin-routes';
 import { registerDepartmentRoutes } from './admin/department-routes';
 import { startChatUpkeep } from './chats/chat-upkeep';
+import { startDeskWatch } from './desk/desk-watch';
+import { registerEscalationRoutes } from './desk/escalation-routes';
 import { type ChatTimings, resolveChatTimings } from './config/chat-timings';
 import type { DeskbellContext } from './context';
 import { registerHttp } from './http/register-http';
@@ -118,6 +120,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
   setUpOperatorNamespace(ctx);
   setUpPatronNamespace(ctx);
   const stopUpkeep = startChatUpkeep(ctx);
+  const stopDeskWatch = startDeskWatch(ctx);
 
   await registerHttp(app, {
     storage: deps.storage,
@@ -131,6 +134,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
   });
   registerAdminRoutes(app, ctx);
   registerDepartmentRoutes(app, ctx);
+  registerEscalationRoutes(app, ctx);
 
   return {
     app,
@@ -142,6 +146,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
      */
     async close() {
       stopUpkeep();
+      await stopDeskWatch();
       operators.disconnectSockets(true);
       patrons.disconnectSockets(true);
       io.engine.close();

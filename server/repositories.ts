@@ -14,6 +14,10 @@ import { MessageStore } from './chats/message-store';
 import { DepartmentRepository } from './departments/department-repository';
 import { ReadMarkRepository } from './reads/read-mark-repository';
 import { ScreenshareRepository } from './screenshare/screenshare-repository';
+import { DeskWatchRepository } from './desk/desk-watch-repository';
+import { FollowUpRepository } from './desk/follow-up-repository';
+import { SchedulerLeases } from './desk/scheduler-lease';
+import { StaffNoteRepository } from './desk/staff-note-repository';
 import type { DeskbellTables } from './storage/schema';
 
 /** Every repository over one database. */
@@ -33,6 +37,10 @@ export interface Repositories {
   readMarks: ReadMarkRepository;
   screenshares: ScreenshareRepository;
   audit: AuditRepository;
+  deskWatch: DeskWatchRepository;
+  leases: SchedulerLeases;
+  staffNotes: StaffNoteRepository;
+  followUps: FollowUpRepository;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -53,5 +61,9 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     readMarks: new ReadMarkRepository(db),
     screenshares: new ScreenshareRepository(db),
     audit: new AuditRepository(db),
+    deskWatch: new DeskWatchRepository(db),
+    leases: new SchedulerLeases(db),
+    staffNotes: new StaffNoteRepository(db),
+    followUps: new FollowUpRepository(db),
   };
 }

@@ -51,7 +51,12 @@ export function visibleTo(actor: ActorFacts): Expression<SqlBool> {
   const standsIn = [memberIs(actor.id), transferEndIs(actor.id)];
   // `IN ()` is not valid SQL, so an account monitoring nothing sees only the chats it stands in.
   if (actor.departmentIds.length === 0) return q.or(standsIn);
-  return q.or([q('chats.department_id', 'in', [...actor.departmentIds]), ...standsIn]);
+  return q.or([
+    q('chats.department_id', 'in', [...actor.departmentIds]),
+    // A waiting chat past T2 of its ladder is seen by its backup department too.
+    q.and([q('chats.status', '=', 'waiting'), q('chats.backup_department_id', 'in', [...actor.departmentIds])]),
+    ...standsIn,
+  ]);
 }
 
 /** `assertPatronMayWrite`: a patron (or the system, for the patron's chat) writes until the chat has ended. */

@@ -69,6 +69,8 @@ export async function announceTransition(
     rooms.department(chat.departmentId),
     rooms.chat(chat.id),
   ]);
+  // A backup department that saw the waiting chat (past T2) hears that it was claimed or ended too.
+  if (before.backupDepartmentId) targets.add(rooms.department(before.backupDepartmentId));
   for (const id of [before.ownerId, chat.ownerId, ...(before.participants ?? []).map((member) => member.id)]) {
     if (id) targets.add(rooms.operator(id));
   }

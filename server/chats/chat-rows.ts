@@ -76,6 +76,8 @@ export function toChatSummary(row: ChatSummaryRow): ChatSummary {
     patronLeftAt: row.patron_left_at,
     patronReturnBy: row.patron_return_by,
     returnedBy: row.returned_by_id ? { id: row.returned_by_id, name: row.returned_by_name ?? '' } : null,
+    escalationStep: row.escalation_step,
+    backupDepartmentId: row.backup_department_id,
   };
 }
 
@@ -89,6 +91,7 @@ export function toPatronView(chat: ChatSummary): PatronChatView {
     operatorName: chat.ownerName,
     createdAt: chat.createdAt,
     lastSeq: chat.lastSeq,
+    followUpOffered: chat.status === 'waiting' && (chat.escalationStep ?? 0) >= 3,
   };
 }
 

@@ -36,6 +36,7 @@ export class ChatTransitions {
       state: {
         status: chat.status,
         departmentId: chat.departmentId,
+        backupDepartmentId: chat.backupDepartmentId ?? null,
         owner: chat.ownerId ? { id: chat.ownerId, name: chat.ownerName ?? '' } : null,
         participants: team.participants,
         transfer: team.transfer,

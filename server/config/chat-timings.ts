@@ -4,6 +4,7 @@
  * a patron who did not return. Each deadline they set is stored, not only held
  * in memory (see server/chats/chat-upkeep.ts). Configurable so tests can use short ones.
  */
+import { DEFAULT_DARK_DESK_MS } from '../../src/domain/dark-desk';
 import { DEFAULT_SCREENSHARE_TIMINGS, type ScreenshareTimings } from '../../src/domain/screenshare-session';
 
 export interface ChatTimings extends ScreenshareTimings {
@@ -19,6 +20,10 @@ export interface ChatTimings extends ScreenshareTimings {
   upkeepIntervalMs: number;
   /** How often the upkeep checks that every open chat's patron and every owner is really connected (after a restart). */
   presenceSweepMs: number;
+  /** How often the desk watch climbs escalation ladders and checks every department's coverage. */
+  deskWatchIntervalMs: number;
+  /** In hours of service, nobody Online for a department this long raises the dark-desk alarm. */
+  darkDeskMs: number;
 }
 
 export const DEFAULT_CHAT_TIMINGS: ChatTimings = {
@@ -28,6 +33,8 @@ export const DEFAULT_CHAT_TIMINGS: ChatTimings = {
   patronSettleMs: 3_000,
   upkeepIntervalMs: 1_000,
   presenceSweepMs: 15_000,
+  deskWatchIntervalMs: 2_000,
+  darkDeskMs: DEFAULT_DARK_DESK_MS,
   ...DEFAULT_SCREENSHARE_TIMINGS,
 };
 

@@ -68,6 +68,7 @@ function readTimings(env: Env): Partial<ChatTimings> {
       patronReturnMs: 'DESKBELL_PATRON_RETURN_SECONDS',
       screenshareRequestMs: 'DESKBELL_SCREENSHARE_REQUEST_SECONDS',
       screenshareGraceMs: 'DESKBELL_SCREENSHARE_GRACE_SECONDS',
+      darkDeskMs: 'DESKBELL_DARK_DESK_SECONDS',
     },
     secondsSchema,
   );

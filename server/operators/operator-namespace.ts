@@ -17,6 +17,7 @@ import { rooms } from '../sockets/rooms';
 import { serveEvents } from '../sockets/serve-events';
 import { staffChatHandlers } from '../staff/staff-chat-handlers';
 import type { OperatorSocket } from '../sockets/socket-types';
+import { deskHandlers } from '../desk/desk-handlers';
 import { consoleSyncHandlers } from './console-sync';
 
 /**
@@ -104,6 +105,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ...cannedHandlers(ctx, account),
         ...readHandlers(ctx, socket, account),
         ...operatorScreenshareHandlers(ctx, socket, account),
+        ...deskHandlers(ctx, socket, account),
       },
       { log: ctx.log, limiter: ctx.socketEvents, inFlight: ctx.inFlight },
     );
@@ -119,6 +121,7 @@ async function roomsFor(ctx: DeskbellContext, account: Account, key: string): Pr
   return [
     rooms.operator(account.id),
     rooms.session(key),
+    ...(visibility.allDepartments ? [rooms.supervisors()] : []),
     ...departments.map(rooms.department),
     ...owned.map((chat) => rooms.chat(chat.id)),
   ];

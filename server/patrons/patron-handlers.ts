@@ -15,6 +15,7 @@ import { patronScreenshareHandlers } from '../screenshare/screenshare-handlers';
 import { isDepartmentQueueRoom, rooms } from '../sockets/rooms';
 import type { SocketEventHandlers } from '../sockets/serve-events';
 import type { PatronSocket } from '../sockets/socket-types';
+import { followUpHandlers } from '../desk/follow-up-handlers';
 import { findResumableChat } from './resumable-chat';
 import { isMarkedAway, recordPatronBack } from './patron-lifecycle';
 
@@ -40,6 +41,7 @@ async function hoursNow(ctx: DeskbellContext, departmentId: string) {
 export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<PatronRequests, PatronSocket> {
   return {
     ...patronScreenshareHandlers(ctx),
+    ...followUpHandlers(ctx),
     'widget:config': async ({ departmentId }) => {
       const department = await ctx.repos.departments.find(departmentId);
       if (!department)
@@ -182,7 +184,7 @@ export async function joinQueueOf(
   if (queue) await socket.join(queue);
 }
 
-async function currentChat(ctx: DeskbellContext, socket: PatronSocket): Promise<ChatSummary> {
+export async function currentChat(ctx: DeskbellContext, socket: PatronSocket): Promise<ChatSummary> {
   const chat = socket.data.chatId ? await ctx.repos.chats.find(socket.data.chatId) : undefined;
   if (!chat) throw new DeskbellError('NO_ACTIVE_CHAT', 'Start a chat (or resume yours) first.');
   return chat;

@@ -19,6 +19,8 @@ export const rooms = {
   chat: (chatId: string) => `chat:${chatId}`,
   /** Supervisors' sockets reading a staff chat they are not in (its members hear it through their own rooms). */
   staffReview: (staffChatId: string) => `staff-review:${staffChatId}`,
+  /** Every supervisor's and admin's socket: the desk's alarms (escalation past T2, a dark desk). */
+  supervisors: () => 'supervisors',
   /** Sockets opened with one login session, so logout can close them. */
   session: (sessionKey: string) => `session:${sessionKey}`,
 } as const;

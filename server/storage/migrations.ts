@@ -315,6 +315,66 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0010_desk_watch': {
+    // The supervisor's desk (server/desk/): each waiting chat's rung of the escalation ladder (acted on
+    // by one conditional write, so a restart or a second node never acts twice) and the backup
+    // department that sees it after T2; each department's ladder; the dark-desk watch per department
+    // (when it was last covered, the standing alarm); the lease that lets one node run the watch;
+    // follow-ups patrons left instead of waiting; and staff-only notes of a chat (whispers and
+    // supervisor actions), which the patron's side never reads.
+    async up(db) {
+      await db.schema
+        .alterTable('chats')
+        .addColumn('escalation_step', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('chats').addColumn('backup_department_id', 'text').execute();
+      await db.schema.alterTable('departments').addColumn('escalation_json', 'text').execute();
+      await db.schema
+        .createTable('department_watch')
+        .addColumn('department_id', 'text', (c) => c.primaryKey())
+        .addColumn('covered_at', 'bigint', (c) => c.notNull())
+        .addColumn('alarm_since', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('scheduler_leases')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('follow_ups')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('chat_id', 'text', (c) => c.notNull().unique())
+        .addColumn('department_id', 'text', (c) => c.notNull())
+        .addColumn('patron_name', 'text')
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('question', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('answered_at', 'bigint')
+        .addColumn('answered_by_name', 'text')
+        .execute();
+      await db.schema
+        .createIndex('follow_ups_open_idx')
+        .on('follow_ups')
+        .columns(['answered_at', 'created_at'])
+        .execute();
+      await db.schema
+        .createTable('chat_staff_notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('chat_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('author_id', 'text')
+        .addColumn('author_name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('chat_staff_notes_chat_idx')
+        .on('chat_staff_notes')
+        .columns(['chat_id', 'at'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

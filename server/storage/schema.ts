@@ -42,6 +42,8 @@ export interface DepartmentsTable {
   active: ColumnType<number, number | undefined, number>;
   /** JSON ServiceHours (0008); null: always open. */
   hours_json: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON EscalationLadder (0010); null: the defaults. */
+  escalation_json: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Desk-wide settings an admin edits (0008), one JSON value per key (the library's time zone, ...). */
@@ -103,6 +105,10 @@ export interface ChatsTable {
   /** Who handed a waiting chat back to the queue, until someone claims it. */
   returned_by_id: ColumnType<string | null, string | null | undefined, string | null>;
   returned_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The rung of the escalation ladder already acted on (0010): 0 none, 1..3 past T1..T3. */
+  escalation_step: ColumnType<number, number | undefined, number>;
+  /** The backup department that sees the chat too, once it passed T2 (0010). */
+  backup_department_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MessagesTable {
@@ -147,6 +153,51 @@ export interface DeskbellTables {
   screenshares: ScreensharesTable;
   audit_log: AuditLogTable;
   desk_settings: DeskSettingsTable;
+  department_watch: DepartmentWatchTable;
+  scheduler_leases: SchedulerLeasesTable;
+  follow_ups: FollowUpsTable;
+  chat_staff_notes: ChatStaffNotesTable;
+}
+
+/** The dark-desk watch of one department (0010). */
+export interface DepartmentWatchTable {
+  department_id: string;
+  /** The last moment someone was seen Online for it, or when the watch began. */
+  covered_at: number;
+  /** When the dark-desk alarm was raised, while it stands. */
+  alarm_since: number | null;
+}
+
+/** Which node runs a periodic job (0010): the holder renews before expires_at, or another node takes over. */
+export interface SchedulerLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
+/** A question a patron left instead of waiting past T3 (0010), for a reply by email. */
+export interface FollowUpsTable {
+  id: string;
+  chat_id: string;
+  department_id: string;
+  patron_name: string | null;
+  email: string;
+  question: string;
+  created_at: number;
+  answered_at: number | null;
+  answered_by_name: string | null;
+}
+
+/** Staff-only lines of a patron chat (0010): a supervisor's whisper, watching, a status set; never shown to the patron. */
+export interface ChatStaffNotesTable {
+  id: string;
+  chat_id: string;
+  at: number;
+  author_id: string | null;
+  author_name: string;
+  /** 'whisper' | 'watching' | 'status-set' | 'escalated' */
+  kind: string;
+  body: string;
 }
 
 /** One administrative change (0007): who, what, when, the target's before and after as JSON. */

@@ -1,3 +1,5 @@
+import type { DeskAlarm, FollowUp, StaffNote } from '../protocol/desk';
+import type { EscalationStep } from '../protocol/escalation';
 import type { AckError } from '../protocol/ack';
 import type {
   ChatSummary,
@@ -94,6 +96,14 @@ export type OperatorConnectionEvent =
   | { type: 'screenshare'; session: ScreenshareSession }
   /** The other side of a screenshare signalled (offer, answer, candidate). */
   | { type: 'screenshare-signal'; sessionId: string; signal: ScreenshareSignal }
+  /** A waiting chat climbed a rung of its escalation ladder (`chat:escalated`). */
+  | { type: 'escalated'; chat: ChatSummary; step: EscalationStep }
+  /** A department's dark-desk alarm was raised or cleared (`desk:alarm`, supervisors and admins). */
+  | { type: 'desk-alarm'; alarm: DeskAlarm }
+  /** A staff-only note in a chat (a whisper, a supervisor watching, a follow-up left). */
+  | { type: 'staff-note'; note: StaffNote }
+  /** A follow-up was left or answered. */
+  | { type: 'follow-up'; followUp: FollowUp }
   /** The server refused this operator's session: log in again. */
   | { type: 'unauthorized'; message: string }
   /** Something to tell the operator that is not tied to one action (a bad payload, a failed sync). */

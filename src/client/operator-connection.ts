@@ -21,6 +21,7 @@ import {
   type StaffChatWithMessages,
   type Transcript,
 } from '../protocol/operator-contract';
+import type { DeskOverview, FollowUp, StaffNote } from '../protocol/desk';
 import type { CannedSaveRequest, EndedChatsRequest, SaveAnalyticsRequest, TransferRequest } from '../protocol/requests';
 import type { AckDataOf, RequestOf } from '../protocol/socket-contract';
 import { Backoff, type BackoffOptions } from './backoff';
@@ -257,6 +258,38 @@ export class OperatorConnection {
     return this.holdChat(await this.request('chat:take-over', { chatId }, 'taking over the chat'));
   }
 
+  /** The Desk view: every department's coverage and the open follow-ups. */
+  deskOverview(): Promise<Ack<DeskOverview>> {
+    return this.request('desk:overview', {}, 'the Desk view');
+  }
+
+  /** Opens a chat read-only and follows it live; its operators are told a supervisor is watching. */
+  async watch(chatId: string): Promise<Ack<{ chat: ChatSummary; messages: Message[]; notes: StaffNote[] }>> {
+    const ack = await this.request('chat:watch', { chatId }, 'watching the chat');
+    if (ack.ok) this.holdChat({ ok: true, data: { chat: ack.data.chat, messages: ack.data.messages } });
+    return ack;
+  }
+
+  /** Writes privately to the operators of a chat; the patron never sees it. */
+  whisper(chatId: string, body: string): Promise<Ack<{ note: StaffNote }>> {
+    return this.request('chat:whisper', { chatId, body }, 'whispering to the operators');
+  }
+
+  /** A chat's staff-only notes (whispers, supervisor actions, a follow-up left). */
+  staffNotes(chatId: string): Promise<Ack<{ notes: StaffNote[] }>> {
+    return this.request('chat:staff-notes', { chatId }, "the chat's staff notes");
+  }
+
+  /** Sets a colleague's status (a forgotten Online at closing time). */
+  setColleagueStatus(operatorId: string, status: OperatorStatus): Promise<Ack<{ presence: OperatorPresence }>> {
+    return this.request('operators:set-status', { operatorId, status }, "setting a colleague's status");
+  }
+
+  /** Marks a follow-up answered (the reply went by email). */
+  markFollowUpAnswered(followUpId: string): Promise<Ack<{ followUp: FollowUp }>> {
+    return this.request('follow-ups:answered', { followUpId }, 'marking the follow-up answered');
+  }
+
   /** Before logging out or going Offline: my active chats back to their queues, marked as returned by me. */
   async handBack(): Promise<Ack<{ chats: ChatSummary[] }>> {
     const ack = await this.request('chats:hand-back', {}, 'handing your chats back to the queue');
@@ -480,6 +513,14 @@ export class OperatorConnection {
       'reads:marked': (mark) => this.emit({ type: 'read-mark', mark }),
       'screenshare:updated': (session) => this.emit({ type: 'screenshare', session }),
       'screenshare:signal': ({ sessionId, signal }) => this.emit({ type: 'screenshare-signal', sessionId, signal }),
+      'chat:escalated': ({ chat, step }) => {
+        this.chats.note(chat);
+        this.emit({ type: 'chat', chat, isNew: false });
+        this.emit({ type: 'escalated', chat, step });
+      },
+      'desk:alarm': (alarm) => this.emit({ type: 'desk-alarm', alarm }),
+      'chat:staff-note': (note) => this.emit({ type: 'staff-note', note }),
+      'follow-up:changed': (followUp) => this.emit({ type: 'follow-up', followUp }),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { LeaveFollowUpRequest } from '../protocol/desk';
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { Ack, AckError } from '../protocol/ack';
 import type { Message, PatronChatView } from '../protocol/models';
@@ -207,6 +208,7 @@ export class PatronConnection {
       {
         'chat:message': (message) => this.onMessage(message),
         'chat:status': (chat) => this.onStatus(chat),
+        'chat:follow-up-offered': ({ chatId }) => this.onFollowUpOffered(chatId),
         'queue:position': (position) => this.onQueuePosition(position),
         'queue:moved': (move) => this.onQueueMoved(move),
         'chat:typing': (notice) => this.onTyping(notice),
@@ -303,6 +305,19 @@ export class PatronConnection {
       if (!ack.ok) return ack;
       this.applyChat(ack.data.chat);
       return { ok: true, data: ack.data.chat };
+    } catch {
+      return unreachable();
+    }
+  }
+
+  /**
+   * Leaves the question and an email address for a reply later instead of
+   * waiting (offered after the desk's last escalation step); the chat ends.
+   */
+  async leaveFollowUp(form: LeaveFollowUpRequest): Promise<Ack<{ followUpId: string }>> {
+    if (!this.socket.connected) return offline();
+    try {
+      return await this.ask('chat:leave-follow-up', form);
     } catch {
       return unreachable();
     }
@@ -457,6 +472,12 @@ export class PatronConnection {
     } catch {
       return { ok: false, error: { code: 'TIMEOUT', message: 'The library did not answer in time; try again.' } };
     }
+  }
+
+  private onFollowUpOffered(chatId: string): void {
+    const chat = this.state.chat;
+    if (chat?.id !== chatId || chat.status !== 'waiting') return;
+    this.update({ chat: { ...chat, followUpOffered: true } });
   }
 
   private onStatus(chat: PatronChatView): void {

@@ -25,6 +25,8 @@ export interface ActorFacts {
 export interface ChatAccessFacts {
   status: ChatStatus;
   departmentId: string;
+  /** A backup department that sees the chat too (a waiting chat past T2 of its ladder). */
+  backupDepartmentId?: string | null;
   owner: { id: string; name: string } | null;
   /** Operators in the chat beside its owner; never the owner. */
   participants: readonly { id: string }[];
@@ -43,10 +45,16 @@ export function chatAccessOf(chat: ChatSummary): ChatAccessFacts {
   return {
     status: chat.status,
     departmentId: chat.departmentId,
+    backupDepartmentId: chat.backupDepartmentId ?? null,
     owner: chat.ownerId ? { id: chat.ownerId, name: chat.ownerName ?? '' } : null,
     participants: chat.participants ?? [],
     transfer: chat.transfer ?? null,
   };
+}
+
+/** The Desk view and its actions (a colleague's status, follow-ups): supervisors and admins. */
+export function runsTheDesk(actor: Pick<ActorFacts, 'role'>): boolean {
+  return actor.role !== 'operator';
 }
 
 /** Supervisors and admins watch every queue. */
@@ -117,7 +125,11 @@ type Rule = (chat: ChatAccessFacts, actor: ActorFacts) => Refusal | null;
 
 /** See it (preview, follow, find it listed): its members, a pending transfer's two ends, whoever monitors its department. */
 const see: Rule = (chat, actor) =>
-  standsIn(chat, actor.id) || canSeeDepartment(actor, chat.departmentId) ? null : notInDepartment;
+  standsIn(chat, actor.id) ||
+  canSeeDepartment(actor, chat.departmentId) ||
+  (chat.status === 'waiting' && !!chat.backupDepartmentId && canSeeDepartment(actor, chat.backupDepartmentId))
+    ? null
+    : notInDepartment;
 
 /** What only the one answering it does: its owner, once it is claimed and until it ends. */
 const ownerOfActive =
@@ -199,6 +211,16 @@ const RULES = {
   supervise: (chat, actor) => {
     if (!watchesEveryDepartment(actor)) {
       return { code: 'FORBIDDEN', message: 'Only a supervisor or admin can reassign a chat or take it over.' };
+    }
+    const hidden = see(chat, actor);
+    if (hidden) return hidden;
+    return chat.status === 'ended' ? alreadyEnded : null;
+  },
+
+  /** Whisper to its operators, or watch it from the Desk view: a supervisor or admin, until it ends. */
+  whisper: (chat, actor) => {
+    if (!watchesEveryDepartment(actor)) {
+      return { code: 'FORBIDDEN', message: 'Only a supervisor or admin can whisper or watch a chat.' };
     }
     const hidden = see(chat, actor);
     if (hidden) return hidden;

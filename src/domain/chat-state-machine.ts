@@ -58,6 +58,8 @@ export interface PatronAbsence {
 export interface ChatMachineState {
   status: ChatStatus;
   departmentId: string;
+  /** A backup department that sees the waiting chat too (past T2 of its ladder); set by the desk watch, not here. */
+  backupDepartmentId?: string | null;
   owner: StaffRef | null;
   /** Operators in the chat beside the owner; never includes the owner. */
   participants: readonly StaffRef[];

@@ -86,3 +86,18 @@ export function deskHoursNow(hours: ServiceHours | null, zone: string, now: numb
   const opensAt = nextOpening(hours, zone, now);
   return { open: false, opensAt, opensText: opensAt === null ? null : describeOpening(opensAt, zone, now) };
 }
+
+/**
+ * When the stretch of service that `now` falls in began (epoch ms), or null
+ * when the department is closed now. Always open (no hours) has no start:
+ * the caller counts from when it began watching.
+ */
+export function openSince(hours: ServiceHours | null, zone: string, now: number): number | null {
+  if (hours === null) return null;
+  const today = DateTime.fromMillis(now, { zone });
+  for (const day of [today, today.minus({ days: 1 })]) {
+    const span = stretchesOn(hours, day).find((stretch) => stretch.open <= now && now < stretch.close);
+    if (span) return span.open;
+  }
+  return null;
+}

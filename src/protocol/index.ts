@@ -11,3 +11,5 @@ export * from './desktop-bridge';
 export * from './screenshare';
 export * from './admin';
 export * from './service-hours';
+export * from './escalation';
+export * from './desk';

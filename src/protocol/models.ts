@@ -119,6 +119,10 @@ export const chatSummarySchema = z.object({
   patronReturnBy: z.number().int().nullable().optional(),
   /** A waiting chat its operator handed back to the queue ("Returned by Alice"); null once claimed. */
   returnedBy: staffRefSchema.nullable().optional(),
+  /** The rung of its department's escalation ladder a waiting chat has climbed (0: none; 1..3: past T1..T3). */
+  escalationStep: z.number().int().min(0).max(3).optional(),
+  /** The backup department that sees this waiting chat too, since it passed T2. */
+  backupDepartmentId: idSchema.nullable().optional(),
 });
 export type ChatSummary = z.infer<typeof chatSummarySchema>;
 
@@ -222,6 +226,8 @@ export const patronChatViewSchema = z.object({
   operatorName: z.string().nullable(),
   createdAt: z.number().int(),
   lastSeq: z.number().int().nonnegative(),
+  /** Nobody has claimed it for long (past T3): the widget offers to leave the question for a reply by email. */
+  followUpOffered: z.boolean().optional(),
 });
 export type PatronChatView = z.infer<typeof patronChatViewSchema>;
 

@@ -36,6 +36,7 @@ import {
   syncRequestSchema,
   transferRequestSchema,
 } from './requests';
+import { DESK_OPERATOR_PUSHES, DESK_OPERATOR_REQUESTS } from './desk';
 import { SCREENSHARE_OPERATOR_REQUESTS, SCREENSHARE_PUSHES, screenshareSessionSchema } from './screenshare';
 import type { ClientEventsOf, PushTable, RequestTable, ServerEventsOf } from './socket-contract';
 
@@ -180,6 +181,8 @@ export const OPERATOR_REQUESTS = {
   'staff:read': { request: staffReadRequestSchema, ack: readMarkSchema },
   /** Screen sharing: Request Screenshare, Launch, signalling, Stop Share, End (src/protocol/screenshare.ts). */
   ...SCREENSHARE_OPERATOR_REQUESTS,
+  /** The supervisor's Desk view: overview, whisper, watch, a colleague's status, follow-ups (src/protocol/desk.ts). */
+  ...DESK_OPERATOR_REQUESTS,
 } as const satisfies RequestTable;
 
 /** What the server tells a console unasked. */
@@ -208,6 +211,7 @@ export const OPERATOR_PUSHES = {
   /** Another window of this account read a chat or staff chat further. */
   'reads:marked': readMarkSchema,
   ...SCREENSHARE_PUSHES,
+  ...DESK_OPERATOR_PUSHES,
 } as const satisfies PushTable;
 
 export type OperatorRequests = typeof OPERATOR_REQUESTS;

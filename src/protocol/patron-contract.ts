@@ -1,3 +1,4 @@
+import { DESK_PATRON_PUSHES, DESK_PATRON_REQUESTS } from './desk';
 import { z } from 'zod';
 import { departmentSchema, messageSchema, patronChatViewSchema, patronFieldSchema } from './models';
 import {
@@ -80,6 +81,8 @@ export const PATRON_REQUESTS = {
   'chat:typing': { request: patronTypingRequestSchema, ack: z.object({ relayed: z.boolean() }) },
   /** Screen sharing: Join or No thanks, the screenshare window, signalling, End (src/protocol/screenshare.ts). */
   ...SCREENSHARE_PATRON_REQUESTS,
+  /** Leave the question for a reply by email instead of waiting (offered after T3; src/protocol/desk.ts). */
+  ...DESK_PATRON_REQUESTS,
 } as const satisfies RequestTable;
 
 /** What the server tells the widget unasked. */
@@ -93,6 +96,7 @@ export const PATRON_PUSHES = {
   'queue:moved': queueMoveSchema,
   'chat:typing': patronTypingNoticeSchema,
   ...SCREENSHARE_PUSHES,
+  ...DESK_PATRON_PUSHES,
 } as const satisfies PushTable;
 
 export type PatronRequests = typeof PATRON_REQUESTS;

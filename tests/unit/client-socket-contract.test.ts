@@ -136,6 +136,12 @@ describe('the clients keep to the socket contract', () => {
       connection.handBack(),
       connection.reassign('chat-1', 'op-2'),
       connection.takeOver('chat-1'),
+      connection.deskOverview(),
+      connection.watch('chat-1'),
+      connection.whisper('chat-1', 'Try the tithe map.'),
+      connection.staffNotes('chat-1'),
+      connection.setColleagueStatus('op-bob', 'away'),
+      connection.markFollowUpAnswered('follow-up-1'),
       connection.listOperators(),
       connection.openStaffChat('op-bob'),
       connection.staffHistory('staff-1'),
@@ -181,6 +187,7 @@ describe('the clients keep to the socket contract', () => {
     connection.setTyping(true);
     await connection.answerScreenshare('s-1', true, 'window-key-0123456789');
     await connection.endScreenshare('s-1');
+    await connection.leaveFollowUp({ email: 'jo@example.org', question: 'Maps?' });
     await connection.leave();
     // The resume runs on the next connect, with the token the start stored.
     wire.sockets[0]?.fire('connect');

@@ -167,6 +167,7 @@ describe('who may see a chat beyond their departments', () => {
     expect(chatAccessOf(summary)).toEqual({
       status: 'active',
       departmentId: 'research',
+      backupDepartmentId: null,
       owner: { id: 'alice', name: 'Alice' },
       participants: [{ id: 'bob', name: 'Bob' }],
       transfer: null,
