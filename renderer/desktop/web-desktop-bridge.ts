@@ -142,7 +142,7 @@ export class WebDesktopBridge implements DesktopBridge {
     this.messageSound.heard(alert.kind);
     if (!alert.notify || this.alertPermission() !== 'granted') return;
     this.clearChatAlert(alert.id);
-    const where = alert.kind === 'staff' ? 'Staff chat' : 'New message';
+    const where = { chat: 'New message', staff: 'Staff chat', desk: 'Desk alarm' }[alert.kind];
     const notification = new Notification(`${where} from ${alert.from}`, {
       body: alert.preview,
       tag: `deskbell-message-${alert.id}`,
@@ -150,8 +150,8 @@ export class WebDesktopBridge implements DesktopBridge {
     notification.onclick = () => {
       window.focus();
       notification.close();
-      const action = alert.kind === 'staff' ? 'open-staff-chat' : 'open-chat';
-      for (const listener of this.listeners) listener({ chatId: alert.id, action });
+      const action = { chat: 'open-chat', staff: 'open-staff-chat', desk: 'open-desk' } as const;
+      for (const listener of this.listeners) listener({ chatId: alert.id, action: action[alert.kind] });
     };
     notification.onclose = () => {
       if (this.notifications.get(alert.id) === notification) this.notifications.delete(alert.id);

@@ -7,6 +7,7 @@ import { withoutTypist, withPatronPresence, withTypingNotice } from './activity-
 import { bindChatRelease } from './chat-release';
 import { without } from './chats-slice';
 import type { ConsoleState } from './console-state';
+import { applyDeskAlarm, applyEscalation } from './desk-alerts';
 import { newChatAlertFor } from './new-chat-alert';
 import { operatorsFromList } from './operators-slice';
 import { bindReads } from './read-binding';
@@ -99,6 +100,14 @@ export function bindConnection(
         return store.getState().screenshareUpdated(event.session);
       case 'screenshare-signal':
         return store.getState().screenshareSignalled(event.sessionId, event.signal);
+      case 'escalated':
+        return applyEscalation(store, bridge, event.chat, event.step);
+      case 'desk-alarm':
+        return applyDeskAlarm(store, bridge, event.alarm.department, event.alarm.raised);
+      case 'staff-note':
+        return store.getState().staffNoteHeard(event.note);
+      case 'follow-up':
+        return store.getState().followUpHeard(event.followUp);
       case 'unauthorized':
         void store
           .getState()
@@ -112,6 +121,7 @@ export function bindConnection(
 
   const stopAlertActions = bridge.onAlertAction(({ chatId, action }) => {
     const state = store.getState();
+    if (action === 'open-desk') return state.openDesk();
     if (action === 'open-chat' || action === 'open-staff-chat') {
       return state.openFromAlert(action === 'open-chat' ? 'chat' : 'staff', chatId);
     }
@@ -125,6 +135,8 @@ export function bindConnection(
       connected: state.connection === 'connected',
       // A patron who left the queue is not waited for: no count, no repeating chirp.
       waiting: selectChatsToClaim(state).length,
+      // Past T1 of their ladder: the chirp repeats more often while any waits.
+      escalated: selectChatsToClaim(state).filter((chat) => (chat.escalationStep ?? 0) >= 1).length,
       // The title and the tray badge count these too: what waits for this operator.
       unread: selectUnreadTotal(state),
     };

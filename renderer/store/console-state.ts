@@ -3,6 +3,7 @@ import type { AdminSlice } from './admin-types';
 import type { CannedSlice } from './canned-types';
 import type { ChatsSlice } from './chats-types';
 import type { ConnectionSlice } from './connection-types';
+import type { DeskSlice } from './desk-types';
 import type { LeaveSlice } from './leave-types';
 import type { MessagesSlice } from './messages-types';
 import type { OperatorsSlice } from './operators-types';
@@ -38,4 +39,5 @@ export type ConsoleState = SessionSlice &
   LeaveSlice &
   UnreadSlice &
   ScreenshareSlice &
-  AdminSlice;
+  AdminSlice &
+  DeskSlice;

@@ -4,6 +4,7 @@ import { createAdminSlice } from './admin-slice';
 import { createCannedSlice } from './canned-slice';
 import { createChatsSlice } from './chats-slice';
 import { createConnectionSlice } from './connection-slice';
+import { createDeskSlice } from './desk-slice';
 import { createRuntime, type ConsoleDeps } from './console-runtime';
 import type { ConsoleState } from './console-state';
 import { bindDesktop } from './desktop-binding';
@@ -49,6 +50,7 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createUnreadSlice(runtime)(...args),
     ...createScreenshareSlice(runtime)(...args),
     ...createAdminSlice(runtime)(...args),
+    ...createDeskSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

@@ -109,7 +109,7 @@ export function bindReads(
   };
 
   /** Sound, and a notification while the console is not looked at; nothing for the chat being read. */
-  const raise = (alert: Omit<MessageAlert, 'notify'>) => {
+  const raise = (alert: Omit<MessageAlert, 'notify' | 'kind'> & { kind: ReadMark['kind'] }) => {
     const state = store.getState();
     const reading = selectReading(state);
     if (reading && reading.kind === alert.kind && reading.id === alert.id) return;

@@ -30,9 +30,22 @@ export function chirpMayPlay(sound: ChirpSettings, sinceLastMs: number, minGapMs
   return !sound.muted && sound.volume > 0 && sinceLastMs >= minGapMs;
 }
 
-/** How long until the chirp repeats while `waiting` chats wait unclaimed; null when it does not repeat. */
-export function chirpRepeatMs(sound: ChirpSettings, waiting: number): number | null {
-  if (sound.muted || sound.repeatSeconds <= 0 || waiting <= 0) return null;
+/** Past T1 of the escalation ladder the chirp repeats at least this often, whatever the setting says. */
+export const ESCALATED_REPEAT_MS = 10_000;
+
+/**
+ * How long until the chirp repeats while `waiting` chats wait unclaimed; null
+ * when it does not repeat. While any of them is past T1 (`escalated`), twice
+ * as often, and at least every ESCALATED_REPEAT_MS: a chat waiting long must
+ * sound more urgent than a new one. Muted stays muted.
+ */
+export function chirpRepeatMs(sound: ChirpSettings, waiting: number, escalated = 0): number | null {
+  if (sound.muted || waiting <= 0) return null;
+  if (escalated > 0) {
+    const usual = sound.repeatSeconds > 0 ? (sound.repeatSeconds * 1000) / 2 : ESCALATED_REPEAT_MS;
+    return Math.min(usual, ESCALATED_REPEAT_MS);
+  }
+  if (sound.repeatSeconds <= 0) return null;
   return sound.repeatSeconds * 1000;
 }
 
@@ -46,6 +59,7 @@ export function chirpRepeatMs(sound: ChirpSettings, waiting: number): number | n
 export class ChirpScheduler {
   private lastPlayedAt = Number.NEGATIVE_INFINITY;
   private waiting = 0;
+  private escalated = 0;
   private cancelRepeat: (() => void) | null = null;
   private readonly minGapMs: number;
 
@@ -59,11 +73,13 @@ export class ChirpScheduler {
     this.scheduleRepeat();
   }
 
-  /** How many chats wait unclaimed. */
-  setWaiting(count: number): void {
+  /** How many chats wait unclaimed, and how many of them are past T1 of their ladder. */
+  setWaiting(count: number, escalated = 0): void {
     const had = this.waiting > 0;
+    const hadEscalated = this.escalated > 0;
     this.waiting = Math.max(0, count);
-    if (had !== this.waiting > 0) this.scheduleRepeat();
+    this.escalated = Math.max(0, Math.min(escalated, this.waiting));
+    if (had !== this.waiting > 0 || hadEscalated !== this.escalated > 0) this.scheduleRepeat();
   }
 
   /**
@@ -71,10 +87,11 @@ export class ChirpScheduler {
    * may be stale), and an Away operator hears no repeating chirp.
    */
   presenceReported(
-    presence: Pick<PresenceSnapshot, 'connected' | 'waiting'> & Partial<Pick<PresenceSnapshot, 'status'>>,
+    presence: Pick<PresenceSnapshot, 'connected' | 'waiting'> & Partial<Pick<PresenceSnapshot, 'status' | 'escalated'>>,
   ): void {
     const hears = presence.status === undefined || hearsNewChats(presence.status);
-    this.setWaiting(presence.connected && hears ? presence.waiting : 0);
+    const counts = presence.connected && hears;
+    this.setWaiting(counts ? presence.waiting : 0, counts ? (presence.escalated ?? 0) : 0);
   }
 
   /** Mute, volume or the repeat interval changed: the next repeat follows the new setting. */
@@ -99,7 +116,7 @@ export class ChirpScheduler {
   private scheduleRepeat(): void {
     this.cancelRepeat?.();
     this.cancelRepeat = null;
-    const repeatMs = chirpRepeatMs(this.options.sound(), this.waiting);
+    const repeatMs = chirpRepeatMs(this.options.sound(), this.waiting, this.escalated);
     if (repeatMs === null) return;
     this.cancelRepeat = this.options.clock.setTimeout(() => {
       this.cancelRepeat = null;

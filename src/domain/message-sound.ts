@@ -17,6 +17,8 @@ export function messageSoundMayPlay(
   sinceLastMs: number,
   minGapMs = MESSAGE_SOUND_MIN_GAP_MS,
 ): boolean {
+  // A desk alarm chirps (the console asks for the chirp itself); it has no message sound.
+  if (kind === 'desk') return false;
   const wanted = kind === 'chat' ? sound.chatMessages !== false : sound.staffMessages !== false;
   return wanted && sound.volume > 0 && sinceLastMs >= minGapMs;
 }

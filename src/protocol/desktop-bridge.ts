@@ -22,13 +22,14 @@ export const newChatAlertSchema = z.object({
    * (`chat-message`, patron chat id) or staff chat (`staff-message`, staff chat id)
    * the librarian is not looking at (Open chat). One pop-up mechanism for all three.
    */
-  kind: z.enum(['new-chat', 'chat-message', 'staff-message']).optional(),
+  kind: z.enum(['new-chat', 'chat-message', 'staff-message', 'desk-alarm']).optional(),
 });
 export type NewChatAlert = z.input<typeof newChatAlertSchema>;
 
 /** A new message from the other side (patron or colleague) in a chat that is not on screen. */
 export const messageAlertSchema = z.object({
-  kind: z.enum(['chat', 'staff']),
+  /** `desk`: a supervisor's alarm (a dark desk, a chat past T2); its id is the department's or the chat's, "Open" opens the Desk view. */
+  kind: z.enum(['chat', 'staff', 'desk']),
   /** The patron chat's or the staff chat's id. */
   id: idSchema,
   /** Who wrote: the patron's name, or the colleague's. */
@@ -47,6 +48,8 @@ export const presenceSnapshotSchema = z.object({
   waiting: z.number().int().nonnegative(),
   /** Messages from patrons and colleagues this operator has not read; the badge and title count them too. */
   unread: z.number().int().nonnegative().default(0),
+  /** Of the waiting chats, those past T1 of their ladder: the chirp repeats more often while any is. */
+  escalated: z.number().int().nonnegative().default(0),
 });
 export type PresenceSnapshot = z.input<typeof presenceSnapshotSchema>;
 
@@ -96,7 +99,7 @@ export type DesktopSettingsPatch = z.infer<typeof desktopSettingsPatchSchema>;
 /** What the operator clicked outside the console: Claim Chat or Preview (new chats), Open chat (messages). */
 export const alertActionSchema = z.object({
   chatId: idSchema,
-  action: z.enum(['claim', 'preview', 'open-chat', 'open-staff-chat']),
+  action: z.enum(['claim', 'preview', 'open-chat', 'open-staff-chat', 'open-desk']),
 });
 export type AlertAction = z.infer<typeof alertActionSchema>;
 

@@ -75,7 +75,7 @@ describe('the console in the desktop app, answering its main process', () => {
     bridge.requestStatus('away', 'tray');
     await until(() => store.getState().status === 'away', 'the status to be Away');
     await until(() => bridge.presence.at(-1)?.status === 'away', 'the tray to hear Away');
-    expect(bridge.presence.at(-1)).toEqual({ status: 'away', connected: true, waiting: 0, unread: 0 });
+    expect(bridge.presence.at(-1)).toEqual({ status: 'away', connected: true, waiting: 0, unread: 0, escalated: 0 });
   });
 
   it('a status asked for while the console is still reconnecting (back from a sleep) goes out once it is connected', async () => {

@@ -6,6 +6,7 @@ import { Composer } from './composer';
 import { EndChatConfirm } from './end-chat-confirm';
 import { MessageText } from './message-text';
 import { ScreenshareNotice } from './screenshare/screenshare-notice';
+import { FollowUpOffer } from './follow-up-offer';
 import { WaitingNotice } from './waiting-notice';
 
 interface Props {
@@ -20,6 +21,7 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [leaveError, setLeaveError] = useState<string | null>(null);
+  const [followUpEmail, setFollowUpEmail] = useState<string | null>(null);
   const endButton = useRef<HTMLButtonElement>(null);
   const ended = chat.status === 'ended';
   // The server may or may not repeat the question as the first message; show it once either way.
@@ -81,6 +83,9 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
               </div>
             )}
             {chat.status === 'waiting' && <WaitingNotice position={state.queuePosition} />}
+            {chat.status === 'waiting' && chat.followUpOffered && (
+              <FollowUpOffer connection={connection} chat={chat} onLeft={setFollowUpEmail} />
+            )}
           </>
         }
         messages={state.messages}
@@ -91,7 +96,7 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
       />
       {state.screenshare && !ended && <ScreenshareNotice session={state.screenshare} connection={connection} />}
       {ended ? (
-        <EndedNotice onNewChat={onNewChat} />
+        <EndedNotice onNewChat={onNewChat} followUpEmail={followUpEmail} />
       ) : (
         <Composer onSend={(body) => connection.send(body)} onTyping={onTyping} />
       )}
@@ -99,12 +104,16 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
   );
 }
 
-function EndedNotice({ onNewChat }: { onNewChat: () => void }) {
+function EndedNotice({ onNewChat, followUpEmail }: { onNewChat: () => void; followUpEmail: string | null }) {
   return (
     <div className="ended">
       <div role="status">
-        <h2>This chat has ended</h2>
-        <p>Thank you for asking the library. The conversation stays above until you start a new chat.</p>
+        <h2>{followUpEmail ? 'Your question was sent' : 'This chat has ended'}</h2>
+        <p>
+          {followUpEmail
+            ? `Thank you. A librarian will answer by email to ${followUpEmail}.`
+            : 'Thank you for asking the library. The conversation stays above until you start a new chat.'}
+        </p>
       </div>
       <button type="button" data-autofocus className="primary" onClick={onNewChat}>
         Start a new chat

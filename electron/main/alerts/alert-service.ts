@@ -100,7 +100,7 @@ export class AlertService {
     }
     // The pop-up stays: the console clears it once the claim is settled (won or lost), or the chat is read.
     const kind = entry.alert.kind;
-    const open = kind === 'staff-message' ? 'open-staff-chat' : 'open-chat';
+    const open = kind === 'staff-message' ? 'open-staff-chat' : kind === 'desk-alarm' ? 'open-desk' : 'open-chat';
     this.options.emitAction({ chatId: action.chatId, action: action.action === 'open' ? open : action.action });
     this.options.showMainWindow();
   }

@@ -47,14 +47,17 @@ export function connectAlerts(
   };
 }
 
+const POPUP_TITLES = { chat: 'New message', staff: 'Staff chat', desk: 'Desk alarm' } as const;
+const POPUP_KINDS = { chat: 'chat-message', staff: 'staff-message', desk: 'desk-alarm' } as const;
+
 /** A message alert in the pop-up's shape: who wrote, where, the first words, and "Open chat". */
 export function messagePopup(alert: MessageAlert): ShownAlert {
   return {
     chatId: alert.id,
     patronName: alert.from,
-    departmentName: alert.kind === 'staff' ? 'Staff chat' : 'New message',
+    departmentName: POPUP_TITLES[alert.kind],
     preview: alert.preview,
     note: null,
-    kind: alert.kind === 'staff' ? 'staff-message' : 'chat-message',
+    kind: POPUP_KINDS[alert.kind],
   };
 }

@@ -7,7 +7,7 @@ import type { NewChatAlert } from '../../../src/protocol';
 export function systemNotice(alert: NewChatAlert): { id: string; title: string; message: string } {
   const question = alert.preview.trim() || '(no question yet)';
   const note = alert.note ? `\n${alert.note}` : '';
-  const message = alert.kind === 'chat-message' || alert.kind === 'staff-message';
+  const message = alert.kind === 'chat-message' || alert.kind === 'staff-message' || alert.kind === 'desk-alarm';
   return {
     id: alert.chatId,
     title: message ? `${alert.departmentName} from ${alert.patronName}` : `New patron chat — ${alert.departmentName}`,

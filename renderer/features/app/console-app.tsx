@@ -3,6 +3,8 @@ import { useConsole } from '../../store/store-context';
 import { ChoosePasswordScreen } from '../account/choose-password-screen';
 import { AdminPage } from '../admin/admin-page';
 import { AnalyticsDialog } from '../analytics/analytics-dialog';
+import { DeskAlarmBanner } from '../desk/desk-alarm-banner';
+import { DeskPage } from '../desk/desk-page';
 import { CannedPage } from '../canned/canned-page';
 import { ChatPane } from '../chat-pane/chat-pane';
 import { ConnectionBanner } from '../connection/connection-banner';
@@ -54,12 +56,15 @@ function Workspace() {
   const settingsOpen = useConsole((state) => state.settingsOpen);
   const cannedOpen = useConsole((state) => state.cannedOpen);
   const adminOpen = useConsole((state) => state.adminOpen);
+  // The Desk view is a page too; another page opened over it hides it until that one closes.
+  const deskShown = useConsole((state) => state.deskOpen) && !settingsOpen && !cannedOpen && !adminOpen;
   return (
     <div className="console">
       <ConsoleHeader />
       <ConnectionBanner />
       <SharingBanner />
       <MessageAlerts />
+      <DeskAlarmBanner />
       {settingsOpen ? (
         <main className="settings-main">
           <SettingsPage />
@@ -72,9 +77,13 @@ function Workspace() {
         <main className="settings-main">
           <AdminPage />
         </main>
+      ) : deskShown ? (
+        <main className="settings-main">
+          <DeskPage />
+        </main>
       ) : null}
       {/* Hidden, not unmounted, while a page shows: a half-typed reply survives a look at the settings. */}
-      <main className="workspace" hidden={settingsOpen || cannedOpen || adminOpen}>
+      <main className="workspace" hidden={settingsOpen || cannedOpen || adminOpen || deskShown}>
         <LeftColumn />
         <div className="right-panel">
           {rightView === 'transcript' ? <TranscriptView /> : rightView === 'staff' ? <StaffChatPane /> : <ChatPane />}

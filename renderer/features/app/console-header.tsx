@@ -1,3 +1,4 @@
+import { runsTheDesk } from '../../../src/domain/chat-access';
 import { useConsole } from '../../store/store-context';
 import { HandBackDialog } from '../status/hand-back-dialog';
 import { StatusSelector } from '../status/status-selector';
@@ -16,6 +17,12 @@ export function ConsoleHeader() {
   const adminOpen = useConsole((state) => state.adminOpen);
   const openAdmin = useConsole((state) => state.openAdmin);
   const closeAdmin = useConsole((state) => state.closeAdmin);
+  const runsDesk = useConsole((state) => state.operator !== null && runsTheDesk(state.operator));
+  const deskShown = useConsole(
+    (state) => state.deskOpen && !state.settingsOpen && !state.cannedOpen && !state.adminOpen,
+  );
+  const openDesk = useConsole((state) => state.openDesk);
+  const closeDesk = useConsole((state) => state.closeDesk);
   return (
     <header className="console-header">
       <h1>Deskbell</h1>
@@ -26,6 +33,11 @@ export function ConsoleHeader() {
         <button type="button" aria-pressed={cannedOpen} onClick={() => (cannedOpen ? closeCanned() : openCanned())}>
           Canned messages
         </button>
+        {runsDesk ? (
+          <button type="button" aria-pressed={deskShown} onClick={() => (deskShown ? closeDesk() : openDesk())}>
+            Desk
+          </button>
+        ) : null}
         {isAdmin ? (
           <button type="button" aria-pressed={adminOpen} onClick={() => (adminOpen ? closeAdmin() : openAdmin())}>
             Administration

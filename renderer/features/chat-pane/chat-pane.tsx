@@ -10,6 +10,7 @@ import type { ChatTab } from '../../store/console-state';
 import { chatRoleOf } from '../../store/transfer-slice';
 import { PatronInfoTab } from '../patron-info/patron-info-tab';
 import { ScreenshareBar } from '../screenshare/screenshare-bar';
+import { StaffNotes } from '../desk/staff-notes';
 import { SuperviseBar } from '../supervise/supervise-bar';
 import { AddParticipants } from '../transfer/add-participants';
 import { TransferOffer } from '../transfer/transfer-offer';
@@ -222,6 +223,7 @@ function ChatTabBody({ chat, mayWrite, find }: { chat: ChatSummary; mayWrite: bo
         connected={connected}
       />
       {chat.status !== 'ended' ? <TypingIndicator key={chat.id} chatId={chat.id} /> : null}
+      <StaffNotes chat={chat} />
       {mayWrite ? (
         <Composer
           onSend={(body) => sendMessage(chat.id, body)}
