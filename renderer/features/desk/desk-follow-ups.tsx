@@ -1,5 +1,9 @@
+import type { FollowUp } from '../../../src/protocol';
 import { formatDateTime } from '../../shared/format-time';
 import { useConsole } from '../../store/store-context';
+
+// One empty list, not a new one per render: a selector must return the same value for the same state.
+const NO_FOLLOW_UPS: readonly FollowUp[] = [];
 
 /** A reply by email, ready in the librarian's own mail program (Deskbell sends no mail itself yet). */
 function mailtoOf(email: string, question: string): string {
@@ -10,7 +14,7 @@ function mailtoOf(email: string, question: string): string {
 
 /** Questions patrons left instead of waiting past T3, oldest first, until someone marks them answered. */
 export function FollowUpsTable() {
-  const followUps = useConsole((state) => state.deskOverview?.followUps ?? []);
+  const followUps = useConsole((state) => state.deskOverview?.followUps ?? NO_FOLLOW_UPS);
   const markAnswered = useConsole((state) => state.markFollowUpAnswered);
   return (
     <section className="desk-section" aria-labelledby="desk-follow-ups">
