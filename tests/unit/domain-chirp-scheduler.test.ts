@@ -66,6 +66,28 @@ describe('the chirp', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('past T1 of the ladder repeats at least every 10 s (even with repeat off), and back to the setting once it is claimed', () => {
+    const { scheduler, clock, seconds } = desk({ repeatSeconds: 30 });
+    scheduler.presenceReported({ status: 'online', connected: true, waiting: 1, escalated: 0 });
+    scheduler.newChat();
+    clock.advance(30_000);
+    expect(seconds()).toEqual([0, 30]);
+    scheduler.presenceReported({ status: 'online', connected: true, waiting: 1, escalated: 1 });
+    clock.advance(30_000);
+    expect(seconds()).toEqual([0, 30, 40, 50, 60]);
+    scheduler.presenceReported({ status: 'online', connected: true, waiting: 1, escalated: 0 });
+    clock.advance(30_000);
+    expect(seconds()).toEqual([0, 30, 40, 50, 60, 90]);
+    const off = desk({ repeatSeconds: 0 });
+    off.scheduler.presenceReported({ status: 'online', connected: true, waiting: 1, escalated: 1 });
+    off.clock.advance(25_000);
+    expect(off.seconds()).toEqual([10, 20]);
+    // An Away operator hears no repeat, escalated or not.
+    off.scheduler.presenceReported({ status: 'away', connected: true, waiting: 1, escalated: 1 });
+    off.clock.advance(60_000);
+    expect(off.seconds()).toEqual([10, 20]);
+  });
+
   it('counts the repeat from the newest chat, so two chats close together do not double up', () => {
     const { scheduler, clock, seconds } = desk({ repeatSeconds: 30 });
     scheduler.newChat();

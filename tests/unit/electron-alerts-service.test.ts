@@ -146,6 +146,27 @@ describe('clicking a pop-up', () => {
     expect(service.alertFor(staffPopup!.senderId)).toMatchObject({ kind: 'staff-message', patronName: 'Bob' });
   });
 
+  it('a dark-desk alarm pops up for the supervisor; Open opens the Desk view', () => {
+    const { service, windows, actions } = desk();
+    service.show(
+      messagePopup({
+        kind: 'desk',
+        id: 'research-help',
+        from: 'Research Help',
+        preview: 'Nobody has been Online for 6 min, in its hours of service.',
+        notify: true,
+      }),
+    );
+    const [popup] = windows.showing();
+    expect(service.alertFor(popup!.senderId)).toMatchObject({
+      kind: 'desk-alarm',
+      departmentName: 'Desk alarm',
+      patronName: 'Research Help',
+    });
+    service.popupAction(popup!.senderId, { chatId: 'research-help', action: 'open' });
+    expect(actions).toEqual([{ chatId: 'research-help', action: 'open-desk' }]);
+  });
+
   it('Preview opens the chat in the console without claiming it', () => {
     const { service, windows, actions, shownCount } = desk();
     service.show(alert('c1'));

@@ -42,7 +42,8 @@ export function AlertPopup({ bridge }: { bridge: DesktopBridge }) {
 
   const { alert, sent } = phase;
   // A message in a chat already answered (or a staff chat) opens it; only a new chat is claimed.
-  const isMessage = alert.kind === 'chat-message' || alert.kind === 'staff-message';
+  const isDeskAlarm = alert.kind === 'desk-alarm';
+  const isMessage = alert.kind === 'chat-message' || alert.kind === 'staff-message' || isDeskAlarm;
   const act = (action: PopupAction['action']) => {
     // One answer per pop-up: a second click while the window closes must not claim twice.
     if (sent) return;
@@ -78,7 +79,7 @@ export function AlertPopup({ bridge }: { bridge: DesktopBridge }) {
       <div className="alert-popup-actions">
         {isMessage ? (
           <button type="button" className="primary" disabled={sent !== null} onClick={() => act('open')}>
-            Open chat
+            {isDeskAlarm ? 'Open the Desk view' : 'Open chat'}
           </button>
         ) : (
           <>
