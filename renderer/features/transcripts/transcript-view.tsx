@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/format-time';
 import { MessageText } from '../../shared/message-text';
 import { useRescueFocus } from '../../shared/use-rescue-focus';
 import { FindBox } from '../chat-pane/find-box';
+import { StaffNotes } from '../desk/staff-notes';
 import { useFindInChat } from '../chat-pane/find-in-chat';
 import { MessageList, sideByAuthorKind, useAuthorNamesIn } from '../chat-pane/message-list';
 import { PatronInfoTab } from '../patron-info/patron-info-tab';
@@ -78,6 +79,8 @@ export function TranscriptView() {
             followNewest={false}
             find={find.highlight}
           />
+          {/* Whispers and supervisor actions: staff-only lines, shown to staff beside the transcript. */}
+          <StaffNotes chat={data.chat} />
           <h3>Analytics</h3>
           {data.analytics ? (
             <dl className="patron-info">
