@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AuditRepository } from './admin/audit-repository';
 import { AccountRepository } from './auth/account-repository';
 import { SessionRepository } from './auth/session-repository';
+import { SetupLinks } from './auth/setup-links';
 import { AnalyticsRepository } from './chats/analytics-repository';
 import { CannedMessageRepository } from './canned/canned-message-repository';
 import { ChatRepository } from './chats/chat-repository';
@@ -41,6 +42,7 @@ export interface Repositories {
   leases: SchedulerLeases;
   staffNotes: StaffNoteRepository;
   followUps: FollowUpRepository;
+  setupLinks: SetupLinks;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -65,5 +67,6 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     leases: new SchedulerLeases(db),
     staffNotes: new StaffNoteRepository(db),
     followUps: new FollowUpRepository(db),
+    setupLinks: new SetupLinks(db),
   };
 }

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { NewAccountRequest, StaffAccount, UpdateAccountRequest } from '../../src/protocol/admin';
+import type {
+  NewAccountRequest,
+  StaffAccount,
+  TemporaryPasswordResult,
+  UpdateAccountRequest,
+} from '../../src/protocol/admin';
 import type { Role } from '../../src/protocol/models';
 import type { AdminAccountRow } from '../auth/account-repository';
 import { hashPassword } from '../auth/passwords';
@@ -9,7 +14,7 @@ import type { AuditActor } from './audit-repository';
 /** A change refused by the administration rules: the HTTP status, a code to branch on, the words to show. */
 export class AdminRefusal extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409,
+    readonly status: 400 | 403 | 404 | 409 | 429,
     readonly code: string,
     message: string,
   ) {
@@ -88,7 +93,7 @@ export class AccountAdmin {
     actor: AuditActor,
     request: Required<NewAccountRequest>,
     password: string = newTemporaryPassword(),
-  ): Promise<{ account: StaffAccount; temporaryPassword: string }> {
+  ): Promise<TemporaryPasswordResult> {
     if (await this.repos.accounts.findIdByUsername(request.username)) {
       throw new AdminRefusal(409, 'USERNAME_TAKEN', `username: "${request.username}" is already taken.`);
     }
@@ -110,7 +115,7 @@ export class AccountAdmin {
       { action: 'account.created', targetKind: 'account', targetId: id, after: auditView(account) },
       this.now(),
     );
-    return { account, temporaryPassword: password };
+    return { account, temporaryPassword: password, setupToken: await this.repos.setupLinks.issue(id, this.now()) };
   }
 
   async update(actor: AuditActor, accountId: string, changes: UpdateAccountRequest): Promise<StaffAccount> {
@@ -142,7 +147,7 @@ export class AccountAdmin {
     actor: AuditActor,
     accountId: string,
     password: string = newTemporaryPassword(),
-  ): Promise<{ account: StaffAccount; temporaryPassword: string }> {
+  ): Promise<TemporaryPasswordResult> {
     await this.get(accountId);
     await this.repos.accounts.setPassword(accountId, await hashPassword(password), true);
     await this.repos.sessions.deleteAllOf(accountId);
@@ -151,7 +156,11 @@ export class AccountAdmin {
       { action: 'account.password-reset', targetKind: 'account', targetId: accountId },
       this.now(),
     );
-    return { account: await this.get(accountId), temporaryPassword: password };
+    return {
+      account: await this.get(accountId),
+      temporaryPassword: password,
+      setupToken: await this.repos.setupLinks.issue(accountId, this.now()),
+    };
   }
 
   /** Cannot log in from now on; every session ends. Their chats and sockets are the caller's to deal with. */
@@ -168,7 +177,10 @@ export class AccountAdmin {
     if (before.active === active) return before;
     if (!active) await this.keepAnAdmin(before);
     await this.repos.accounts.setActive(accountId, active);
-    if (!active) await this.repos.sessions.deleteAllOf(accountId);
+    if (!active) {
+      await this.repos.sessions.deleteAllOf(accountId);
+      await this.repos.setupLinks.revokeAll(accountId);
+    }
     const after = await this.get(accountId);
     await this.repos.audit.record(
       actor,
@@ -204,10 +216,28 @@ export class AccountAdmin {
   }
 
   /** The account's own new password; `keepSession` is the session that asked, every other one ends. */
+  /**
+   * A set-up link was opened: the person's own password from now on, every older session ended.
+   * The link itself is used up by the caller (one conditional delete) before this runs.
+   */
+  async setUpWithLink(accountId: string, password: string): Promise<void> {
+    const account = await this.get(accountId);
+    if (!account.active) throw new AdminRefusal(403, 'UNAUTHORIZED', 'This account is deactivated.');
+    await this.repos.accounts.setPassword(accountId, await hashPassword(password), false);
+    await this.repos.sessions.deleteAllOf(accountId);
+    await this.repos.audit.record(
+      { id: accountId, name: account.displayName },
+      { action: 'account.set-up-with-link', targetKind: 'account', targetId: accountId },
+      this.now(),
+    );
+  }
+
   async changeOwnPassword(accountId: string, newPassword: string, keepSession: string | undefined): Promise<void> {
     const account = await this.get(accountId);
     await this.repos.accounts.setPassword(accountId, await hashPassword(newPassword), false);
     await this.repos.sessions.deleteAllOf(accountId, keepSession);
+    // Their own password now: a set-up link still around would set another.
+    await this.repos.setupLinks.revokeAll(accountId);
     await this.repos.audit.record(
       { id: accountId, name: account.displayName },
       { action: 'account.password-changed', targetKind: 'account', targetId: accountId },

@@ -1,3 +1,4 @@
+import { SETUP_HASH_PREFIX, SETUP_LINK_DAYS } from '../../src/protocol/admin';
 import { parseArgs } from 'node:util';
 import { newAccountRequestSchema } from '../../src/protocol/admin';
 import type { Repositories } from '../repositories';
@@ -74,9 +75,10 @@ export async function runAdminCommand(
           ];
           return usage(`${option ?? String(issue?.path[0] ?? 'username')}: ${issue?.message ?? 'is not valid'}`);
         }
-        const { account, temporaryPassword } = await admin.create(COMMAND_LINE_ACTOR, request.data);
+        const { account, temporaryPassword, setupToken } = await admin.create(COMMAND_LINE_ACTOR, request.data);
         io.out(`Created ${account.role} "${account.username}" (${account.displayName}).`);
         io.out(`Temporary password: ${temporaryPassword}`);
+        io.out(setupLinkLine(setupToken));
         io.out('They choose their own password when they first log in.');
         return 0;
       }
@@ -93,8 +95,9 @@ export async function runAdminCommand(
           io.out(`"${account.username}" can log in again.`);
           return 0;
         }
-        const { temporaryPassword } = await admin.resetPassword(COMMAND_LINE_ACTOR, account.id);
+        const { temporaryPassword, setupToken } = await admin.resetPassword(COMMAND_LINE_ACTOR, account.id);
         io.out(`New temporary password for "${account.username}": ${temporaryPassword}`);
+        io.out(setupLinkLine(setupToken));
         io.out('Their sessions have ended; they choose their own password at the next login.');
         return 0;
       }
@@ -123,4 +126,9 @@ function parse(argv: readonly string[]) {
     strict: true,
     allowPositionals: true,
   });
+}
+
+/** The set-up link as the command line can give it: it knows the path, not the server's public address. */
+function setupLinkLine(token: string): string {
+  return `Or the one-time set-up link (${SETUP_LINK_DAYS} days): <your Deskbell address>/console/${SETUP_HASH_PREFIX}${token}`;
 }

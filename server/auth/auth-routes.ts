@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { type LoginResult, SESSION_COOKIE } from '../../src/protocol/http';
 import { loginRequestSchema } from '../../src/protocol/requests';
@@ -8,11 +8,12 @@ import { sendError } from '../http/http-errors';
 import type { Repositories } from '../repositories';
 import { rooms } from '../sockets/rooms';
 import type { OperatorNamespace } from '../sockets/socket-types';
-import { toProfile } from './account-repository';
+import { type Account, toProfile } from './account-repository';
 import type { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
 import { sessionKey, tokenFromRequest } from './request-token';
 import { SESSION_LIFETIME_MS } from './session-repository';
+import { registerSetupRoutes } from './setup-routes';
 
 export interface AuthRouteDeps {
   repos: Repositories;
@@ -48,20 +49,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     if (outcome.status === 'failed') {
       return sendError(reply, 401, 'UNAUTHORIZED', 'The username or password is not right.');
     }
-    const account = outcome.value;
-    const token = await deps.repos.sessions.create(account.id, deps.now());
-    void reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-      secure: request.protocol === 'https',
-      maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
-    });
-    // Page script never sees the token that is also the httpOnly cookie; the desktop app and scripts need it.
-    const result: LoginResult = mayReadToken(request.headers)
-      ? { token, operator: toProfile(account) }
-      : { operator: toProfile(account) };
-    return result;
+    return startSession(deps, request, reply, outcome.value);
   });
 
   app.post('/api/logout', async (request, reply) => {
@@ -75,11 +63,32 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     return { ok: true };
   });
 
+  registerSetupRoutes(app, deps);
+
   app.get('/api/me', async (request, reply) => {
     const operator = await currentOperator(request, deps);
     if (!operator) return sendError(reply, 401, 'UNAUTHORIZED', 'Log in first.');
     return { operator };
   });
+}
+
+/** A new session for the account: the httpOnly cookie, and the token for those who may read it. */
+export async function startSession(
+  deps: Pick<AuthRouteDeps, 'repos' | 'now'>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  account: Account,
+): Promise<LoginResult> {
+  const token = await deps.repos.sessions.create(account.id, deps.now());
+  void reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: request.protocol === 'https',
+    maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
+  });
+  // Page script never sees the token that is also the httpOnly cookie; the desktop app and scripts need it.
+  return mayReadToken(request.headers) ? { token, operator: toProfile(account) } : { operator: toProfile(account) };
 }
 
 /**

@@ -320,8 +320,8 @@ const migrations: Record<string, Migration> = {
     // by one conditional write, so a restart or a second node never acts twice) and the backup
     // department that sees it after T2; each department's ladder; the dark-desk watch per department
     // (when it was last covered, the standing alarm); the lease that lets one node run the watch;
-    // follow-ups patrons left instead of waiting; and staff-only notes of a chat (whispers and
-    // supervisor actions), which the patron's side never reads.
+    // follow-ups patrons left instead of waiting; staff-only notes of a chat (whispers and
+    // supervisor actions), which the patron's side never reads; and one-time account set-up links.
     async up(db) {
       await db.schema
         .alterTable('chats')
@@ -372,6 +372,13 @@ const migrations: Record<string, Migration> = {
         .createIndex('chat_staff_notes_chat_idx')
         .on('chat_staff_notes')
         .columns(['chat_id', 'at'])
+        .execute();
+      // One-time set-up links for new accounts and password resets: the token's hash, never the token.
+      await db.schema
+        .createTable('account_setup_links')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .execute();
     },
   },

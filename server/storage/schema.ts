@@ -157,6 +157,14 @@ export interface DeskbellTables {
   scheduler_leases: SchedulerLeasesTable;
   follow_ups: FollowUpsTable;
   chat_staff_notes: ChatStaffNotesTable;
+  account_setup_links: AccountSetupLinksTable;
+}
+
+/** A one-time set-up link (0010): whoever opens it before `expires_at` chooses the account's password, once. */
+export interface AccountSetupLinksTable {
+  token_hash: string;
+  account_id: string;
+  expires_at: number;
 }
 
 /** The dark-desk watch of one department (0010). */

@@ -20,6 +20,13 @@ export const ADMIN_PATHS = {
   myProfile: '/api/me/profile',
 } as const;
 
+/** How long a set-up link works. */
+export const SETUP_LINK_DAYS = 7;
+/** `/api/setup/check` (who the link is for) and `/api/setup` (choose the password; logs in). */
+export const SETUP_PATHS = { check: '/api/setup/check', redeem: '/api/setup' } as const;
+/** The console's address part that carries a set-up link's token. */
+export const SETUP_HASH_PREFIX = '#setup=';
+
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 
@@ -78,6 +85,11 @@ export type UpdateAccountRequest = z.input<typeof updateAccountRequestSchema>;
 export const temporaryPasswordResultSchema = z.object({
   account: staffAccountSchema,
   temporaryPassword: z.string(),
+  /**
+   * The same first login as a one-time link (`/console/#setup=<token>`, valid SETUP_LINK_DAYS): the
+   * person opens it and chooses their password, no temporary one to type. Either works, once.
+   */
+  setupToken: z.string(),
 });
 export type TemporaryPasswordResult = z.infer<typeof temporaryPasswordResultSchema>;
 
@@ -161,3 +173,9 @@ export type UpdateDepartmentRequest = z.input<typeof updateDepartmentRequestSche
 
 export const reorderDepartmentsRequestSchema = z.strictObject({ ids: z.array(idSchema).min(1).max(200) });
 export const timeZoneRequestSchema = z.strictObject({ timeZone: z.string().min(1).max(64) });
+
+export const setupCheckRequestSchema = z.strictObject({ token: z.string().min(16).max(200) });
+export const setupCheckResultSchema = z.object({ username: z.string(), displayName: z.string() });
+export type SetupCheckResult = z.infer<typeof setupCheckResultSchema>;
+export const setupRequestSchema = z.strictObject({ token: z.string().min(16).max(200), password: passwordSchema });
+export type SetupRequest = z.infer<typeof setupRequestSchema>;

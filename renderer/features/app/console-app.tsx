@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useConsole } from '../../store/store-context';
 import { ChoosePasswordScreen } from '../account/choose-password-screen';
+import { SetupAccountScreen, setupTokenOf } from '../account/setup-account-screen';
 import { AdminPage } from '../admin/admin-page';
 import { AnalyticsDialog } from '../analytics/analytics-dialog';
 import { DeskAlarmBanner } from '../desk/desk-alarm-banner';
@@ -28,6 +29,12 @@ export function ConsoleApp() {
   useEffect(() => {
     void restoreSession();
   }, [restoreSession]);
+  // Opened with a one-time set-up link: that screen until it is used (or found dead).
+  const [setupToken, setSetupToken] = useState(() => setupTokenOf(window.location.hash));
+  const forgetSetupLink = () => {
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    setSetupToken(null);
+  };
 
   if (phase === 'checking') {
     return (
@@ -35,6 +42,9 @@ export function ConsoleApp() {
         <p role="status">Loading the Deskbell console…</p>
       </main>
     );
+  }
+  if (phase !== 'logged-in' && setupToken) {
+    return <SetupAccountScreen token={setupToken} onDone={forgetSetupLink} />;
   }
   if (phase !== 'logged-in') {
     // The desktop app needs its server URL before anyone can log in, so Settings opens from the login form too.
