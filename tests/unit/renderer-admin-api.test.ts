@@ -56,14 +56,14 @@ describe("the Administration page's HTTP calls", () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('an admin adding Pat gets the account and the temporary password, sent as JSON with the cookie', async () => {
-    const seen = serverAnswering(201, { account: PAT, temporaryPassword: 'tulip-harbor-42' });
+    const seen = serverAnswering(201, { account: PAT, temporaryPassword: 'tulip-harbor-42', setupToken: 'setup-token-0123456789abcdef' });
     const result = await createHttpAdminApi('').createAccount({
       username: 'pat',
       displayName: 'Pat',
       role: 'operator',
       departmentIds: ['general-reference'],
     });
-    expect(result).toEqual({ account: PAT, temporaryPassword: 'tulip-harbor-42' });
+    expect(result).toEqual({ account: PAT, temporaryPassword: 'tulip-harbor-42', setupToken: 'setup-token-0123456789abcdef' });
     expect(seen).toEqual([
       {
         url: '/api/admin/accounts',
@@ -94,6 +94,7 @@ describe("the Administration page's HTTP calls", () => {
       accounts: [PAT],
       account: PAT,
       temporaryPassword: 'new-temp-pass',
+      setupToken: 'setup-token-0123456789abcdef',
       entries: [],
     });
     const api = createHttpAdminApi('');
