@@ -95,6 +95,16 @@ test.describe('the supervisor’s Desk view', () => {
     await saveScreenshot(sam.page, 'desk-view', testInfo);
     const scan = await scanForAccessibility(sam.page, 'desk-view', testInfo);
     expect(scan.blocking.map(describeViolation)).toEqual([]);
+
+    // Alice, the last one Online, steps away in staffed hours: the desk goes dark and Sam hears it again.
+    await alice.setStatus('Away');
+    await expect(alarm).toContainText('Dark desk: General Reference.', { timeout: 15_000 });
+    await expect(departments.locator('tr[data-department="general-reference"]')).toHaveAttribute(
+      'data-coverage',
+      'alarm',
+    );
+    // The alert is the supervisors' only: no operator console shows it.
+    await expect(bob.page.locator('[data-desk-alarm]')).toHaveCount(0);
   });
 });
 

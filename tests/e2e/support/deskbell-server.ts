@@ -17,11 +17,15 @@ export interface DeskbellServer {
  * would, with a fresh data directory, and waits for its listening line.
  * `env` adds settings, e.g. a short DESKBELL_TRANSFER_TIMEOUT_SECONDS.
  */
-export async function startDeskbellServer(env: Record<string, string> = {}): Promise<DeskbellServer> {
+export async function startDeskbellServer(
+  env: Record<string, string> = {},
+  { demo = true }: { demo?: boolean } = {},
+): Promise<DeskbellServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'deskbell-e2e-'));
   let run: MainRun;
   try {
-    run = runMain(['--demo', '--port', '0', '--data-dir', dataDir], env);
+    // Without --demo: a library's first run (one admin, one department, no demo staff).
+    run = runMain([...(demo ? ['--demo'] : []), '--port', '0', '--data-dir', dataDir], env);
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

@@ -23,6 +23,8 @@ interface DeskOptions {
    * to shorten a waiting period.
    */
   deskbellEnv: Record<string, string>;
+  /** False for a library's first run without `--demo`: `test.use({ deskbellDemo: false })`. */
+  deskbellDemo: boolean;
 }
 
 interface DeskFixtures {
@@ -33,9 +35,10 @@ interface DeskFixtures {
 
 export const test = base.extend<DeskFixtures & DeskOptions>({
   deskbellEnv: [{}, { option: true }],
+  deskbellDemo: [true, { option: true }],
   // Test-scoped on purpose: who is Online and which chats wait must not leak from one test to the next.
-  deskbell: async ({ deskbellEnv }, use, testInfo) => {
-    const server = await startDeskbellServer(deskbellEnv);
+  deskbell: async ({ deskbellEnv, deskbellDemo }, use, testInfo) => {
+    const server = await startDeskbellServer(deskbellEnv, { demo: deskbellDemo });
     try {
       await use(server);
     } finally {
