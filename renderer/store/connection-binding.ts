@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { OperatorConnection } from '../../src/client/operator-connection';
 import { contiguousLastSeq } from '../../src/domain/message-order';
+import { runsTheDesk } from '../../src/domain/chat-access';
 import { hearsNewChats } from '../../src/domain/presence';
 import type { ChatSummary, DesktopBridge, PresenceSnapshot, SyncResult } from '../../src/protocol';
 import { withoutTypist, withPatronPresence, withTypingNotice } from './activity-slice';
@@ -43,6 +44,8 @@ export function bindConnection(
         void reloadOpenChat(connection, store, event.forgotten);
         void catchUpStaffChat(connection, store);
         store.getState().screenshareSynced(event.result.screenshares ?? []);
+        // Supervisors: what the desk looks like now, standing alarms included (after a reload or a drop).
+        if (runsTheDesk(event.result.me)) void store.getState().refreshDesk();
         void store.getState().screenshareResync();
         return;
       case 'chat':

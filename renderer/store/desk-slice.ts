@@ -27,6 +27,7 @@ export const createDeskSlice =
       deskOverview: null,
       deskError: null,
       deskAlarms: [],
+      deskAlarmsDismissed: {},
       staffNotes: {},
       deskActionError: null,
 
@@ -41,8 +42,18 @@ export const createDeskSlice =
         const connection = runtime.connection();
         if (!connection) return;
         const ack = await connection.deskOverview();
-        if (ack.ok) set({ deskOverview: ack.data, deskError: null });
-        else set({ deskError: ack.error.message });
+        if (!ack.ok) return set({ deskError: ack.error.message });
+        // Alarms that stand (raised before this console connected, or while it was away) show too.
+        set((state) => ({
+          deskOverview: ack.data,
+          deskError: null,
+          deskAlarms: ack.data.departments.filter(
+            (department) =>
+              department.coverage === 'alarm' &&
+              (!(department.id in state.deskAlarmsDismissed) ||
+                state.deskAlarmsDismissed[department.id] !== department.darkSince),
+          ),
+        }));
       },
 
       async watchChat(chatId) {
@@ -102,7 +113,13 @@ export const createDeskSlice =
       },
 
       dismissDeskAlarm: (departmentId) =>
-        set((state) => ({ deskAlarms: state.deskAlarms.filter((alarm) => alarm.id !== departmentId) })),
+        set((state) => ({
+          deskAlarms: state.deskAlarms.filter((alarm) => alarm.id !== departmentId),
+          deskAlarmsDismissed: {
+            ...state.deskAlarmsDismissed,
+            [departmentId]: state.deskAlarms.find((alarm) => alarm.id === departmentId)?.darkSince ?? null,
+          },
+        })),
 
       deskAlarmHeard(department, raised) {
         set((state) => {

@@ -11,8 +11,10 @@ export interface DeskSlice {
   deskOpen: boolean;
   deskOverview: DeskOverview | null;
   deskError: string | null;
-  /** Dark-desk alarms raised since the console opened and not dismissed, newest last. */
+  /** Dark-desk alarms standing and not dismissed, newest last (a reload finds them again in the overview). */
   deskAlarms: DeskDepartment[];
+  /** Alarms dismissed, by department: the dark spell's start, so a new spell shows again. */
+  deskAlarmsDismissed: Record<string, number | null>;
   /** Staff-only notes per chat, oldest first; loaded when a chat is opened, kept live by `chat:staff-note`. */
   staffNotes: Record<string, StaffNote[]>;
   /** The last refusal of a Desk action (whisper, a colleague's status), in the server's words. */

@@ -105,6 +105,14 @@ test.describe('the supervisor’s Desk view', () => {
     );
     // The alert is the supervisors' only: no operator console shows it.
     await expect(bob.page.locator('[data-desk-alarm]')).toHaveCount(0);
+    // Sam reloads: the alarm that stands is shown again, not lost with the page.
+    await sam.page.reload();
+    await expect(sam.connection).toHaveAttribute('data-connection-state', 'connected');
+    await expect(sam.page.locator('[data-desk-alarm="general-reference"]')).toContainText(
+      'Dark desk: General Reference.',
+    );
+    await sam.page.locator('[data-desk-alarm="general-reference"]').getByRole('button', { name: 'Dismiss' }).click();
+    await expect(sam.page.locator('[data-desk-alarm="general-reference"]')).toHaveCount(0);
   });
 });
 
