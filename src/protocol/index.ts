@@ -11,3 +11,4 @@ export * from './desktop-bridge';
 export * from './screenshare';
 export * from './admin';
 export * from './service-hours';
+export * from './desk-settings';
