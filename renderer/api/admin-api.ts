@@ -16,6 +16,7 @@ import {
 } from '../../src/protocol';
 import { createAdminRequest } from './admin-request';
 import { departmentAdminCalls, type DepartmentAdminApi } from './department-admin-api';
+import { deskSettingsCalls, type DeskSettingsApi } from './desk-settings-api';
 import type { HttpConsoleApiOptions, ServerUrl } from './http-call';
 
 /**
@@ -39,7 +40,7 @@ export interface AccountAdminApi {
 }
 
 /** Everything the Administration page and the own-account forms call. */
-export type AdminApi = AccountAdminApi & DepartmentAdminApi;
+export type AdminApi = AccountAdminApi & DepartmentAdminApi & DeskSettingsApi;
 
 const okSchema = z.object({ ok: z.literal(true) });
 const profileResultSchema = z.object({ operator: operatorProfileSchema });
@@ -49,6 +50,7 @@ export function createHttpAdminApi(serverUrl: ServerUrl, options: HttpConsoleApi
 
   return {
     ...departmentAdminCalls(request),
+    ...deskSettingsCalls(request),
     listAccounts: async (token) => (await request(accountListSchema, ADMIN_PATHS.accounts, { token })).accounts,
     createAccount: (body, token) =>
       request(temporaryPasswordResultSchema, ADMIN_PATHS.accounts, { method: 'POST', body, token }),

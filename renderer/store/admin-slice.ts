@@ -3,6 +3,7 @@ import type { StaffAccount, TemporaryPasswordResult } from '../../src/protocol';
 import { createHttpAdminApi, type AdminApi } from '../api/admin-api';
 import type { AdminSlice } from './admin-types';
 import { departmentAdminActions, initialDepartmentAdminState } from './department-admin-actions';
+import { deskSettingsActions, initialDeskSettingsState } from './desk-settings-actions';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
 
@@ -20,6 +21,7 @@ export const initialAdminState: Pick<
   | 'auditError'
   | 'temporaryPassword'
   | keyof typeof initialDepartmentAdminState
+  | keyof typeof initialDeskSettingsState
 > = {
   adminOpen: false,
   accounts: null,
@@ -28,6 +30,7 @@ export const initialAdminState: Pick<
   auditError: null,
   temporaryPassword: null,
   ...initialDepartmentAdminState,
+  ...initialDeskSettingsState,
 };
 
 /**
@@ -87,12 +90,14 @@ export const createAdminSlice =
     return {
       ...initialAdminState,
       ...departmentAdminActions(runtime, api, set, get),
+      ...deskSettingsActions(runtime, api, set, get),
 
       openAdmin() {
         set({ adminOpen: true, settingsOpen: false, cannedOpen: false, temporaryPassword: null });
         // Fresh each time: another admin may have changed accounts meanwhile.
         void get().loadAccounts();
         void get().loadAdminDepartments();
+        void get().loadDeskSettings();
         void get().loadAudit();
       },
 

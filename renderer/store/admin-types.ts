@@ -1,6 +1,10 @@
 import type {
   AdminDepartment,
   AuditEntry,
+  DeskSettings,
+  PatronFieldsRequest,
+  QuestionTypesRequest,
+  WidgetTexts,
   NewAccountRequest,
   NewDepartmentRequest,
   StaffAccount,
@@ -22,7 +26,7 @@ export interface TemporaryPasswordNotice {
  * and the audit log. The actions resolve to the server's refusal in words, or
  * null when it worked, so each form shows its own error beside itself.
  */
-export interface AdminSlice extends DepartmentAdminSlice {
+export interface AdminSlice extends DepartmentAdminSlice, DeskSettingsSlice {
   /** The Administration page is showing (instead of the chats). */
   adminOpen: boolean;
   /** Every staff account, active or not; null until loaded. */
@@ -60,4 +64,15 @@ export interface DepartmentAdminSlice {
   retireDepartment(id: string): Promise<string | null>;
   restoreDepartment(id: string): Promise<string | null>;
   setLibraryTimeZone(timeZone: string): Promise<string | null>;
+}
+
+/** The Desk settings screen: Question Types, the pre-chat form's fields, the widget's words. */
+export interface DeskSettingsSlice {
+  /** Null until loaded. */
+  deskSettings: DeskSettings | null;
+  deskSettingsError: string | null;
+  loadDeskSettings(): Promise<void>;
+  saveQuestionTypes(request: QuestionTypesRequest): Promise<string | null>;
+  savePatronFields(request: PatronFieldsRequest): Promise<string | null>;
+  saveWidgetTexts(texts: WidgetTexts): Promise<string | null>;
 }

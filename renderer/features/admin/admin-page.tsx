@@ -4,6 +4,7 @@ import { AccountsTable } from './accounts-table';
 import { AdminTabs } from './admin-tabs';
 import { AuditLog } from './audit-log';
 import { DepartmentsScreen } from './departments-screen';
+import { DeskSettingsScreen } from './desk-settings-screen';
 import { NewAccountForm } from './new-account-form';
 import { TemporaryPasswordBox } from './temporary-password-box';
 import './admin.css';
@@ -11,14 +12,15 @@ import './admin.css';
 const TABS = [
   { key: 'accounts', label: 'Staff accounts' },
   { key: 'departments', label: 'Departments and hours' },
+  { key: 'desk', label: 'Desk settings' },
   { key: 'audit', label: 'Audit log' },
 ] as const;
 type TabKey = (typeof TABS)[number]['key'];
 
 /**
  * The Administration page (admins; header button, like Settings): one tab per
- * screen (staff accounts, departments and hours, the audit log of every
- * change). The server checks the role again on every call.
+ * screen (staff accounts, departments and hours, desk settings, the audit
+ * log of every change). The server checks the role again on every call.
  */
 export function AdminPage() {
   const closeAdmin = useConsole((state) => state.closeAdmin);
@@ -35,6 +37,7 @@ export function AdminPage() {
       <AdminTabs<TabKey> label="Administration" tabs={TABS} selected={tab} onSelect={setTab}>
         {tab === 'accounts' ? <AccountsScreen /> : null}
         {tab === 'departments' ? <DepartmentsScreen /> : null}
+        {tab === 'desk' ? <DeskSettingsScreen /> : null}
         {tab === 'audit' ? <AuditScreen /> : null}
       </AdminTabs>
     </section>
