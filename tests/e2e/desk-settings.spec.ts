@@ -1,5 +1,6 @@
 import { scanForAccessibility, describe as describeViolation } from './support/axe-scan';
 import { expect, test } from './support/fixtures';
+import { claimedChat, PAT } from './support/scenarios';
 import { saveScreenshot } from './support/screenshots';
 
 /**
@@ -11,6 +12,18 @@ import { saveScreenshot } from './support/screenshots';
 test('the admin adds a department with hours, renames a question type and changes the greeting; open widgets and consoles follow at once', async ({
   desk,
 }, testInfo) => {
+  // Alice has just ended a chat: her analytics entry is open. Another patron has the form open.
+  const { alice, patron } = await claimedChat(desk);
+  await alice.openChat(PAT.name).getByRole('button', { name: 'End Chat' }).click();
+  const analytics = alice.page.getByRole('dialog', { name: 'Analytics' });
+  const questionType = analytics.getByRole('combobox', { name: 'Question Type' });
+  await expect(questionType.getByRole('option', { name: 'Reference', exact: true })).toHaveCount(1);
+  const waiting = await desk.patron();
+  await waiting.openPanel();
+  await expect(waiting.form).toBeVisible();
+  await expect(waiting.frame.getByText(/Ask us anything\. A librarian from General Reference/)).toBeVisible();
+  void patron;
+
   const dana = await desk.operator('dana');
   await dana.logIn();
   await dana.page.getByRole('button', { name: 'Administration' }).click();
@@ -61,4 +74,45 @@ test('the admin adds a department with hours, renames a question type and change
   await saveScreenshot(dana.page, 'administration-departments', testInfo);
   const departmentsScan = await scanForAccessibility(dana.page, 'administration-departments', testInfo);
   expect(departmentsScan.blocking.map(describeViolation)).toEqual([]);
+
+  // Desk settings: the greeting, a required field, a renamed question type.
+  await dana.page.getByRole('tab', { name: 'Desk settings' }).click();
+  const words = dana.page.getByRole('form', { name: 'Widget words' });
+  await words.getByLabel('Library name').fill('Riverside Public Library');
+  await words.getByLabel('Greeting').fill('Welcome to Riverside! Ask {department} anything at all.');
+  await words.getByRole('button', { name: 'Save widget words' }).click();
+  await expect(words.getByRole('status')).toHaveText('Saved. Open widgets show the new words at once.');
+  await expect(waiting.frame.getByText('Welcome to Riverside! Ask General Reference anything at all.')).toBeVisible();
+  await expect(waiting.frame.getByText('Riverside Public Library')).toBeVisible();
+  const preview = dana.page.frameLocator('iframe[title="Preview of the chat widget for Local History"]');
+  await expect(preview.getByRole('heading', { name: 'Ask a Librarian' })).toBeVisible();
+  await expect(preview.getByText('Riverside Public Library')).toBeVisible();
+  await expect(dana.page.getByRole('textbox', { name: 'Script tag for Local History' })).toHaveValue(
+    /^<script src="http:\/\/127\.0\.0\.1:\d+\/widget\/loader\.js" data-department="local-history" async><\/script>$/,
+  );
+
+  const fields = dana.page.getByRole('form', { name: 'Pre-chat form fields' });
+  await fields.getByRole('checkbox', { name: 'Required: Library card number' }).check();
+  await fields.getByRole('button', { name: 'Save form fields' }).click();
+  await expect(waiting.frame.getByLabel('Library card number (required)')).toBeVisible();
+
+  const types = dana.page.getByRole('form', { name: 'Question types' });
+  await types.getByRole('textbox', { name: 'Question type 2' }).fill('Research question');
+  await types.getByRole('button', { name: 'Save question types' }).click();
+  await expect(types.getByRole('status')).toHaveText('Saved. Every console’s analytics entry offers this list now.');
+  await expect(types.getByRole('button', { name: 'Restore Reference' })).toBeVisible();
+  // Alice's open analytics entry offers the new name, without a reload.
+  await expect(questionType.getByRole('option', { name: 'Research question' })).toHaveCount(1);
+  await expect(questionType.getByRole('option', { name: 'Reference', exact: true })).toHaveCount(0);
+  await questionType.selectOption({ label: 'Research question' });
+  await analytics.getByRole('button', { name: 'Save' }).click();
+  await expect(analytics).toBeHidden();
+
+  await saveScreenshot(dana.page, 'administration-desk-settings-lists', testInfo);
+  await dana.page.getByRole('tab', { name: 'Desk settings' }).scrollIntoViewIfNeeded();
+  await expect(preview.getByText('Riverside Public Library')).toBeVisible();
+  await saveScreenshot(dana.page, 'administration-desk-settings', testInfo);
+  await saveScreenshot(waiting.page, 'widget-new-greeting', testInfo);
+  const settingsScan = await scanForAccessibility(dana.page, 'administration-desk-settings', testInfo);
+  expect(settingsScan.blocking.map(describeViolation)).toEqual([]);
 });
