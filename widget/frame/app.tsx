@@ -128,7 +128,7 @@ export function App({ connection, params }: Props) {
           )}
           {departmentName && <p className="department">{departmentName}</p>}
         </div>
-        {embedded && (
+        {embedded && !params.preview && (
           <button
             type="button"
             className="close"

@@ -59,7 +59,7 @@ export function WidgetPreview({ active, department, onChoose }: WidgetPreviewPro
       ) : (
         <iframe
           key={department.id}
-          src={`${base}/widget/frame.html?department=${encodeURIComponent(department.id)}`}
+          src={`${base}/widget/frame.html?department=${encodeURIComponent(department.id)}&preview=1`}
           title={`Preview of the chat widget for ${department.name}`}
           className="admin-embed-frame"
         />
