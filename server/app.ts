@@ -6,6 +6,7 @@ import { PATRON_NAMESPACE } from '../src/protocol/patron-contract';
 import type { LoginThrottleOptions } from './auth/login-throttle';
 import { registerAdminRoutes } from './admin/admin-routes';
 import { registerDepartmentRoutes } from './admin/department-routes';
+import { registerDeskSettingsRoutes } from './admin/desk-settings-routes';
 import { startChatUpkeep } from './chats/chat-upkeep';
 import { startDeskWatch } from './desk/desk-watch';
 import { registerEscalationRoutes } from './desk/escalation-routes';
@@ -135,6 +136,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
   registerAdminRoutes(app, ctx);
   registerDepartmentRoutes(app, ctx);
   registerEscalationRoutes(app, ctx);
+  registerDeskSettingsRoutes(app, ctx);
 
   return {
     app,

@@ -14,7 +14,8 @@ export interface PreparedStorage {
 
 /**
  * Opens the database and makes it ready to serve: migrations, the demo library
- * (with --demo), deskbell.json's lists, and on an empty database the first admin.
+ * (with --demo), on an empty database the first admin, and deskbell.json's
+ * defaults the first time (apply-settings.ts).
  * main.ts and the test harness both start a server through this.
  */
 export async function prepareStorage(
@@ -32,7 +33,7 @@ export async function prepareStorage(
     } else {
       notices.push(...(await setUpFirstRun(repos, { adminPassword: config.adminPassword, now: now() })));
     }
-    await applyLibrarySettings(repos, config.settings);
+    notices.push(...(await applyLibrarySettings(repos, config.settings, now())));
     return { storage, notices };
   } catch (error) {
     await storage.close();

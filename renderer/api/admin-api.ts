@@ -14,7 +14,10 @@ import {
   type TemporaryPasswordResult,
   type UpdateAccountRequest,
 } from '../../src/protocol';
-import { ConsoleApiError, createHttpCall, serverError, type HttpConsoleApiOptions, type ServerUrl } from './http-call';
+import { createAdminRequest } from './admin-request';
+import { departmentAdminCalls, type DepartmentAdminApi } from './department-admin-api';
+import { deskSettingsCalls, type DeskSettingsApi } from './desk-settings-api';
+import type { HttpConsoleApiOptions, ServerUrl } from './http-call';
 
 /**
  * The Administration page's calls (`/api/admin/*`, admins only) and the
@@ -23,7 +26,7 @@ import { ConsoleApiError, createHttpCall, serverError, type HttpConsoleApiOption
  * Every answer is parsed with the contract's schemas (src/protocol/admin.ts);
  * a refusal throws ConsoleApiError with the server's own words.
  */
-export interface AdminApi {
+export interface AccountAdminApi {
   listAccounts(token?: string): Promise<StaffAccount[]>;
   createAccount(request: NewAccountRequest, token?: string): Promise<TemporaryPasswordResult>;
   updateAccount(id: string, request: UpdateAccountRequest, token?: string): Promise<StaffAccount>;
@@ -36,45 +39,18 @@ export interface AdminApi {
   changeMyName(displayName: string, token?: string): Promise<OperatorProfile>;
 }
 
+/** Everything the Administration page and the own-account forms call. */
+export type AdminApi = AccountAdminApi & DepartmentAdminApi & DeskSettingsApi;
+
 const okSchema = z.object({ ok: z.literal(true) });
 const profileResultSchema = z.object({ operator: operatorProfileSchema });
 
 export function createHttpAdminApi(serverUrl: ServerUrl, options: HttpConsoleApiOptions = {}): AdminApi {
-  const call = createHttpCall(serverUrl, options);
-
-  /** One call: JSON in (when there is a body), the answer checked against `schema`, refusals in words. */
-  const request = async <S extends z.ZodType>(
-    schema: S,
-    path: string,
-    init: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown; token?: string },
-  ): Promise<z.infer<S>> => {
-    const method = init.method ?? 'GET';
-    const response = await call(
-      path,
-      {
-        method,
-        ...(method === 'GET'
-          ? {}
-          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body ?? {}) }),
-      },
-      init.token,
-    );
-    if (!response.ok) {
-      const { code, message } = await serverError(response);
-      throw new ConsoleApiError(response.status, message ?? fallbackMessage(response.status), code);
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw new ConsoleApiError(response.status, UNEXPECTED);
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new ConsoleApiError(response.status, UNEXPECTED);
-    return parsed.data;
-  };
+  const request = createAdminRequest(serverUrl, options);
 
   return {
+    ...departmentAdminCalls(request),
+    ...deskSettingsCalls(request),
     listAccounts: async (token) => (await request(accountListSchema, ADMIN_PATHS.accounts, { token })).accounts,
     createAccount: (body, token) =>
       request(temporaryPasswordResultSchema, ADMIN_PATHS.accounts, { method: 'POST', body, token }),
@@ -100,15 +76,4 @@ export function createHttpAdminApi(serverUrl: ServerUrl, options: HttpConsoleApi
         })
       ).operator,
   };
-}
-
-const UNEXPECTED =
-  'The Deskbell server gave an answer this console does not understand. Update the console or the server.';
-
-/** Words for a refusal that came without the server's own (a proxy's error page, say). */
-function fallbackMessage(status: number): string {
-  if (status === 401) return 'Your session has ended. Log in again.';
-  if (status === 403) return 'Only admins can do this.';
-  if (status === 404) return 'That account no longer exists.';
-  return `The Deskbell server refused (HTTP ${status}).`;
 }

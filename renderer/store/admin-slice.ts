@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { StaffAccount, TemporaryPasswordResult } from '../../src/protocol';
 import { createHttpAdminApi, type AdminApi } from '../api/admin-api';
 import type { AdminSlice } from './admin-types';
+import { departmentAdminActions, initialDepartmentAdminState } from './department-admin-actions';
+import { deskSettingsActions, initialDeskSettingsState } from './desk-settings-actions';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
 
@@ -12,7 +14,14 @@ export const AUDIT_PAGE_SIZE = 200;
 
 export const initialAdminState: Pick<
   AdminSlice,
-  'adminOpen' | 'accounts' | 'accountsError' | 'audit' | 'auditError' | 'temporaryPassword'
+  | 'adminOpen'
+  | 'accounts'
+  | 'accountsError'
+  | 'audit'
+  | 'auditError'
+  | 'temporaryPassword'
+  | keyof typeof initialDepartmentAdminState
+  | keyof typeof initialDeskSettingsState
 > = {
   adminOpen: false,
   accounts: null,
@@ -20,6 +29,8 @@ export const initialAdminState: Pick<
   audit: null,
   auditError: null,
   temporaryPassword: null,
+  ...initialDepartmentAdminState,
+  ...initialDeskSettingsState,
 };
 
 /**
@@ -78,11 +89,15 @@ export const createAdminSlice =
 
     return {
       ...initialAdminState,
+      ...departmentAdminActions(runtime, api, set, get),
+      ...deskSettingsActions(runtime, api, set, get),
 
       openAdmin() {
         set({ adminOpen: true, settingsOpen: false, cannedOpen: false, temporaryPassword: null });
         // Fresh each time: another admin may have changed accounts meanwhile.
         void get().loadAccounts();
+        void get().loadAdminDepartments();
+        void get().loadDeskSettings();
         void get().loadAudit();
       },
 

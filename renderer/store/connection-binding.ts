@@ -119,6 +119,12 @@ export function bindConnection(
         return;
       case 'problem':
         return store.setState({ problem: event.message });
+      case 'desk-settings':
+        // An analytics entry already open offers the new list at once; its choice, if retired, is refused on Save.
+        return store.setState({
+          questionTypes: event.settings.questionTypes,
+          patronFields: event.settings.patronFields,
+        });
     }
   });
 

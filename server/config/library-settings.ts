@@ -1,10 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type WidgetTexts, widgetTextsSchema } from '../../src/protocol/desk-settings';
 import { patronFieldSchema } from '../../src/protocol/models';
 import { ConfigError } from './config-error';
 
-/** The optional settings file a library keeps in its data directory. */
+/**
+ * The optional settings file a library keeps in its data directory: the
+ * first run's defaults only. Once a database holds desk settings the
+ * Administration page edits them there, and the file is not read into it again.
+ */
 export const SETTINGS_FILE_NAME = 'deskbell.json';
 
 const questionTypeEntrySchema = z.union([
@@ -28,11 +33,14 @@ export const librarySettingsSchema = z.strictObject({
     .max(20)
     .refine((fields) => new Set(fields.map((field) => field.key)).size === fields.length, 'field keys must be unique')
     .optional(),
+  /** The widget's words (library name, greeting, closed and nobody-online texts); each one left out keeps its default. */
+  widgetTexts: widgetTextsSchema.partial().optional(),
 });
 
 export interface LibrarySettings {
   questionTypes?: Array<{ id: string; label: string }>;
-  patronFields?: Array<{ key: string; label: string }>;
+  patronFields?: Array<{ key: string; label: string; required?: boolean }>;
+  widgetTexts?: Partial<WidgetTexts>;
 }
 
 /** "Directional" -> "directional", "Policy / Rules" -> "policy-rules". */
@@ -72,5 +80,6 @@ export function readLibrarySettings(dataDir: string): LibrarySettings {
       throw new ConfigError(`${path}: questionTypes: two question types have the same id`);
   }
   if (result.data.patronFields) settings.patronFields = result.data.patronFields;
+  if (result.data.widgetTexts) settings.widgetTexts = result.data.widgetTexts;
   return settings;
 }

@@ -61,7 +61,15 @@ export class DepartmentRepository {
       KEPT_MS,
     );
     this.patronFields = new ReadThroughCache(
-      () => this.db.selectFrom('patron_fields').select(['key', 'label']).orderBy('sort_order').orderBy('key').execute(),
+      async () =>
+        (
+          await this.db
+            .selectFrom('patron_fields')
+            .select(['key', 'label', 'required'])
+            .orderBy('sort_order')
+            .orderBy('key')
+            .execute()
+        ).map((row) => ({ key: row.key, label: row.label, required: Number(row.required) === 1 })),
       KEPT_MS,
     );
   }
@@ -187,6 +195,18 @@ export class DepartmentRepository {
       .execute();
   }
 
+  /** Every Question Type, retired ones too, active ones first in their order: the Administration page. */
+  async listAllQuestionTypes(): Promise<Array<QuestionType & { active: boolean }>> {
+    const rows = await this.db
+      .selectFrom('question_types')
+      .select(['id', 'label', 'active'])
+      .orderBy('active', 'desc')
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ id: row.id, label: row.label, active: Number(row.active) === 1 }));
+  }
+
   async findQuestionType(id: string): Promise<(QuestionType & { active: boolean }) | undefined> {
     const row = await this.db
       .selectFrom('question_types')
@@ -246,7 +266,12 @@ export class DepartmentRepository {
       if (known.has(field.key)) continue;
       await this.db
         .insertInto('patron_fields')
-        .values({ key: field.key, label: field.label, sort_order: existing.length + index })
+        .values({
+          key: field.key,
+          label: field.label,
+          required: field.required ? 1 : 0,
+          sort_order: existing.length + index,
+        })
         .execute();
     }
     this.patronFields.clear();
@@ -259,7 +284,7 @@ export class DepartmentRepository {
       for (const [order, field] of fields.entries()) {
         await trx
           .insertInto('patron_fields')
-          .values({ key: field.key, label: field.label, sort_order: order })
+          .values({ key: field.key, label: field.label, required: field.required ? 1 : 0, sort_order: order })
           .execute();
       }
     });

@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
  */
 export const DESKTOP_APP_ORIGIN = 'deskbell-app://console';
 
-const ALLOWED_METHODS = 'GET, POST';
+// PATCH and PUT: the Administration page's edits (accounts, departments, desk settings) from the desktop app too.
+const ALLOWED_METHODS = 'GET, POST, PATCH, PUT';
 /** The desktop app sends its session as `Authorization: Bearer` and its bodies as JSON. */
 const ALLOWED_HEADERS = 'Authorization, Content-Type';
 /** The login form reads Retry-After when it is throttled. */

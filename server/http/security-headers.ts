@@ -8,7 +8,8 @@ type RouteHelmet = Omit<FastifyHelmetOptions, 'global'>;
 
 /**
  * The operator console's policy, the same as the desktop app's pages
- * (electron/main/security/content-security-policy.ts) but for one origin: its
+ * (electron/main/security/content-security-policy.ts) but for one origin, and
+ * it may frame its own server's widget (the preview in Desk settings): its
  * scripts, styles, the chirp and its socket all come from the server itself.
  * Helmet's defaults are not merged in: their `upgrade-insecure-requests` would
  * break a console served over plain http on the library's own network.
@@ -24,7 +25,8 @@ const CONSOLE_DIRECTIVES = {
   // 'self' covers ws: and wss: to the same host (CSP Level 3).
   'connect-src': ["'self'"],
   'object-src': ["'none'"],
-  'frame-src': ["'none'"],
+  // The server's own pages only: the Administration page previews the widget's chat panel (Desk settings).
+  'frame-src': ["'self'"],
   'frame-ancestors': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

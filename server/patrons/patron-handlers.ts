@@ -10,6 +10,7 @@ import { joinQueueAsNew, queuePositionOf } from '../chats/queue-positions';
 import { toPatronView } from '../chats/chat-rows';
 import { deskHoursNow } from '../../src/domain/service-hours';
 import { libraryTimeZone } from '../departments/library-time-zone';
+import { readWidgetTexts } from '../settings/widget-texts';
 import type { DeskbellContext } from '../context';
 import { patronScreenshareHandlers } from '../screenshare/screenshare-handlers';
 import { isDepartmentQueueRoom, rooms } from '../sockets/rooms';
@@ -46,12 +47,13 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
       const department = await ctx.repos.departments.find(departmentId);
       if (!department)
         throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${departmentId}".`);
-      const [online, patronFields, hours] = await Promise.all([
+      const [online, patronFields, hours, texts] = await Promise.all([
         ctx.presence.isDepartmentOnline(department.id),
         ctx.repos.departments.listPatronFields(),
         hoursNow(ctx, department.id),
+        readWidgetTexts(ctx.repos.departments),
       ]);
-      return { department, online, patronFields, hours };
+      return { department, online, patronFields, hours, texts };
     },
 
     'chat:start': async (request, socket, afterAnswer) => {
@@ -73,6 +75,12 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
           `${department.name} is closed now${hours.opensText ? `; it opens ${hours.opensText}` : ''}.`,
         );
       }
+      const patronFields = await ctx.repos.departments.listPatronFields();
+      // The widget asks for required fields too; a page that skips it (or a form older than the rule) is told here.
+      const missing = patronFields.find((field) => field.required && !request.extraFields[field.key]?.trim());
+      if (missing) {
+        throw new DeskbellError('BAD_REQUEST', `extraFields.${missing.key}: ${missing.label} is required.`);
+      }
       const resumeToken = newSecretToken();
       // The same browser's earlier chat links this one to it, for the patron's history.
       const lineageId = request.previousResumeToken
@@ -89,7 +97,7 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
         referrer: request.referrer,
         userAgent: socket.data.userAgent,
         browser: describeBrowser(socket.data.userAgent),
-        extraFields: keepConfigured(request.extraFields, await ctx.repos.departments.listPatronFields()),
+        extraFields: keepConfigured(request.extraFields, patronFields),
         resumeTokenHash: hashToken(resumeToken),
         createdAt: ctx.now(),
         lineageId: lineageId ?? null,

@@ -315,6 +315,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0009_desk_settings': {
+    // Desk settings an admin edits (server/admin/desk-settings-routes.ts): a pre-chat field may be required.
+    // The widget's words are rows of desk_settings (0008), and deskbell.json is only the first run's default.
+    async up(db) {
+      await db.schema
+        .alterTable('patron_fields')
+        .addColumn('required', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
   '0010_desk_watch': {
     // The supervisor's desk (server/desk/): each waiting chat's rung of the escalation ladder (acted on
     // by one conditional write, so a restart or a second node never acts twice) and the backup

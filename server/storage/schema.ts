@@ -70,6 +70,8 @@ export interface PatronFieldsTable {
   key: string;
   label: string;
   sort_order: number;
+  /** 1: the patron must fill it in (0009). */
+  required: ColumnType<number, number | undefined, number>;
 }
 
 export interface ChatsTable {

@@ -11,6 +11,7 @@ import type {
 } from '../protocol/models';
 import type { PatronPresenceNotice, SyncResult, TypingNotice } from '../protocol/operator-contract';
 import type { ScreenshareSession, ScreenshareSignal } from '../protocol/screenshare';
+import type { ConsoleDeskSettings } from '../protocol/desk-settings';
 
 /**
  * - `connecting`: the first connection is being made.
@@ -92,6 +93,8 @@ export type OperatorConnectionEvent =
   | { type: 'patron-presence'; notice: PatronPresenceNotice }
   /** Another window of this account read a chat or staff chat further (`reads:marked`). */
   | { type: 'read-mark'; mark: ReadMark }
+  /** An admin changed the Question Types or the patron fields (`desk:settings`): the lists as they now are. */
+  | { type: 'desk-settings'; settings: ConsoleDeskSettings }
   /** A screenshare this operator is a party of changed (`screenshare:updated`). */
   | { type: 'screenshare'; session: ScreenshareSession }
   /** The other side of a screenshare signalled (offer, answer, candidate). */

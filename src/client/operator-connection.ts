@@ -511,6 +511,7 @@ export class OperatorConnection {
       'chat:patron-presence': (notice) => this.emit({ type: 'patron-presence', notice }),
       'status:changed': ({ status }) => this.emit({ type: 'status', status }),
       'reads:marked': (mark) => this.emit({ type: 'read-mark', mark }),
+      'desk:settings': (settings) => this.emit({ type: 'desk-settings', settings }),
       'screenshare:updated': (session) => this.emit({ type: 'screenshare', session }),
       'screenshare:signal': ({ sessionId, signal }) => this.emit({ type: 'screenshare-signal', sessionId, signal }),
       'chat:escalated': ({ chat, step }) => {

@@ -15,6 +15,7 @@ import {
 } from '../protocol/patron-contract';
 import type { PatronSendRequest, StartChatRequest } from '../protocol/requests';
 import type { ScreenshareSession } from '../protocol/screenshare';
+import type { WidgetSettings } from '../protocol/desk-settings';
 import type { AckDataOf, RequestOf } from '../protocol/socket-contract';
 import { contiguousLastSeq, hasGap, mergeMessages } from '../domain/message-order';
 import { Backoff, type BackoffOptions } from './backoff';
@@ -69,6 +70,12 @@ export interface PatronConnectionState {
   librarianTyping: string | null;
   /** The chat's screenshare: a request to answer, or one open in its own window; null when none. */
   screenshare: ScreenshareSession | null;
+  /**
+   * The widget's words and the form's fields as an admin last changed them
+   * while this widget was open (`widget:settings`); null until then. Newer
+   * than the widget:config already loaded: a new object on every push.
+   */
+  settings: WidgetSettings | null;
 }
 
 /** The pre-chat form, as the widget sends it; the department is the connection's. */
@@ -176,6 +183,7 @@ export class PatronConnection {
       queuePosition: null,
       librarianTyping: null,
       screenshare: null,
+      settings: null,
     };
     this.retryBackoff = options.retryBackoff ?? { initialMs: this.resumeRetryMs };
     this.connectBackoff = new Backoff(this.retryBackoff);
@@ -213,6 +221,7 @@ export class PatronConnection {
         'queue:moved': (move) => this.onQueueMoved(move),
         'chat:typing': (notice) => this.onTyping(notice),
         'screenshare:updated': (session) => this.onScreenshare(session),
+        'widget:settings': (settings) => this.update({ settings }),
         // Signalling is for the patron's screenshare window, which has its own connection.
         'screenshare:signal': () => undefined,
       },

@@ -13,3 +13,4 @@ export * from './admin';
 export * from './service-hours';
 export * from './escalation';
 export * from './desk';
+export * from './desk-settings';

@@ -38,6 +38,8 @@ export const patronFieldSchema = z.object({
     .max(40)
     .regex(/^[a-z][a-z0-9_]*$/, 'field keys are lower-case letters, digits and _'),
   label: z.string().min(1).max(80),
+  /** The patron must fill it in before the chat starts (the widget asks, the server checks); absent: optional. */
+  required: z.boolean().optional(),
 });
 export type PatronField = z.infer<typeof patronFieldSchema>;
 

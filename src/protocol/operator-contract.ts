@@ -39,6 +39,7 @@ import {
 import { DESK_OPERATOR_PUSHES, DESK_OPERATOR_REQUESTS } from './desk';
 import { SCREENSHARE_OPERATOR_REQUESTS, SCREENSHARE_PUSHES, screenshareSessionSchema } from './screenshare';
 import type { ClientEventsOf, PushTable, RequestTable, ServerEventsOf } from './socket-contract';
+import { consoleDeskSettingsSchema } from './desk-settings';
 
 /** The `/operator` namespace: staff consoles (browser or desktop). */
 export const OPERATOR_NAMESPACE = '/operator';
@@ -210,6 +211,11 @@ export const OPERATOR_PUSHES = {
   'staff:message': staffMessageSchema,
   /** Another window of this account read a chat or staff chat further. */
   'reads:marked': readMarkSchema,
+  /**
+   * An admin changed the Question Types or the patron fields: the lists console:sync gave, as
+   * they now are (a console open all day has the new ones in its next analytics entry).
+   */
+  'desk:settings': consoleDeskSettingsSchema,
   ...SCREENSHARE_PUSHES,
   ...DESK_OPERATOR_PUSHES,
 } as const satisfies PushTable;

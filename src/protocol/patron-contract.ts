@@ -10,6 +10,7 @@ import {
   widgetConfigRequestSchema,
 } from './requests';
 import { deskHoursNowSchema } from './service-hours';
+import { widgetSettingsSchema, widgetTextsViewSchema } from './desk-settings';
 import { SCREENSHARE_PATRON_REQUESTS, SCREENSHARE_PUSHES, screenshareSessionSchema } from './screenshare';
 import type { ClientEventsOf, PushTable, RequestTable, ServerEventsOf } from './socket-contract';
 
@@ -25,6 +26,8 @@ export const widgetConfigSchema = z.object({
   patronFields: z.array(patronFieldSchema),
   /** The department's hours of service now: closed, and when it opens next (absent from older servers). */
   hours: deskHoursNowSchema.optional(),
+  /** The library's words for the widget (absent from older servers: the widget's own then). */
+  texts: widgetTextsViewSchema.optional(),
 });
 export type WidgetConfig = z.infer<typeof widgetConfigSchema>;
 
@@ -95,6 +98,8 @@ export const PATRON_PUSHES = {
   /** Another chat joined or left the queue (one push to the department's waiting patrons). */
   'queue:moved': queueMoveSchema,
   'chat:typing': patronTypingNoticeSchema,
+  /** An admin changed the widget's words or the pre-chat form's fields: every open widget shows them at once. */
+  'widget:settings': widgetSettingsSchema,
   ...SCREENSHARE_PUSHES,
   ...DESK_PATRON_PUSHES,
 } as const satisfies PushTable;

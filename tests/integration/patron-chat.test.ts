@@ -87,7 +87,7 @@ describe('a patron asks a question', () => {
       'Policy',
       'Other',
     ]);
-    expect(sync.patronFields).toEqual([{ key: 'library_card', label: 'Library card number' }]);
+    expect(sync.patronFields).toEqual([{ key: 'library_card', label: 'Library card number', required: false }]);
     expect(sync.departments.map((department) => department.name)).toEqual(['General Reference', 'Research Help']);
   });
 

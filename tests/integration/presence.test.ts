@@ -98,6 +98,6 @@ describe('status and department availability', () => {
     const patron = await connectPatron(server.url);
     const config = dataOf(await ask(patron, 'widget:config', { departmentId: 'general-reference' }));
     expect(config.department).toEqual({ id: 'general-reference', name: 'General Reference' });
-    expect(config.patronFields).toEqual([{ key: 'library_card', label: 'Library card number' }]);
+    expect(config.patronFields).toEqual([{ key: 'library_card', label: 'Library card number', required: false }]);
   });
 });

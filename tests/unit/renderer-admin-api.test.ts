@@ -175,3 +175,34 @@ describe("a librarian's own account over HTTP", () => {
     expect(seen[0]).toMatchObject({ url: '/api/me/profile', method: 'POST', body: { displayName: 'Pat Lee' } });
   });
 });
+
+describe("the Departments and hours screen's HTTP calls", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('moving a department sends the whole new order; the time zone is put as JSON', async () => {
+    const order = serverAnswering(200, { ids: ['research-help', 'general-reference'] });
+    expect(await createHttpAdminApi('').reorderDepartments(['research-help', 'general-reference'])).toEqual([
+      'research-help',
+      'general-reference',
+    ]);
+    expect(order[0]).toMatchObject({
+      url: '/api/admin/departments/order',
+      method: 'POST',
+      body: { ids: ['research-help', 'general-reference'] },
+    });
+    const zone = serverAnswering(200, { timeZone: 'America/Chicago' });
+    expect(await createHttpAdminApi('').setTimeZone('America/Chicago')).toBe('America/Chicago');
+    expect(zone[0]).toMatchObject({
+      url: '/api/admin/time-zone',
+      method: 'PUT',
+      body: { timeZone: 'America/Chicago' },
+    });
+  });
+
+  it("a refused change carries the server's words, which name the field", async () => {
+    serverAnswering(400, { error: { code: 'BAD_REQUEST', message: 'hours.weekly.mon.0: closes before it opens' } });
+    const refusal = await refusalOf(createHttpAdminApi('').updateDepartment('general-reference', { name: 'X' }));
+    expect(refusal.message).toBe('hours.weekly.mon.0: closes before it opens');
+    expect(refusal.code).toBe('BAD_REQUEST');
+  });
+});

@@ -5,6 +5,7 @@ import type { FrameParams } from './frame-params';
 import { ChatScreen } from './chat-screen';
 import { Connecting, DeskClosed, NobodyOnline, Problem } from './notices';
 import { embedded, tellLoader, usePanel } from './parent-link';
+import { fillDeskText, textsOf } from './desk-text';
 import { PrechatForm } from './prechat-form';
 import { useUnread } from './use-unread';
 
@@ -30,6 +31,17 @@ export function App({ connection, params }: Props) {
   useEffect(() => {
     void loadConfig();
   }, [loadConfig]);
+
+  // An admin changed the words or the form's fields while this widget was open: shown at once, no reload.
+  useEffect(() => {
+    const settings = state.settings;
+    if (!settings) return;
+    setConfig((now) =>
+      now.kind === 'ready'
+        ? { kind: 'ready', config: { ...now.config, patronFields: settings.patronFields, texts: settings.texts } }
+        : now,
+    );
+  }, [state.settings]);
 
   useUnread(state.messages, panel.open, params.parentOrigin, `deskbell:seen:${state.chat?.id ?? 'none'}`);
 
@@ -68,6 +80,9 @@ export function App({ connection, params }: Props) {
   // The department the chat is in now (a transfer moves it); before a chat, the one the widget opens on.
   const departmentName = state.chat?.departmentName ?? (config.kind === 'ready' ? config.config.department.name : null);
 
+  const texts = textsOf(config.kind === 'ready' ? config.config : null);
+  const say = (text: string) => fillDeskText(text, departmentName ?? '');
+
   let content;
   if (!params.department) {
     content = <Problem text="This chat widget was opened without a department, so it cannot connect." />;
@@ -82,17 +97,18 @@ export function App({ connection, params }: Props) {
   } else if (config.config.hours && !config.config.hours.open) {
     content = (
       <DeskClosed
-        departmentName={config.config.department.name}
         opensText={config.config.hours.opensText}
+        text={say(texts.closedText)}
         onRetry={() => void loadConfig()}
       />
     );
   } else if (!config.config.online) {
-    content = <NobodyOnline departmentName={config.config.department.name} onRetry={() => void loadConfig()} />;
+    content = <NobodyOnline text={say(texts.offlineText)} onRetry={() => void loadConfig()} />;
   } else {
     content = (
       <PrechatForm
         config={config.config}
+        greeting={say(texts.greeting)}
         page={{ pageUrl: params.pageUrl, referrer: params.referrer }}
         onStart={(form) => connection.start(form)}
       />
@@ -105,9 +121,14 @@ export function App({ connection, params }: Props) {
       <div className="frame-header">
         <div>
           <h1>Ask a Librarian</h1>
+          {texts.libraryName && (
+            <p className="library" dir="auto">
+              {texts.libraryName}
+            </p>
+          )}
           {departmentName && <p className="department">{departmentName}</p>}
         </div>
-        {embedded && (
+        {embedded && !params.preview && (
           <button
             type="button"
             className="close"

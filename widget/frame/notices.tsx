@@ -8,23 +8,21 @@ export function Connecting({ text }: { text: string }) {
   );
 }
 
-/** Outside the department's hours of service: closed, and when it opens next. */
+/** Outside the department's hours of service: closed, and when it opens next; then the library's own words. */
 export function DeskClosed({
-  departmentName,
   opensText,
+  text,
   onRetry,
 }: {
-  departmentName: string;
   opensText: string | null;
+  /** The library's closed text, its department named already (desk-text.ts). */
+  text: string;
   onRetry: () => void;
 }) {
   return (
     <div className="notice" role="status">
       <h2>{opensText ? `The desk is closed; it opens ${opensText}` : 'The desk is closed'}</h2>
-      <p>
-        {departmentName} chat is answered during its hours of service. Please come back then, or call or visit the
-        library.
-      </p>
+      <p>{text}</p>
       <button type="button" data-autofocus onClick={onRetry}>
         Check again
       </button>
@@ -32,14 +30,12 @@ export function DeskClosed({
   );
 }
 
-export function NobodyOnline({ departmentName, onRetry }: { departmentName: string; onRetry: () => void }) {
+/** Nobody monitoring the department is Online; then the library's own words. */
+export function NobodyOnline({ text, onRetry }: { text: string; onRetry: () => void }) {
   return (
     <div className="notice" role="status">
       <h2>No librarians are online right now</h2>
-      <p>
-        Nobody is answering {departmentName} chats at the moment. Please try again during library hours, or call or
-        visit the library.
-      </p>
+      <p>{text}</p>
       <button type="button" data-autofocus onClick={onRetry}>
         Check again
       </button>

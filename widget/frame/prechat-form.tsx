@@ -8,12 +8,14 @@ import { emptyPrechat, validatePrechat, type PrechatErrors, type PrechatValues }
 
 interface Props {
   config: WidgetConfig;
+  /** The library's greeting, its department named already. */
+  greeting: string;
   page: { pageUrl: string | null; referrer: string | null };
   onStart: (form: StartChatForm) => Promise<Ack<PatronChatView>>;
 }
 
-/** The pre-chat form: the question (required), then name, email and the library's own fields. */
-export function PrechatForm({ config, page, onStart }: Props) {
+/** The pre-chat form: the question (required), then name, email and the library's own fields (some may be required). */
+export function PrechatForm({ config, greeting, page, onStart }: Props) {
   const [values, setValues] = useState<PrechatValues>(emptyPrechat);
   const [errors, setErrors] = useState<PrechatErrors>({});
   const [submitting, setSubmitting] = useState(false);
@@ -66,9 +68,11 @@ export function PrechatForm({ config, page, onStart }: Props) {
       onSubmit={(event) => void submit(event)}
       aria-label="Start a chat"
     >
-      <p className="intro">
-        Ask us anything. A librarian from {config.department.name} will answer right here. Only your question is
-        required.
+      <p className="intro" dir="auto">
+        {greeting}{' '}
+        {config.patronFields.some((extra) => extra.required)
+          ? 'Fields marked required must be filled in.'
+          : 'Only your question is required.'}
       </p>
       {field('question', 'Your question (required)', (props) => (
         <textarea
@@ -104,10 +108,12 @@ export function PrechatForm({ config, page, onStart }: Props) {
       ))}
       {config.patronFields.map((extra) => (
         <div key={extra.key}>
-          {field(`extra.${extra.key}`, `${extra.label} (optional)`, (props) => (
+          {field(`extra.${extra.key}`, `${extra.label} (${extra.required ? 'required' : 'optional'})`, (props) => (
             <input
               {...props}
               type="text"
+              required={extra.required}
+              aria-required={extra.required ? 'true' : undefined}
               maxLength={LIMITS.extraFieldValueMaxLength}
               value={values.extra[extra.key] ?? ''}
               onChange={(e) => setValues({ ...values, extra: { ...values.extra, [extra.key]: e.target.value } })}

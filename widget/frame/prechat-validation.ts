@@ -24,8 +24,9 @@ export function emptyPrechat(): PrechatValues {
 }
 
 /**
- * Checks the pre-chat form field by field, in the patron's words. Only the
- * question is required; blank optional fields are left out of the request.
+ * Checks the pre-chat form field by field, in the patron's words. The
+ * question is required, and so are the library's fields marked required (the
+ * server checks them too); blank optional fields are left out of the request.
  */
 export function validatePrechat(
   values: PrechatValues,
@@ -51,6 +52,8 @@ export function validatePrechat(
     const value = (values.extra[field.key] ?? '').trim();
     if (value.length > LIMITS.extraFieldValueMaxLength) {
       errors[`extra.${field.key}`] = tooLong(field.label, LIMITS.extraFieldValueMaxLength);
+    } else if (value === '' && field.required) {
+      errors[`extra.${field.key}`] = `Please fill in ${field.label}.`;
     } else if (value !== '') {
       extraFields[field.key] = value;
     }

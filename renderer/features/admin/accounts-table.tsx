@@ -119,7 +119,7 @@ function AccountRow({ account, onAsk }: { account: StaffAccount; onAsk(asking: A
         )}
       </td>
       <td>
-        <div className="admin-row-actions">
+        <div className="admin-row-actions admin-row-actions-one-line">
           {/* Every row has the same buttons: the name says whose (the visible word first, for label-in-name). */}
           <button
             type="button"

@@ -7,11 +7,15 @@ export function AuditLog({ labelledBy }: { labelledBy: string }) {
   const entries = useConsole((state) => state.audit);
   const error = useConsole((state) => state.auditError);
   const accounts = useConsole((state) => state.accounts);
+  const departments = useConsole((state) => state.adminDepartments);
   const loadAudit = useConsole((state) => state.loadAudit);
   const targetName = (kind: string, targetId: string | null) => {
     if (targetId === null) return kind;
-    const account = accounts?.find((item) => item.id === targetId);
-    return account ? account.displayName : `${kind} ${targetId}`;
+    const name =
+      kind === 'department'
+        ? departments?.find((item) => item.id === targetId)?.name
+        : accounts?.find((item) => item.id === targetId)?.displayName;
+    return name ?? `${kind} ${targetId}`;
   };
 
   return (

@@ -6,9 +6,15 @@ interface DepartmentCheckboxesProps {
   onChange(ids: string[]): void;
 }
 
-/** A checkbox per department the console knows, in a labelled group. */
+/**
+ * A checkbox per department, in a labelled group: the Administration page's
+ * own list when loaded (it has the ones added since this console synced),
+ * else the ones the console knows.
+ */
 export function DepartmentCheckboxes({ selected, onChange }: DepartmentCheckboxesProps) {
-  const departments = useConsole((state) => state.departments);
+  const synced = useConsole((state) => state.departments);
+  const administered = useConsole((state) => state.adminDepartments);
+  const departments = administered ? administered.filter((department) => department.active) : synced;
   const id = useId();
   // Ids held by the account that this console does not know stay selected (and sent back unchanged).
   const unknown = selected.filter((departmentId) => !departments.some((department) => department.id === departmentId));
