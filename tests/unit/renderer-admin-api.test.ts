@@ -56,14 +56,22 @@ describe("the Administration page's HTTP calls", () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('an admin adding Pat gets the account and the temporary password, sent as JSON with the cookie', async () => {
-    const seen = serverAnswering(201, { account: PAT, temporaryPassword: 'tulip-harbor-42', setupToken: 'setup-token-0123456789abcdef' });
+    const seen = serverAnswering(201, {
+      account: PAT,
+      temporaryPassword: 'tulip-harbor-42',
+      setupToken: 'setup-token-0123456789abcdef',
+    });
     const result = await createHttpAdminApi('').createAccount({
       username: 'pat',
       displayName: 'Pat',
       role: 'operator',
       departmentIds: ['general-reference'],
     });
-    expect(result).toEqual({ account: PAT, temporaryPassword: 'tulip-harbor-42', setupToken: 'setup-token-0123456789abcdef' });
+    expect(result).toEqual({
+      account: PAT,
+      temporaryPassword: 'tulip-harbor-42',
+      setupToken: 'setup-token-0123456789abcdef',
+    });
     expect(seen).toEqual([
       {
         url: '/api/admin/accounts',
