@@ -6,6 +6,10 @@ import {
   type AdminDepartment,
   type NewDepartmentRequest,
   type UpdateDepartmentRequest,
+  escalationPath,
+  escalationResultSchema,
+  type EscalationLadder,
+  type EscalationResult,
 } from '../../src/protocol';
 import type { AdminRequest } from './admin-request';
 
@@ -20,6 +24,10 @@ export interface DepartmentAdminApi {
   retireDepartment(id: string, token?: string): Promise<AdminDepartment>;
   restoreDepartment(id: string, token?: string): Promise<AdminDepartment>;
   setTimeZone(timeZone: string, token?: string): Promise<string>;
+  /** The department's escalation ladder (the defaults when none was set), and the defaults. */
+  getLadder(id: string, token?: string): Promise<EscalationResult>;
+  /** Null: back to the defaults. */
+  setLadder(id: string, ladder: EscalationLadder | null, token?: string): Promise<EscalationResult>;
 }
 
 const departmentResultSchema = z.object({ department: adminDepartmentSchema });
@@ -37,6 +45,9 @@ export function departmentAdminCalls(request: AdminRequest): DepartmentAdminApi 
       (await request(orderResultSchema, DEPARTMENT_PATHS.order, { method: 'POST', body: { ids }, token })).ids,
     retireDepartment: (id, token) => one(DEPARTMENT_PATHS.retire(id), 'POST', undefined, token),
     restoreDepartment: (id, token) => one(DEPARTMENT_PATHS.restore(id), 'POST', undefined, token),
+    getLadder: (id, token) => request(escalationResultSchema, escalationPath(id), { token }),
+    setLadder: (id, ladder, token) =>
+      request(escalationResultSchema, escalationPath(id), { method: 'PUT', body: { ladder }, token }),
     setTimeZone: async (timeZone, token) =>
       (await request(timeZoneResultSchema, DEPARTMENT_PATHS.timeZone, { method: 'PUT', body: { timeZone }, token }))
         .timeZone,

@@ -72,6 +72,7 @@ export const createAdminSlice =
           accountId: result.account.id,
           displayName: result.account.displayName,
           password: result.temporaryPassword,
+          setupToken: result.setupToken,
           reason,
         },
       });

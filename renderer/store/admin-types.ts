@@ -1,3 +1,4 @@
+import type { EscalationLadder, EscalationResult } from '../../src/protocol';
 import type {
   AdminDepartment,
   AuditEntry,
@@ -17,6 +18,8 @@ export interface TemporaryPasswordNotice {
   accountId: string;
   displayName: string;
   password: string;
+  /** The same first login as a one-time set-up link's token (`/console/#setup=<token>`). */
+  setupToken: string;
   /** A new account, or a reset of an existing one's password. */
   reason: 'created' | 'reset';
 }
@@ -64,6 +67,10 @@ export interface DepartmentAdminSlice {
   retireDepartment(id: string): Promise<string | null>;
   restoreDepartment(id: string): Promise<string | null>;
   setLibraryTimeZone(timeZone: string): Promise<string | null>;
+  /** The department's escalation ladder, or the server's refusal in words. */
+  loadLadder(id: string): Promise<EscalationResult | string>;
+  /** Null ladder: back to the defaults. Resolves to the refusal in words, or null. */
+  saveLadder(id: string, ladder: EscalationLadder | null): Promise<string | null>;
 }
 
 /** The Desk settings screen: Question Types, the pre-chat form's fields, the widget's words. */

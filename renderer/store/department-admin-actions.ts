@@ -103,6 +103,20 @@ export function departmentAdminActions(
         get().announce(`${department.name} restored.`);
       }),
 
+    async loadLadder(id) {
+      try {
+        return await api().getLadder(id, runtime.token);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+
+    saveLadder: (id, ladder) =>
+      attempt(async () => {
+        await api().setLadder(id, ladder, runtime.token);
+        void get().loadAudit();
+      }),
+
     setLibraryTimeZone: (timeZone) =>
       attempt(async () => {
         set({ libraryTimeZone: await api().setTimeZone(timeZone, runtime.token) });

@@ -43,6 +43,10 @@ export const DEFAULT_ESCALATION_LADDER: EscalationLadder = {
 export const escalationStepSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 export type EscalationStep = z.infer<typeof escalationStepSchema>;
 
+/** What `GET` and `PUT` answer: the department's ladder (the defaults when none was set), and the defaults. */
+export const escalationResultSchema = z.object({ ladder: escalationLadderSchema, defaults: escalationLadderSchema });
+export type EscalationResult = z.infer<typeof escalationResultSchema>;
+
 /** `PUT /api/admin/departments/:id/escalation`: the ladder, or null for the defaults. */
 export const escalationRequestSchema = z.strictObject({ ladder: escalationLadderSchema.nullable() });
 export const ESCALATION_ROUTE = '/api/admin/departments/:id/escalation';

@@ -1,10 +1,13 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import type { AdminDepartment, UpdateDepartmentRequest } from '../../../src/protocol';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AdminDepartment, EscalationLadder, UpdateDepartmentRequest } from '../../../src/protocol';
 import { ModalDialog } from '../../shared/modal-dialog';
 import { useConsole } from '../../store/store-context';
 import { draftOf, hoursOfDraft, sameHours, type HoursDraft } from './hours-draft';
 import { HoursEditor } from './hours-editor';
+import { EscalationEditor, ladderDraftOf, ladderOfDraft, type LadderDraft } from './escalation-editor';
 import { MonitorCheckboxes } from './monitor-checkboxes';
+
+const NO_DEPARTMENTS: readonly AdminDepartment[] = [];
 
 interface DepartmentEditDialogProps {
   department: AdminDepartment;
@@ -23,6 +26,26 @@ export function DepartmentEditDialog({ department, onClose }: DepartmentEditDial
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
   const id = useId();
+  const loadLadder = useConsole((state) => state.loadLadder);
+  const saveLadder = useConsole((state) => state.saveLadder);
+  const departments = useConsole((state) => state.adminDepartments ?? NO_DEPARTMENTS);
+  // The ladder as loaded (to send only a change), and as edited; null until the server answered.
+  const [ladder, setLadder] = useState<{ loaded: LadderDraft; draft: LadderDraft; defaults: EscalationLadder } | null>(
+    null,
+  );
+  useEffect(() => {
+    let live = true;
+    void loadLadder(department.id).then((result) => {
+      if (!live) return;
+      if (typeof result === 'string') return setRefusal(result);
+      const isDefault = JSON.stringify(result.ladder) === JSON.stringify(result.defaults);
+      const loaded = ladderDraftOf(result.ladder, isDefault);
+      setLadder({ loaded, draft: loaded, defaults: result.defaults });
+    });
+    return () => {
+      live = false;
+    };
+  }, [department.id, loadLadder]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,11 +65,16 @@ export function DepartmentEditDialog({ department, onClose }: DepartmentEditDial
     const monitors = accounts ? monitorIds.filter((accountId) => active.has(accountId)) : monitorIds;
     if (!sameIds(monitors, department.monitorIds)) change.monitorIds = monitors;
     if (!sameHours(checked.hours, department.hours)) change.hours = checked.hours;
-    if (Object.keys(change).length === 0) return onClose();
+    const ladderChanged = ladder !== null && JSON.stringify(ladder.draft) !== JSON.stringify(ladder.loaded);
+    const ladderChecked = ladder ? ladderOfDraft(ladder.draft) : null;
+    if (ladderChanged && ladderChecked && !ladderChecked.ok) return setRefusal(ladderChecked.error);
+    if (Object.keys(change).length === 0 && !ladderChanged) return onClose();
     setBusy(true);
-    const refused = await updateDepartment(department.id, change);
+    const refused = Object.keys(change).length > 0 ? await updateDepartment(department.id, change) : null;
+    const ladderRefused =
+      !refused && ladderChanged && ladderChecked?.ok ? await saveLadder(department.id, ladderChecked.ladder) : null;
     setBusy(false);
-    if (refused) return setRefusal(refused);
+    if (refused ?? ladderRefused) return setRefusal(refused ?? ladderRefused);
     onClose();
   };
 
@@ -81,6 +109,17 @@ export function DepartmentEditDialog({ department, onClose }: DepartmentEditDial
         ) : null}
         <MonitorCheckboxes selected={monitorIds} onChange={setMonitorIds} />
         <HoursEditor draft={hours} onChange={setHours} />
+        {ladder ? (
+          <EscalationEditor
+            draft={ladder.draft}
+            onChange={(draft) => setLadder({ ...ladder, draft })}
+            departmentId={department.id}
+            departments={departments}
+            defaults={ladder.defaults}
+          />
+        ) : (
+          <p role="status">Loading the escalation ladder…</p>
+        )}
         {refusal ? (
           <p className="form-error" role="alert">
             {refusal}

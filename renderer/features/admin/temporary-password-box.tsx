@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { SETUP_HASH_PREFIX, SETUP_LINK_DAYS } from '../../../src/protocol';
 import { useConsole } from '../../store/store-context';
 
 /**
@@ -8,6 +9,8 @@ import { useConsole } from '../../store/store-context';
  */
 export function TemporaryPasswordBox() {
   const notice = useConsole((state) => state.temporaryPassword);
+  // The desktop app's server, or this page's own: where the person will open the link.
+  const server = useConsole((state) => state.desktopSettings?.serverUrl ?? window.location.origin);
   const dismiss = useConsole((state) => state.dismissTemporaryPassword);
   const [copied, setCopied] = useState('');
   const box = useRef<HTMLElement>(null);
@@ -19,12 +22,13 @@ export function TemporaryPasswordBox() {
   }, [notice]);
 
   if (!notice) return null;
-  const copy = async () => {
+  const link = `${server.replace(/\/$/, '')}/console/${SETUP_HASH_PREFIX}${encodeURIComponent(notice.setupToken)}`;
+  const copy = async (text: string, what: string) => {
     try {
-      await navigator.clipboard.writeText(notice.password);
-      setCopied('Copied.');
+      await navigator.clipboard.writeText(text);
+      setCopied(`${what} copied.`);
     } catch {
-      setCopied('Copying did not work here: select the password and copy it yourself.');
+      setCopied(`Copying did not work here: select the ${what.toLowerCase()} and copy it yourself.`);
     }
   };
   return (
@@ -42,13 +46,21 @@ export function TemporaryPasswordBox() {
       </h3>
       <p id={`${id}-words`}>
         Give this temporary password to <bdi dir="auto">{notice.displayName}</bdi>. They choose their own at first
-        login.
+        login. Or send them the one-time set-up link instead (it works once, for {SETUP_LINK_DAYS} days): they open it
+        and choose their password there.
       </p>
       <div className="temporary-password-row">
         <span>Temporary password:</span>
         <code className="temporary-password-value">{notice.password}</code>
-        <button type="button" onClick={() => void copy()}>
+        <button type="button" onClick={() => void copy(notice.password, 'Password')}>
           Copy
+        </button>
+      </div>
+      <div className="temporary-password-row">
+        <span>Set-up link:</span>
+        <code className="setup-link-value">{link}</code>
+        <button type="button" onClick={() => void copy(link, 'Link')}>
+          Copy link
         </button>
         <button type="button" onClick={dismiss}>
           Done

@@ -31,6 +31,12 @@ export function ConsoleApp() {
   }, [restoreSession]);
   // Opened with a one-time set-up link: that screen until it is used (or found dead).
   const [setupToken, setSetupToken] = useState(() => setupTokenOf(window.location.hash));
+  // A link pasted into a console tab that is already open changes only the hash: no page load.
+  useEffect(() => {
+    const follow = () => setSetupToken(setupTokenOf(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   const forgetSetupLink = () => {
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
     setSetupToken(null);
