@@ -81,7 +81,12 @@ export function SetupAccountScreen({ token, onDone }: { token: string; onDone: (
         ) : who === null ? (
           <p role="status">Checking your set-up link…</p>
         ) : (
-          <form onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`} noValidate>
+          <form
+            className="setup-form"
+            onSubmit={(event) => void submit(event)}
+            aria-labelledby={`${id}-title`}
+            noValidate
+          >
             <p>
               Welcome, <bdi dir="auto">{who.displayName}</bdi>. Your username is <strong>{who.username}</strong>. Choose
               your password (at least {PASSWORD_MIN_LENGTH} characters).
