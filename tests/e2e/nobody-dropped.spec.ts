@@ -20,6 +20,8 @@ test.describe('a waiting patron who leaves', () => {
   test('shows Left at once, stops counting, the others move up, and the chat ends unanswered', async ({
     desk,
   }, testInfo) => {
+    // Four browser contexts and two waiting periods on a two-core machine: more than the default minute.
+    test.setTimeout(90_000);
     const alice = await desk.operator('alice');
     await alice.logInOnline();
     const ann = await patronAsks(desk, 'Ann Early');
