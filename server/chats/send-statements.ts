@@ -53,6 +53,17 @@ export function sqliteSendFor(statements: SendStatements): SqliteSend | undefine
   return statements instanceof SqliteSend ? statements : undefined;
 }
 
+/** PostgreSQL's also write a whole group of sends in one statement (message-store.ts). */
+export function postgresSendFor(statements: SendStatements): PostgresSend | undefined {
+  return statements instanceof PostgresSend ? statements : undefined;
+}
+
+/** One send of a group: its row and who writes it. */
+export interface GroupSend {
+  row: UnnumberedRow;
+  writer: Writer;
+}
+
 type Guarded = { chatId: string; operatorId: string };
 type WriterKind = 'operator' | 'patron' | 'record';
 const kindOf = (writer: Writer): WriterKind =>
@@ -199,6 +210,35 @@ class PostgresSend implements SendStatements {
       patron: statement(WRITERS.patron),
       record: statement(WRITERS.record),
     };
+    this.group = groupStatement(db);
+  }
+
+  private readonly group: CompiledOnce<GroupValues, { chat_id: string; id: string; seq: number }>;
+
+  /**
+   * A whole group of sends (distinct ids) in one statement and one round trip, committed on its own
+   * (no BEGIN, no COMMIT): the sequence number each new message got, or undefined where nothing was
+   * written (refused, or stored already: the caller looks which). Should an id turn out to have been
+   * stored by another process between the statement's start and its lock on the chat, the statement
+   * fails whole and writes nothing (the caller writes the group again the one-send way).
+   */
+  async sendGroup(db: Kysely<DeskbellTables>, sends: readonly GroupSend[]): Promise<Array<number | undefined>> {
+    const values: GroupValues = {
+      chatIds: sends.map(({ row }) => row.chat_id),
+      ids: sends.map(({ row }) => row.id),
+      authorKinds: sends.map(({ row }) => row.author_kind),
+      authorIds: sends.map(({ row }) => row.author_id),
+      authorNames: sends.map(({ row }) => row.author_name),
+      bodies: sends.map(({ row }) => row.body),
+      createdAts: sends.map(({ row }) => row.created_at),
+      events: sends.map(({ row }) => row.event),
+      writers: sends.map(({ writer }) => kindOf(writer)),
+      operatorIds: sends.map(({ writer }) => ('operatorId' in writer ? writer.operatorId : '')),
+    };
+    // Shown to plugins once per send it writes, as the one-send statements would be (tests count writes).
+    const { rows } = await this.group.execute(db, values, sends.length);
+    const seqs = new Map(rows.map((row) => [`${row.chat_id}\u0000${row.id}`, Number(row.seq)]));
+    return sends.map(({ row }) => seqs.get(`${row.chat_id}\u0000${row.id}`));
   }
 
   async send(trx: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): Promise<SendOutcome> {
@@ -207,4 +247,137 @@ class PostgresSend implements SendStatements {
     const seq = rows[0]?.last_seq;
     return seq === undefined ? { written: false } : { seq: Number(seq) };
   }
+}
+
+/** A group's sends as columns, one array each, unnested into rows by the statement. */
+type GroupValues = {
+  chatIds: string[];
+  ids: string[];
+  authorKinds: string[];
+  authorIds: Array<string | null>;
+  authorNames: string[];
+  bodies: string[];
+  createdAts: number[];
+  events: Array<string | null>;
+  writers: WriterKind[];
+  operatorIds: string[];
+};
+
+type InputRow = UnnumberedRow & { writer: WriterKind; operator_id: string; ord: number };
+
+/**
+ * PostgreSQL's group of sends, one statement:
+ *
+ *   WITH input AS (SELECT * FROM unnest($chat_ids, $ids, ...) WITH ORDINALITY AS i(...)),
+ *     locked AS MATERIALIZED (SELECT * FROM chats WHERE id IN (SELECT chat_id FROM input) ORDER BY id FOR UPDATE),
+ *     fresh AS (SELECT input.*, chats.last_seq + row_number() OVER (PARTITION BY chat_id ORDER BY ord) AS seq
+ *       FROM input JOIN locked AS chats ON chats.id = input.chat_id
+ *       WHERE <no message with this id> AND <the writer's guard>),
+ *     bumped AS (UPDATE chats SET last_seq = top.seq FROM (SELECT chat_id, max(seq) ... FROM fresh GROUP BY chat_id) top ...)
+ *   INSERT INTO messages (...) SELECT ... FROM fresh
+ *   ON CONFLICT (chat_id, id) DO UPDATE SET seq = cast('deskbell: ...' || excluded.id AS integer)
+ *   RETURNING chat_id, id, seq
+ *
+ * The chats are locked in id order (as the one-send way, sorted by chat, takes them), and their
+ * `last_seq` is read under the lock, so each chat's new messages follow on in arrival order. The
+ * guards are chat-access-query.ts's, on the locked rows. An id stored by another process after
+ * the statement began is not seen by `fresh` and meets the conflict clause, whose cast fails: the
+ * whole statement is undone rather than leave a hole, and the caller writes the group the one-send way.
+ */
+function groupStatement(
+  db: Kysely<DeskbellTables>,
+): CompiledOnce<GroupValues, { chat_id: string; id: string; seq: number }> {
+  return new CompiledOnce<GroupValues, { chat_id: string; id: string; seq: number }>(db, (query, v) =>
+    query
+      .with('input', (q) =>
+        q
+          .selectFrom(
+            sql<InputRow>`unnest(${v.chatIds}::text[], ${v.ids}::text[], ${v.authorKinds}::text[], ${v.authorIds}::text[], ${v.authorNames}::text[], ${v.bodies}::text[], ${v.createdAts}::bigint[], ${v.events}::text[], ${v.writers}::text[], ${v.operatorIds}::text[]) with ordinality`.as<'i'>(
+              sql`i(chat_id, id, author_kind, author_id, author_name, body, created_at, event, writer, operator_id, ord)`,
+            ),
+          )
+          .selectAll('i'),
+      )
+      .with(
+        (cte) => cte('locked').materialized(),
+        (q) =>
+          q
+            .selectFrom('chats')
+            .selectAll('chats')
+            .where('chats.id', 'in', q.selectFrom('input').select('input.chat_id'))
+            .orderBy('chats.id')
+            .forUpdate(),
+      )
+      .with('fresh', (q) =>
+        q
+          .selectFrom('input')
+          .innerJoin('locked as chats', 'chats.id', 'input.chat_id')
+          .select([
+            'input.chat_id',
+            'input.id',
+            'input.author_kind',
+            'input.author_id',
+            'input.author_name',
+            'input.body',
+            'input.created_at',
+            'input.event',
+            sql<number>`chats.last_seq + row_number() over (partition by input.chat_id order by input.ord)`.as('seq'),
+          ])
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('messages')
+                  .select('messages.id')
+                  .whereRef('messages.chat_id', '=', 'input.chat_id')
+                  .whereRef('messages.id', '=', 'input.id'),
+              ),
+            ),
+          )
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('input.writer', '=', 'patron'), openForPatron()]),
+              eb.and([eb('input.writer', '=', 'operator'), writableBy(eb.ref('input.operator_id'))]),
+              eb('input.writer', '=', 'record'),
+            ]),
+          ),
+      )
+      .with('bumped', (q) =>
+        q
+          .updateTable('chats')
+          .from(
+            q
+              .selectFrom('fresh')
+              .select(['fresh.chat_id', (eb) => eb.fn.max('fresh.seq').as('seq')])
+              .groupBy('fresh.chat_id')
+              .as('top'),
+          )
+          .set((eb) => ({ last_seq: eb.ref('top.seq') }))
+          .whereRef('chats.id', '=', 'top.chat_id'),
+      )
+      .insertInto('messages')
+      .columns(['chat_id', 'id', 'seq', 'author_kind', 'author_id', 'author_name', 'body', 'created_at', 'event'])
+      .expression((eb) =>
+        eb
+          .selectFrom('fresh')
+          .select([
+            'fresh.chat_id',
+            'fresh.id',
+            'fresh.seq',
+            'fresh.author_kind',
+            'fresh.author_id',
+            'fresh.author_name',
+            'fresh.body',
+            'fresh.created_at',
+            'fresh.event',
+          ]),
+      )
+      .onConflict((oc) =>
+        oc.columns(['chat_id', 'id']).doUpdateSet((eb) => ({
+          // Never a number: evaluated only on a conflict, it fails the statement (see above).
+          seq: sql<number>`cast('deskbell: a message id was stored meanwhile: ' || ${eb.ref('excluded.id')} as integer)`,
+        })),
+      )
+      .returning(['messages.chat_id', 'messages.id', 'messages.seq']),
+  );
 }
