@@ -11,11 +11,8 @@ import type { DeskbellTables } from '../storage/schema';
 
 const eb = () => expressionBuilder<DeskbellTables, 'chats'>();
 
-/**
- * `isMember`: the chat's owner, or one of its participants who has not left. The account is a
- * value, or a column (PostgreSQL's group of sends names each send's operator in a column).
- */
-export function memberIs(accountId: string | Expression<string>): Expression<SqlBool> {
+/** `isMember`: the chat's owner, or one of its participants who has not left. */
+export function memberIs(accountId: string): Expression<SqlBool> {
   const q = eb();
   return q.or([
     q('chats.owner_id', '=', accountId),
@@ -68,7 +65,7 @@ export function openForPatron(): Expression<SqlBool> {
 }
 
 /** `may('write', chat, actor)`: the active chats the account is a member of. */
-export function writableBy(accountId: string | Expression<string>): Expression<SqlBool> {
+export function writableBy(accountId: string): Expression<SqlBool> {
   const q = eb();
   return q.and([q('chats.status', '=', 'active'), memberIs(accountId)]);
 }

@@ -9,7 +9,6 @@ import type { DeskbellTables, MessagesTable } from '../storage/schema';
 import { toMessage } from './chat-rows';
 import {
   type SendStatements,
-  postgresSendFor,
   sendStatementsFor,
   sqliteSendFor,
   type UnnumberedRow,
@@ -34,9 +33,6 @@ export type SendGuard = Writer;
 
 export type AppendResult = { kind: 'stored'; message: Message; created: boolean } | { kind: 'refused' };
 
-/** A group's answer to one send: its result, or its own failure (found after the group committed). */
-type StoreOutcome = AppendResult | { kind: 'failed'; error: unknown };
-
 /** Groups of sends written side by side on PostgreSQL (of the pool's 10 connections; the rest serve everything else). */
 const POSTGRES_WRITERS = 4;
 
@@ -55,7 +51,7 @@ interface StoreJob {
  * one commit (group-commit.ts); each is answered only after that commit.
  */
 export class MessageStore {
-  private readonly groups: GroupCommit<StoreJob, StoreOutcome>;
+  private readonly groups: GroupCommit<StoreJob, AppendResult>;
   private readonly statements: SendStatements;
   private readonly findOne: CompiledOnce<{ chatId: string; id: string }, Selectable<MessagesTable>>;
 
@@ -71,45 +67,8 @@ export class MessageStore {
       // PostgreSQL's pool writes several groups at once; SQLite has one connection, so one group at a time.
       runsOnPostgres(db) ? POSTGRES_WRITERS : 1,
       isDatabaseUnavailable,
-      this.sqliteGroupWriter() ?? this.postgresGroupWriter(),
+      this.sqliteGroupWriter(),
     );
-  }
-
-  /**
-   * PostgreSQL: a group is one statement, one round trip, committed on its own (send-statements.ts).
-   * A group with the same id twice (a retry that caught up with its first try) goes the one-send way,
-   * which answers the later one as the retry it is. A send the statement did not write was refused
-   * or is stored already: looked up, as the one-send way does. Anything that fails after the
-   * statement committed is that send's own answer, never the group's (the others are stored).
-   */
-  private postgresGroupWriter(): ((jobs: readonly StoreJob[]) => Promise<StoreOutcome[]>) | undefined {
-    const statements = postgresSendFor(this.statements);
-    if (!statements) return undefined;
-    return async (jobs) => {
-      const keys = new Set(jobs.map(({ input }) => `${input.chatId}\u0000${input.id}`));
-      if (keys.size < jobs.length)
-        return this.db.transaction().execute(async (trx) => {
-          const done: AppendResult[] = [];
-          for (const job of jobs) done.push(await this.store(trx, job));
-          return done;
-        });
-      const seqs = await statements.sendGroup(
-        this.db,
-        jobs.map(({ input, guard }) => ({ row: unnumberedRow(input), writer: guard })),
-      );
-      return Promise.all(
-        jobs.map(async ({ input }, index): Promise<StoreOutcome> => {
-          const seq = seqs[index];
-          if (seq !== undefined) return { kind: 'stored', message: storedMessage(input, seq), created: true };
-          const stored = await this.find(input.chatId, input.id);
-          if (!stored) return { kind: 'refused' };
-          const same = sameAuthorOr(stored, input);
-          return same instanceof DeskbellError
-            ? { kind: 'failed', error: same }
-            : { kind: 'stored', message: same, created: false };
-        }),
-      );
-    };
   }
 
   /**
@@ -140,10 +99,8 @@ export class MessageStore {
   }
 
   /** Stores a message once; a retry of a stored id returns the stored message with created=false. */
-  async append(input: NewMessage, guard: SendGuard): Promise<AppendResult> {
-    const outcome = await this.groups.submit({ input, guard });
-    if (outcome.kind === 'failed') throw outcome.error;
-    return outcome;
+  append(input: NewMessage, guard: SendGuard): Promise<AppendResult> {
+    return this.groups.submit({ input, guard });
   }
 
   /** One send inside a group's transaction: stored with the next seq if the guard allows, unless stored already. */
@@ -200,15 +157,8 @@ function storedMessage(input: NewMessage, seq: number): Message {
 }
 
 function sameAuthorOrThrow(stored: Message, input: NewMessage): Message {
-  const same = sameAuthorOr(stored, input);
-  if (same instanceof DeskbellError) throw same;
-  return same;
-}
-
-/** The stored message, if the retry is its author's; otherwise the refusal to answer with. */
-function sameAuthorOr(stored: Message, input: NewMessage): Message | DeskbellError {
   if (stored.authorKind !== input.authorKind || stored.authorId !== input.authorId) {
-    return new DeskbellError('BAD_REQUEST', 'id: this message id is already used in this chat; make a new one');
+    throw new DeskbellError('BAD_REQUEST', 'id: this message id is already used in this chat; make a new one');
   }
   return stored;
 }

@@ -46,13 +46,10 @@ export class CompiledOnce<Values extends Record<string, unknown>, Row> {
     }
   }
 
-  /**
-   * Runs the query on `db` (the store's database or a transaction) with these values. A statement
-   * that stands for several (a group of sends) is shown to the plugins `shownAs` times.
-   */
-  async execute(db: Kysely<DeskbellTables>, values: Values, shownAs = 1): Promise<QueryResult<Row>> {
+  /** Runs the query on `db` (the store's database or a transaction) with these values. */
+  async execute(db: Kysely<DeskbellTables>, values: Values): Promise<QueryResult<Row>> {
     const executor = db.getExecutor();
-    for (let shown = 0; shown < shownAs; shown++) this.show(db);
+    this.show(db);
     return executor.executeQuery<Row>({ ...this.compiled, parameters: this.parametersOf(values) });
   }
 

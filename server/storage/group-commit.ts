@@ -43,19 +43,16 @@ export class GroupCommit<Job, Result> {
     /** Errors that are not any one job's doing (the database is unavailable): every job of the group gets it. */
     private readonly failsEveryone: (error: unknown) => boolean = () => false,
     /**
-     * Writes a group's jobs all or nothing, answering each in order, in place of `run` in a Kysely
-     * transaction (SQLite's store writes a whole group in one turn of the event loop, PostgreSQL's in
-     * one statement). A group it fails is written again job by job the `run` way, even a group of one.
+     * Writes a group's jobs in one transaction, all or nothing, answering each in order, in place of
+     * `run` in a Kysely transaction (SQLite's store writes a whole group in one turn of the event loop).
      */
-    private readonly writeGroup?: (jobs: readonly Job[]) => Promise<Result[]>,
+    private readonly writeTogether: (jobs: readonly Job[]) => Promise<Result[]> = (jobs) =>
+      this.db.transaction().execute(async (trx) => {
+        const done: Result[] = [];
+        for (const job of jobs) done.push(await this.run(trx, job));
+        return done;
+      }),
   ) {}
-
-  private readonly inTransaction = (jobs: readonly Job[]): Promise<Result[]> =>
-    this.db.transaction().execute(async (trx) => {
-      const done: Result[] = [];
-      for (const job of jobs) done.push(await this.run(trx, job));
-      return done;
-    });
 
   /** Keys some running group is writing to. */
   private readonly busyKeys = new Set<string>();
@@ -128,18 +125,18 @@ export class GroupCommit<Job, Result> {
     // A stable sort: jobs for the same key keep the order they arrived in.
     const ordered = [...group].sort((a, b) => compareKeys(this.keyOf(a.job), this.keyOf(b.job)));
     try {
-      const results = await (this.writeGroup ?? this.inTransaction)(ordered.map((pending) => pending.job));
+      const results = await this.writeTogether(ordered.map((pending) => pending.job));
       ordered.forEach((pending, index) => pending.resolve(results[index] as Result));
     } catch (error) {
       // The database itself is away (or one job alone): nothing is gained by trying each job again,
       // and one at a time against a host that does not answer would take a connect timeout each.
-      if ((ordered.length === 1 && !this.writeGroup) || this.failsEveryone(error)) {
+      if (ordered.length === 1 || this.failsEveryone(error)) {
         for (const pending of ordered) pending.reject(error);
         return;
       }
       for (const pending of ordered) {
         try {
-          const [result] = await this.inTransaction([pending.job]);
+          const [result] = await this.writeTogether([pending.job]);
           pending.resolve(result as Result);
         } catch (alone) {
           pending.reject(alone);
