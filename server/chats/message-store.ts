@@ -2,12 +2,18 @@ import type { Kysely, Selectable } from 'kysely';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatEvent, Message } from '../../src/protocol/models';
 import { CompiledOnce } from '../storage/compiled-query';
-import { runsOnPostgres } from '../storage/database';
+import { runsOnPostgres, sqliteFileOf } from '../storage/database';
 import { isDatabaseUnavailable } from '../storage/database-errors';
 import { GroupCommit } from '../storage/group-commit';
 import type { DeskbellTables, MessagesTable } from '../storage/schema';
 import { toMessage } from './chat-rows';
-import { type SendStatements, sendStatementsFor, type UnnumberedRow, type Writer } from './send-statements';
+import {
+  type SendStatements,
+  sendStatementsFor,
+  sqliteSendFor,
+  type UnnumberedRow,
+  type Writer,
+} from './send-statements';
 
 export interface NewMessage {
   chatId: string;
@@ -61,7 +67,30 @@ export class MessageStore {
       // PostgreSQL's pool writes several groups at once; SQLite has one connection, so one group at a time.
       runsOnPostgres(db) ? POSTGRES_WRITERS : 1,
       isDatabaseUnavailable,
+      this.sqliteGroupWriter(),
     );
+  }
+
+  /**
+   * SQLite: a group is written in one turn of the event loop, straight on the file (better-sqlite3
+   * is synchronous): BEGIN, each send's statements, COMMIT, with no promise between statements,
+   * while the database's one connection is held, so no other transaction is open on it meanwhile.
+   */
+  private sqliteGroupWriter(): ((jobs: readonly StoreJob[]) => Promise<AppendResult[]>) | undefined {
+    const file = sqliteFileOf(this.db);
+    const statements = sqliteSendFor(this.statements);
+    if (!file || !statements) return undefined;
+    const writeAll = file.transaction((jobs: readonly StoreJob[]) =>
+      jobs.map(({ input, guard }): AppendResult => {
+        const outcome = statements.sendNow(this.db, file, unnumberedRow(input), guard);
+        if ('seq' in outcome) return { kind: 'stored', message: storedMessage(input, outcome.seq), created: true };
+        const stored = this.findOne.runOnFile(this.db, file, { chatId: input.chatId, id: input.id })[0];
+        return stored
+          ? { kind: 'stored', message: sameAuthorOrThrow(toMessage(stored), input), created: false }
+          : { kind: 'refused' };
+      }),
+    );
+    return (jobs) => this.db.connection().execute(() => Promise.resolve(writeAll(jobs)));
   }
 
   async find(chatId: string, id: string, db: Kysely<DeskbellTables> = this.db): Promise<Message | undefined> {

@@ -1,5 +1,6 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import { runsOnPostgres } from '../storage/database';
+import { runsOnPostgres, sqliteFileOf } from '../storage/database';
 import { CompiledOnce } from '../storage/compiled-query';
 import type { DeskbellTables } from '../storage/schema';
 import { openForPatron, writableBy } from './chat-access-query';
@@ -45,6 +46,11 @@ export interface SendStatements {
 
 export function sendStatementsFor(db: Kysely<DeskbellTables>): SendStatements {
   return runsOnPostgres(db) ? new PostgresSend(db) : new SqliteSend(db);
+}
+
+/** SQLite's statements also run at once on the file, for a whole group in one turn (message-store.ts). */
+export function sqliteSendFor(statements: SendStatements): SqliteSend | undefined {
+  return statements instanceof SqliteSend ? statements : undefined;
 }
 
 type Guarded = { chatId: string; operatorId: string };
@@ -105,14 +111,23 @@ class SqliteSend implements SendStatements {
     );
   }
 
-  async send(trx: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): Promise<SendOutcome> {
+  send(trx: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): Promise<SendOutcome> {
+    const file = sqliteFileOf(trx);
+    if (!file) throw new Error('SQLite sends need the file under the database (openStorage)');
+    // The transaction holds the one connection: its statements may run on the file directly.
+    return Promise.resolve(this.sendNow(trx, file, row, writer));
+  }
+
+  /**
+   * The send's statements at once on the file, inside a transaction the caller opened on it
+   * (and while it holds the database's one connection); shown to `db`'s plugins.
+   */
+  sendNow(db: Kysely<DeskbellTables>, file: BetterSqlite3.Database, row: UnnumberedRow, writer: Writer): SendOutcome {
     const guarded = { chatId: row.chat_id, operatorId: 'operatorId' in writer ? writer.operatorId : '' };
-    const bumped = await this.bump[kindOf(writer)].execute(trx, guarded);
-    const seq = bumped.rows[0]?.last_seq;
+    const seq = this.bump[kindOf(writer)].runOnFile(db, file, guarded)[0]?.last_seq;
     if (seq === undefined) return { written: false };
-    const inserted = await this.insert.execute(trx, { ...row, seq });
-    if (inserted.rows.length > 0) return { seq };
-    await this.unbump.execute(trx, { chatId: row.chat_id });
+    if (this.insert.runOnFile(db, file, { ...row, seq }).length > 0) return { seq };
+    this.unbump.runOnFile(db, file, { chatId: row.chat_id });
     return { written: false };
   }
 }

@@ -150,6 +150,11 @@ class AnswerScope {
     else setImmediate(work);
   };
 
+  /** Whether the handler left any work for after its answer (most do not). */
+  get hasWork(): boolean {
+    return this.later !== null && this.later.length > 0;
+  }
+
   run(log: FastifyBaseLogger): void {
     const later = this.later ?? [];
     this.later = null;
@@ -186,7 +191,11 @@ function serveRequest(socket: Socket, name: string, route: Route, options: Serve
     },
   );
   // On the next turn, not at once: the answer is only queued on its socket until its transport drains.
-  void answered.then(() => setImmediate(() => scope.run(options.log)));
+  // A request that left nothing for later (every send) costs no timer.
+  void answered.then(() => {
+    if (scope.hasWork) setImmediate(() => scope.run(options.log));
+    else scope.run(options.log);
+  });
 }
 
 /** Only sockets being refused have a record (most never do): how many in a row, and whether it was logged. */

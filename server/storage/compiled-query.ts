@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { DeskbellTables } from './schema';
 
@@ -48,14 +49,41 @@ export class CompiledOnce<Values extends Record<string, unknown>, Row> {
   /** Runs the query on `db` (the store's database or a transaction) with these values. */
   async execute(db: Kysely<DeskbellTables>, values: Values): Promise<QueryResult<Row>> {
     const executor = db.getExecutor();
-    for (const plugin of executor.plugins) {
+    this.show(db);
+    return executor.executeQuery<Row>({ ...this.compiled, parameters: this.parametersOf(values) });
+  }
+
+  /**
+   * SQLite only: runs the query at once on the file under `db`, in this turn of the event loop,
+   * for a caller that holds the database's one connection (so no Kysely transaction is open on it
+   * meanwhile). `db`'s plugins are shown the query as by `execute`; their `transformResult`, which
+   * is asynchronous, is not called.
+   */
+  runOnFile(db: Kysely<DeskbellTables>, file: BetterSqlite3.Database, values: Values): Row[] {
+    this.show(db);
+    if (this.prepared?.file !== file) this.prepared = { file, statement: file.prepare(this.compiled.sql) };
+    const { statement } = this.prepared;
+    const parameters = this.parametersOf(values);
+    if (statement.reader) return statement.all(parameters) as Row[];
+    statement.run(parameters);
+    return [];
+  }
+
+  /** The statement prepared for runOnFile, on the file it was prepared on. */
+  private prepared: { file: BetterSqlite3.Database; statement: BetterSqlite3.Statement } | undefined;
+
+  /** Shows a run to the plugins of the database it goes through (they count and refuse; they may not rewrite). */
+  private show(db: Kysely<DeskbellTables>): void {
+    for (const plugin of db.getExecutor().plugins) {
       const node = plugin.transformQuery({ node: this.compiled.query, queryId: this.compiled.queryId });
       if (node !== this.compiled.query) throw new Error('a plugin rewrote a compiled-once query; it cannot apply');
     }
-    const parameters = this.compiled.parameters.map((parameter, index) => {
+  }
+
+  private parametersOf(values: Values): unknown[] {
+    return this.compiled.parameters.map((parameter, index) => {
       const slot = this.slots[index];
       return slot === undefined ? parameter : values[slot];
     });
-    return executor.executeQuery<Row>({ ...this.compiled, parameters });
   }
 }

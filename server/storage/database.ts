@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { FreshConnectionDriver } from './fresh-connection-driver';
 import type { DeskbellTables } from './schema';
@@ -32,6 +32,24 @@ function warnClosed(which: string, error: Error): void {
 /** Whether a database (or a transaction on it) runs on PostgreSQL, for the few choices that differ by engine. */
 export function runsOnPostgres(db: Kysely<DeskbellTables>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * SQLite's adapter, carrying the open file: the one hot path that writes a
+ * whole group of sends in one turn of the event loop (send-statements.ts)
+ * reaches the file through the database it was given, or any transaction or
+ * `withPlugin` copy of it, which all share the adapter.
+ */
+class SqliteFileAdapter extends SqliteAdapter {
+  constructor(readonly file: SqliteDatabase.Database) {
+    super();
+  }
+}
+
+/** The SQLite file under a database (or a transaction on it); undefined on PostgreSQL. */
+export function sqliteFileOf(db: Kysely<DeskbellTables>): SqliteDatabase.Database | undefined {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof SqliteFileAdapter ? adapter.file : undefined;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise `<dataDir>/deskbell.sqlite` in WAL mode. */
@@ -65,6 +83,14 @@ export function openStorage(options: StorageOptions): Storage {
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  const db = new Kysely<DeskbellTables>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+  const dialect = new SqliteDialect({ database: withStatementCache(file) });
+  const db = new Kysely<DeskbellTables>({
+    dialect: {
+      createAdapter: () => new SqliteFileAdapter(file),
+      createDriver: () => dialect.createDriver(),
+      createIntrospector: (kysely) => dialect.createIntrospector(kysely),
+      createQueryCompiler: () => dialect.createQueryCompiler(),
+    },
+  });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }

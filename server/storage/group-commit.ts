@@ -42,6 +42,16 @@ export class GroupCommit<Job, Result> {
     private readonly concurrency = 1,
     /** Errors that are not any one job's doing (the database is unavailable): every job of the group gets it. */
     private readonly failsEveryone: (error: unknown) => boolean = () => false,
+    /**
+     * Writes a group's jobs in one transaction, all or nothing, answering each in order, in place of
+     * `run` in a Kysely transaction (SQLite's store writes a whole group in one turn of the event loop).
+     */
+    private readonly writeTogether: (jobs: readonly Job[]) => Promise<Result[]> = (jobs) =>
+      this.db.transaction().execute(async (trx) => {
+        const done: Result[] = [];
+        for (const job of jobs) done.push(await this.run(trx, job));
+        return done;
+      }),
   ) {}
 
   /** Keys some running group is writing to. */
@@ -115,11 +125,7 @@ export class GroupCommit<Job, Result> {
     // A stable sort: jobs for the same key keep the order they arrived in.
     const ordered = [...group].sort((a, b) => compareKeys(this.keyOf(a.job), this.keyOf(b.job)));
     try {
-      const results = await this.db.transaction().execute(async (trx) => {
-        const done: Result[] = [];
-        for (const pending of ordered) done.push(await this.run(trx, pending.job));
-        return done;
-      });
+      const results = await this.writeTogether(ordered.map((pending) => pending.job));
       ordered.forEach((pending, index) => pending.resolve(results[index] as Result));
     } catch (error) {
       // The database itself is away (or one job alone): nothing is gained by trying each job again,
@@ -130,8 +136,8 @@ export class GroupCommit<Job, Result> {
       }
       for (const pending of ordered) {
         try {
-          const job = pending.job;
-          pending.resolve(await this.db.transaction().execute((trx) => this.run(trx, job)));
+          const [result] = await this.writeTogether([pending.job]);
+          pending.resolve(result as Result);
         } catch (alone) {
           pending.reject(alone);
         }
