@@ -3,6 +3,7 @@ import { ADMIN_PATHS, type StaffAccount } from '../../src/protocol/admin';
 import { closeAllClients, connectOperator, login, nextEvent } from '../support/clients';
 import { claimedChat, onlineOperator } from '../support/team-flows';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { callApi, errorOf } from '../support/http-calls';
 
 /**
  * Staff accounts run from the Administration API (issue 13): every change
@@ -19,19 +20,9 @@ beforeAll(async () => {
 afterEach(() => closeAllClients());
 afterAll(() => server.close());
 
-async function call(token: string | undefined, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (token: string | undefined, method: string, path: string, body?: unknown) =>
+  callApi(server.url, token, method, path, body);
 
-const errorOf = (body: Record<string, unknown>) => body.error as { code: string; message: string };
 const adminToken = async () => (await login(server.url, 'dana')).token;
 
 describe('the Administration API', () => {

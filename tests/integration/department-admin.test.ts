@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminDepartment, DEPARTMENT_PATHS } from '../../src/protocol/admin';
 import { ask, closeAllClients, connectPatron, login } from '../support/clients';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { callApi } from '../support/http-calls';
 
 /**
  * Departments and hours of service from the Administration API (issue 13):
@@ -22,17 +23,8 @@ beforeAll(async () => {
 afterEach(() => closeAllClients());
 afterAll(() => server.close());
 
-async function call(token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (token: string | undefined, method: string, path: string, body?: unknown) =>
+  callApi(server.url, token, method, path, body);
 const messageOf = (body: Record<string, unknown>) => (body.error as { message: string }).message;
 const weekdays = (open: string, close: string) => ({
   weekly: Object.fromEntries(

@@ -8,6 +8,7 @@ import {
 import { ask, closeAllClients, connectPatron, dataOf, login, nextEvent, signIn } from '../support/clients';
 import { patronAsks } from '../support/flows';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { callApi } from '../support/http-calls';
 
 /**
  * Desk settings from the Administration API (issue 13): Question Types, the
@@ -24,17 +25,8 @@ beforeAll(async () => {
 afterEach(() => closeAllClients());
 afterAll(() => server.close());
 
-async function call(token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (token: string | undefined, method: string, path: string, body?: unknown) =>
+  callApi(server.url, token, method, path, body);
 const messageOf = (body: Record<string, unknown>) => (body.error as { message: string }).message;
 const TEXTS: WidgetTexts = {
   libraryName: 'Riverside Public Library',

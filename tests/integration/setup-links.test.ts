@@ -3,6 +3,7 @@ import { ADMIN_PATHS, SETUP_PATHS } from '../../src/protocol/admin';
 import { escalationPath } from '../../src/protocol/escalation';
 import { ask, closeAllClients, connectOperator, login, signIn } from '../support/clients';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { callApi, errorOf } from '../support/http-calls';
 
 /**
  * A new colleague's first login by a one-time set-up link (issue 13), and the
@@ -17,18 +18,8 @@ beforeAll(async () => {
 afterEach(() => closeAllClients());
 afterAll(() => server.close());
 
-async function call(token: string | undefined, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-const errorOf = (body: Record<string, unknown>) => body.error as { code: string; message: string };
+const call = (token: string | undefined, method: string, path: string, body?: unknown) =>
+  callApi(server.url, token, method, path, body);
 
 describe('set-up links', () => {
   it('the link greets the person, sets their password once, logs them in; used or replaced, it works no more', async () => {
