@@ -14,6 +14,8 @@ import { libraryTimeZone } from '../departments/library-time-zone';
 export interface DepartmentCoverage {
   view: DeskDepartment;
   decision: CoverageDecision;
+  /** The department has a stored watch row already (false: the watch begins now). */
+  watched: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function departmentCoverage(ctx: DeskbellContext, now: number): Pro
       const decision = coverageDecision(facts, now, ctx.timings.darkDeskMs);
       return {
         decision,
+        watched: watches.has(department.id),
         view: {
           id: department.id,
           name: department.name,

@@ -10,8 +10,9 @@ import { departmentCoverage } from './coverage';
  * the supervisors (`desk:alarm`), once.
  */
 export async function watchForDarkDesks(ctx: DeskbellContext, now: number): Promise<void> {
-  for (const { decision, view } of await departmentCoverage(ctx, now)) {
-    await ctx.repos.deskWatch.startWatching(view.id, now);
+  for (const { decision, view, watched } of await departmentCoverage(ctx, now)) {
+    // Once per department, not on every run: the row is there from the first.
+    if (!watched) await ctx.repos.deskWatch.startWatching(view.id, now);
     if (decision.kind === 'covered' || decision.kind === 'clear') await ctx.repos.deskWatch.markCovered(view.id, now);
     if (decision.kind === 'raise' && (await ctx.repos.deskWatch.raiseAlarm(view.id, now))) {
       ctx.log.warn({ departmentId: view.id, darkSince: decision.darkSince }, 'dark desk: nobody is Online in hours');
