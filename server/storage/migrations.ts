@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import type { DeskbellTables } from './schema';
 
 /**
@@ -390,6 +390,84 @@ const migrations: Record<string, Migration> = {
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .execute();
+    },
+  },
+  '0011_reports': {
+    // Reports (server/reports/): one append-only table of chat events, written in the same transaction
+    // as the change each describes; one rollup row per ended chat (its figures, bucketed by the
+    // library's local day, weekday and hour), so a report reads an index, never the messages table; the
+    // patron's rating; what libraries count (a question type is reference or directional, the READ
+    // scale); and each ended chat's words for full-text search, in what each database offers.
+    async up(db) {
+      await db.schema
+        .createTable('chat_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('chat_id', 'text')
+        .addColumn('department_id', 'text')
+        .addColumn('actor_id', 'text')
+        .addColumn('value', 'bigint')
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema.createIndex('chat_events_chat_idx').on('chat_events').columns(['chat_id', 'at']).execute();
+      await db.schema.createIndex('chat_events_kind_idx').on('chat_events').columns(['kind', 'at']).execute();
+      await db.schema
+        .createTable('chat_stats')
+        .addColumn('chat_id', 'text', (c) => c.primaryKey())
+        .addColumn('department_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('ended_at', 'bigint', (c) => c.notNull())
+        .addColumn('local_day', 'text', (c) => c.notNull())
+        .addColumn('local_weekday', 'integer', (c) => c.notNull())
+        .addColumn('local_hour', 'integer', (c) => c.notNull())
+        .addColumn('wait_ms', 'bigint')
+        .addColumn('first_reply_ms', 'bigint')
+        .addColumn('duration_ms', 'bigint')
+        .addColumn('transfers', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('screenshares', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('missed', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('left_unanswered', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('operator_id', 'text')
+        .addColumn('question_type_id', 'text')
+        .addColumn('counts_as', 'text')
+        .addColumn('read_level', 'integer')
+        .addColumn('time_spent_minutes', 'integer')
+        .addColumn('rating', 'integer')
+        .addColumn('browser', 'text')
+        .addColumn('page', 'text')
+        .execute();
+      await db.schema
+        .createIndex('chat_stats_day_idx')
+        .on('chat_stats')
+        .columns(['local_day', 'department_id'])
+        .execute();
+      await db.schema
+        .createIndex('chat_stats_department_day_idx')
+        .on('chat_stats')
+        .columns(['department_id', 'local_day'])
+        .execute();
+      await db.schema.createIndex('chat_stats_ended_idx').on('chat_stats').columns(['ended_at', 'chat_id']).execute();
+      await db.schema
+        .createTable('chat_ratings')
+        .addColumn('chat_id', 'text', (c) => c.primaryKey())
+        .addColumn('rating', 'integer', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('rated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .alterTable('question_types')
+        .addColumn('counts_as', 'text', (c) => c.notNull().defaultTo('reference'))
+        .execute();
+      await db.schema.alterTable('analytics').addColumn('read_level', 'integer').execute();
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql`CREATE TABLE transcript_search (chat_id text PRIMARY KEY, document tsvector NOT NULL)`.execute(db);
+        await sql`CREATE INDEX transcript_search_document_idx ON transcript_search USING GIN (document)`.execute(db);
+      } else {
+        await sql`CREATE VIRTUAL TABLE transcript_search USING fts5(chat_id UNINDEXED, body, tokenize = 'porter unicode61')`.execute(
+          db,
+        );
+      }
     },
   },
 };

@@ -64,6 +64,8 @@ export interface QuestionTypesTable {
   sort_order: number;
   /** 0/1: retired types stay so old analytics entries keep their label. */
   active: number;
+  /** 'reference' | 'directional' (0011): how reference statistics count it (NISO Z39.7). */
+  counts_as: ColumnType<string, string | undefined, string>;
 }
 
 export interface PatronFieldsTable {
@@ -134,6 +136,8 @@ export interface AnalyticsTable {
   notes: string;
   operator_id: string;
   saved_at: number;
+  /** The READ scale's level, 1 to 6 (0011), when the library uses it. */
+  read_level: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DeskbellTables {
@@ -160,6 +164,66 @@ export interface DeskbellTables {
   follow_ups: FollowUpsTable;
   chat_staff_notes: ChatStaffNotesTable;
   account_setup_links: AccountSetupLinksTable;
+  chat_events: ChatEventsTable;
+  chat_stats: ChatStatsTable;
+  chat_ratings: ChatRatingsTable;
+}
+
+/**
+ * One thing that happened to a chat, or an operator's status change (0011): append-only, written in the
+ * transaction of the change it describes. `value` is the kind's number (a rating, a wait), `detail` its text.
+ */
+export interface ChatEventsTable {
+  id: string;
+  at: number;
+  kind: string;
+  chat_id: string | null;
+  department_id: string | null;
+  actor_id: string | null;
+  value: number | null;
+  detail: string | null;
+}
+
+/** An ended chat's figures (0011), rebuilt from its events whenever one is added after it ended. */
+export interface ChatStatsTable {
+  chat_id: string;
+  department_id: string;
+  created_at: number;
+  ended_at: number;
+  /** When the patron asked, in the library's time zone: yyyy-mm-dd, 1 (Monday) to 7, 0 to 23. */
+  local_day: string;
+  local_weekday: number;
+  local_hour: number;
+  /** Asked to first claimed; null if nobody claimed it. */
+  wait_ms: number | null;
+  /** Asked to the first staff message; null if nobody answered. */
+  first_reply_ms: number | null;
+  /** First claimed to ended; null if nobody claimed it. */
+  duration_ms: number | null;
+  transfers: ColumnType<number, number | undefined, number>;
+  screenshares: ColumnType<number, number | undefined, number>;
+  /** 0/1: it ended with nobody having claimed it. */
+  missed: ColumnType<number, number | undefined, number>;
+  /** 0/1: the patron left (or ended it) before any staff answer. */
+  left_unanswered: ColumnType<number, number | undefined, number>;
+  operator_id: string | null;
+  question_type_id: string | null;
+  /** 'reference' | 'directional', the question type's count when the entry was saved. */
+  counts_as: string | null;
+  read_level: number | null;
+  time_spent_minutes: number | null;
+  rating: number | null;
+  browser: string | null;
+  /** The page the patron asked from, without its query string. */
+  page: string | null;
+}
+
+/** The patron's answer to "How helpful was this chat?" (0011): staff-only. */
+export interface ChatRatingsTable {
+  chat_id: string;
+  rating: number;
+  comment: string | null;
+  rated_at: number;
 }
 
 /** A one-time set-up link (0010): whoever opens it before `expires_at` chooses the account's password, once. */

@@ -14,3 +14,4 @@ export * from './service-hours';
 export * from './escalation';
 export * from './desk';
 export * from './desk-settings';
+export * from './reports';
