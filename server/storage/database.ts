@@ -6,6 +6,7 @@ import pg from 'pg';
 import { FreshConnectionDriver } from './fresh-connection-driver';
 import type { DeskbellTables } from './schema';
 import { withStatementCache } from './statement-cache';
+import { checkpointOffTheLoop } from './wal-checkpointer';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -83,7 +84,19 @@ export function openStorage(options: StorageOptions): Storage {
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  const dialect = new SqliteDialect({ database: withStatementCache(file) });
+  // WAL checkpoints run in a worker thread, not inside the commits of the serving thread (wal-checkpointer.ts).
+  const checkpointer = checkpointOffTheLoop(file);
+  const cached = withStatementCache(file);
+  const dialect = new SqliteDialect({
+    database: {
+      prepare: cached.prepare,
+      close: () => {
+        // Closed without storage.close (db.destroy() alone): the worker is told to close too.
+        void checkpointer.stop();
+        cached.close();
+      },
+    },
+  });
   const db = new Kysely<DeskbellTables>({
     dialect: {
       createAdapter: () => new SqliteFileAdapter(file),
@@ -92,5 +105,13 @@ export function openStorage(options: StorageOptions): Storage {
       createQueryCompiler: () => dialect.createQueryCompiler(),
     },
   });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'sqlite',
+    close: async () => {
+      // The worker's connection first, so that the serving one is the last and checkpoints the whole WAL.
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }
