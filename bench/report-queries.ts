@@ -99,6 +99,7 @@ try {
           value,
           baselineValue: baseline,
           unit: 'ms',
+          // The issue sets no goal for these: they are reported as ratios to a plain count.
           goal: Number.POSITIVE_INFINITY,
           better: 'lower',
         }),
@@ -122,30 +123,33 @@ try {
       const before = process.memoryUsage().rss;
       let peak = before;
       let rows = 0;
+      let bytes = 0;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
       const start = performance.now();
       for await (const chunk of repos.reports.exportChats(scope, true)) {
         rows += chunk.split('\n').length - 1;
+        bytes += Buffer.byteLength(chunk);
         peak = Math.max(peak, process.memoryUsage().rss);
       }
       clearInterval(sampler);
-      return { growthMb: (peak - before) / 2 ** 20, rows, ms: performance.now() - start };
+      return { growthMb: (peak - before) / 2 ** 20, rows, sizeMb: bytes / 2 ** 20, ms: performance.now() - start };
     };
     const monthExport = await exportPeak(month);
     const yearExport = await exportPeak(year);
     console.log(
       `\n${database} chats CSV with transcripts: a month ${monthExport.rows} CSV lines, RSS +${monthExport.growthMb.toFixed(1)} MiB; ` +
-        `the year ${yearExport.rows} lines in ${(yearExport.ms / 1000).toFixed(1)} s, RSS +${yearExport.growthMb.toFixed(1)} MiB ` +
+        `the year ${yearExport.rows} lines (${yearExport.sizeMb.toFixed(1)} MiB) in ${(yearExport.ms / 1000).toFixed(1)} s, RSS +${yearExport.growthMb.toFixed(1)} MiB ` +
         `(peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB)`,
     );
     figures.push(
       figure({
-        figure: `year's chats CSV peak RSS growth (${database})`,
-        baseline: "a month's export",
-        value: Math.max(yearExport.growthMb, 0.1),
-        baselineValue: Math.max(monthExport.growthMb, 0.1),
+        // Flat: what the export holds at its peak is a small part of what it sends (all of it held would be 1x or more).
+        figure: `year's chats CSV with transcripts, peak RSS growth (${database})`,
+        baseline: 'the size of the export',
+        value: yearExport.growthMb,
+        baselineValue: yearExport.sizeMb,
         unit: 'MiB',
-        goal: 3,
+        goal: 0.5,
         better: 'lower',
       }),
     );

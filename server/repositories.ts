@@ -20,6 +20,7 @@ import { FollowUpRepository } from './desk/follow-up-repository';
 import { SchedulerLeases } from './desk/scheduler-lease';
 import { StaffNoteRepository } from './desk/staff-note-repository';
 import { ReportRepository } from './reports/report-repository';
+import { TranscriptFinder } from './reports/transcript-finder';
 import type { DeskbellTables } from './storage/schema';
 
 /** Every repository over one database. */
@@ -45,6 +46,7 @@ export interface Repositories {
   followUps: FollowUpRepository;
   setupLinks: SetupLinks;
   reports: ReportRepository;
+  transcripts: TranscriptFinder;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -71,5 +73,6 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     followUps: new FollowUpRepository(db),
     setupLinks: new SetupLinks(db),
     reports: new ReportRepository(db),
+    transcripts: new TranscriptFinder(db),
   };
 }

@@ -13,6 +13,7 @@ import type { SettingsSlice } from './settings-types';
 import type { StaffSlice } from './staff-types';
 import type { SuperviseSlice } from './supervise-types';
 import type { TransferSlice } from './transfer-types';
+import type { TranscriptSearchSlice } from './transcript-search-types';
 import type { UiSlice } from './ui-types';
 import type { UnreadSlice } from './unread-types';
 
@@ -25,6 +26,7 @@ export type { ChatTab, LeftTab } from './ui-types';
  * beside the slice, so this file imports no slice and no slice imports back.
  */
 export type ConsoleState = SessionSlice &
+  TranscriptSearchSlice &
   ConnectionSlice &
   ChatsSlice &
   MessagesSlice &

@@ -17,6 +17,7 @@ import { createSettingsSlice } from './settings-slice';
 import { createStaffSlice } from './staff-slice';
 import { createSuperviseSlice } from './supervise-slice';
 import { createTransferSlice } from './transfer-slice';
+import { createTranscriptSearchSlice } from './transcript-search-slice';
 import { createUiSlice } from './ui-slice';
 import { createUnreadSlice } from './unread-slice';
 
@@ -51,6 +52,7 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createScreenshareSlice(runtime)(...args),
     ...createAdminSlice(runtime)(...args),
     ...createDeskSlice(runtime)(...args),
+    ...createTranscriptSearchSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

@@ -15,6 +15,7 @@ import { initialActivityState } from './activity-slice';
 import { adminApiOf, initialAdminState } from './admin-slice';
 import { initialCannedState } from './canned-slice';
 import { initialTransferState } from './transfer-slice';
+import { initialTranscriptSearchState } from './transcript-search-slice';
 
 type Creator = StateCreator<ConsoleState, [], [], SessionSlice>;
 
@@ -52,6 +53,7 @@ export const createSessionSlice =
         ...initialActivityState,
         ...initialCannedState,
         ...initialAdminState,
+        ...initialTranscriptSearchState,
         ...initialUnreadWork(),
       });
 

@@ -1,3 +1,4 @@
+import { transcriptHandlers } from '../reports/transcript-handlers';
 import type { ExtendedError } from 'socket.io';
 import { OPERATOR_REQUESTS } from '../../src/protocol/operator-contract';
 import { type Account } from '../auth/account-repository';
@@ -106,6 +107,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ...readHandlers(ctx, socket, account),
         ...operatorScreenshareHandlers(ctx, socket, account),
         ...deskHandlers(ctx, socket, account),
+        ...transcriptHandlers(ctx, account),
       },
       { log: ctx.log, limiter: ctx.socketEvents, inFlight: ctx.inFlight },
     );

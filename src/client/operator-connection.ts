@@ -1,3 +1,4 @@
+import type { TranscriptSearch } from '../protocol/reports';
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { Ack, AckError } from '../protocol/ack';
 import type {
@@ -214,6 +215,11 @@ export class OperatorConnection {
 
   endedChats(request: EndedChatsRequest = {}): Promise<Ack<{ chats: ChatSummary[] }>> {
     return this.request('chats:ended', request, 'the list of ended chats');
+  }
+
+  /** The Transcripts tab's search: ended chats you may read that match, newest first, a page at a time. */
+  searchTranscripts(search: TranscriptSearch): Promise<Ack<AckDataOf<OperatorRequests, 'transcripts:search'>>> {
+    return this.request('transcripts:search', search, 'the transcripts search');
   }
 
   // ---- transfers and group chats ----

@@ -179,7 +179,12 @@ export function staffedStretches(
   return stretches;
 }
 
-/** Per weekday (1-7) and hour (0-23): the share of that hour's time in the range that somebody was Online. */
+/**
+ * Per weekday (1-7) and hour (0-23): the share of that hour's time in the range that somebody was
+ * Online. Every local clock hour is 3,600 s of real time (a daylight-saving change relabels hours, it
+ * does not stretch them), so the range is walked an hour at a time from its first local midnight and
+ * each hour is labelled with the zone's offset, looked up once a day and hourly only on a day it changes.
+ */
 export function staffedShares(
   range: DayRange,
   timeZone: string,
@@ -187,28 +192,32 @@ export function staffedShares(
 ): Map<string, number> {
   const total = new Map<string, number>();
   const staffed = new Map<string, number>();
-  const { end } = spanOf(range, timeZone);
+  const { start: first, end } = spanOf(range, timeZone);
+  const offsetAt = (at: number) => DateTime.fromMillis(at, { zone: timeZone }).offset * 60_000;
   let index = 0;
-  let hour = DateTime.fromISO(range.from, { zone: timeZone }).startOf('day');
-  while (hour.toMillis() < end) {
-    const start = hour.toMillis();
-    const next = hour.plus({ hours: 1 });
-    const stop = Math.min(next.toMillis(), end);
-    const cell = cellKey(hour.weekday, hour.hour);
-    total.set(cell, (total.get(cell) ?? 0) + (stop - start));
-    while (index < stretches.length && (stretches[index]?.end ?? 0) <= start) index += 1;
-    let covered = 0;
-    for (let look = index; look < stretches.length; look += 1) {
-      const stretch = stretches[look];
-      if (!stretch || stretch.start >= stop) break;
-      covered += Math.min(stretch.end, stop) - Math.max(stretch.start, start);
+  for (let dayStart = first; dayStart < end; dayStart += 24 * HOUR) {
+    const steady = offsetAt(dayStart) === offsetAt(Math.min(dayStart + 24 * HOUR, end) - 1);
+    const dayOffset = offsetAt(dayStart);
+    for (let start = dayStart; start < Math.min(dayStart + 24 * HOUR, end); start += HOUR) {
+      const stop = Math.min(start + HOUR, end);
+      const local = new Date(start + (steady ? dayOffset : offsetAt(start)));
+      const cell = cellKey(local.getUTCDay() === 0 ? 7 : local.getUTCDay(), local.getUTCHours());
+      total.set(cell, (total.get(cell) ?? 0) + (stop - start));
+      while (index < stretches.length && (stretches[index]?.end ?? 0) <= start) index += 1;
+      let covered = 0;
+      for (let look = index; look < stretches.length; look += 1) {
+        const stretch = stretches[look];
+        if (!stretch || stretch.start >= stop) break;
+        covered += Math.min(stretch.end, stop) - Math.max(stretch.start, start);
+      }
+      staffed.set(cell, (staffed.get(cell) ?? 0) + Math.max(0, covered));
     }
-    staffed.set(cell, (staffed.get(cell) ?? 0) + Math.max(0, covered));
-    hour = next;
   }
   const shares = new Map<string, number>();
   for (const [cell, ms] of total) shares.set(cell, ms > 0 ? Math.min(1, (staffed.get(cell) ?? 0) / ms) : 0);
   return shares;
 }
+
+const HOUR = 3_600_000;
 
 export const cellKey = (weekday: number, hour: number): string => `${weekday}:${hour}`;

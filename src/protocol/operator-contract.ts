@@ -1,3 +1,4 @@
+import { REPORT_OPERATOR_REQUESTS } from './reports';
 import { z } from 'zod';
 import {
   analyticsEntrySchema,
@@ -184,6 +185,8 @@ export const OPERATOR_REQUESTS = {
   ...SCREENSHARE_OPERATOR_REQUESTS,
   /** The supervisor's Desk view: overview, whisper, watch, a colleague's status, follow-ups (src/protocol/desk.ts). */
   ...DESK_OPERATOR_REQUESTS,
+  /** The Transcripts tab's search (src/protocol/reports.ts). */
+  ...REPORT_OPERATOR_REQUESTS,
 } as const satisfies RequestTable;
 
 /** What the server tells a console unasked. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './models';
+import { chatSummarySchema, idSchema } from './models';
 
 /**
  * Reports over HTTP (`/api/reports/*`): what a supervisor takes to the board. Figures count chats that
@@ -224,4 +224,37 @@ export type RateChatRequest = z.infer<typeof rateChatRequestSchema>;
 export const REPORT_PATRON_REQUESTS = {
   /** "How helpful was this chat?": once the chat has ended; rating again replaces the answer. */
   'chat:rate': { request: rateChatRequestSchema, ack: z.object({ rating: ratingSchema }) },
+} as const;
+
+/** The Transcripts tab's search: every part is optional and all given parts must match. */
+export const transcriptSearchSchema = z.object({
+  /** Words of the chat (question, messages, patron's name or email): all must appear. */
+  text: z.string().trim().max(200).optional(),
+  /** The patron's name or email, or part of it. */
+  patron: z.string().trim().max(200).optional(),
+  operatorId: idSchema.optional(),
+  departmentId: idSchema.optional(),
+  questionTypeId: idSchema.optional(),
+  rating: ratingSchema.optional(),
+  /** Local days the chat was asked on, both included. */
+  from: localDaySchema.optional(),
+  to: localDaySchema.optional(),
+  page: z.number().int().min(1).max(100000).default(1),
+});
+export type TranscriptSearch = z.input<typeof transcriptSearchSchema>;
+
+export const TRANSCRIPT_SEARCH_PAGE_SIZE = 50;
+
+/** What a console asks about ended chats (merged into OPERATOR_REQUESTS). */
+export const REPORT_OPERATOR_REQUESTS = {
+  /** Ended chats this account may read that match, newest first, a page at a time. */
+  'transcripts:search': {
+    request: transcriptSearchSchema.prefault({}),
+    ack: z.object({
+      total: countSchema,
+      page: z.number().int().min(1),
+      pageSize: z.number().int().min(1),
+      chats: z.array(chatSummarySchema),
+    }),
+  },
 } as const;

@@ -4,6 +4,7 @@ import { firstWords } from '../../store/new-chat-alert';
 import { useConsole } from '../../store/store-context';
 import type { ChatSummary } from '../../../src/protocol';
 import { VirtualRows } from '../../shared/virtual-rows';
+import { TranscriptSearchForm, TranscriptSearchPages } from './transcript-search-form';
 import { patronLabel } from '../../../src/domain/patron-label';
 
 const NO_CHATS: readonly ChatSummary[] = [];
@@ -11,8 +12,11 @@ const chatIdOf = (chat: ChatSummary): string => chat.id;
 
 /** Ended chats, newest first, only the rows in view rendered; opening one reads back its stored transcript. */
 export function TranscriptsList() {
-  const chats = useConsole((state) => state.endedChats);
-  const error = useConsole((state) => state.endedChatsError);
+  const latest = useConsole((state) => state.endedChats);
+  const search = useConsole((state) => state.transcriptSearch);
+  // A search's page of matches replaces the latest ended chats until it is cleared.
+  const chats = search ? search.chats : latest;
+  const error = useConsole((state) => state.transcriptSearch?.error ?? state.endedChatsError);
   const openTranscript = useConsole((state) => state.openTranscript);
   const reload = useConsole((state) => state.loadEndedChats);
   const openId = useConsole((state) => (state.rightView === 'transcript' ? state.transcript?.chatId : null));
@@ -25,13 +29,15 @@ export function TranscriptsList() {
           Refresh
         </button>
       </div>
+      <TranscriptSearchForm />
+      <TranscriptSearchPages />
       {error ? (
         <p className="form-error" role="alert">
           {error}
         </p>
       ) : null}
       {chats === null && !error ? <p className="empty">Loading…</p> : null}
-      {chats?.length === 0 ? <p className="empty">No ended chats yet.</p> : null}
+      {chats?.length === 0 && !search ? <p className="empty">No ended chats yet.</p> : null}
       <VirtualRows
         items={chats ?? NO_CHATS}
         keyOf={chatIdOf}
