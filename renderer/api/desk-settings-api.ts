@@ -14,6 +14,7 @@ export interface DeskSettingsApi {
   saveQuestionTypes(request: QuestionTypesRequest, token?: string): Promise<DeskSettings>;
   savePatronFields(request: PatronFieldsRequest, token?: string): Promise<DeskSettings>;
   saveWidgetTexts(texts: WidgetTexts, token?: string): Promise<DeskSettings>;
+  saveReadScale(enabled: boolean, token?: string): Promise<DeskSettings>;
 }
 
 export function deskSettingsCalls(request: AdminRequest): DeskSettingsApi {
@@ -24,5 +25,6 @@ export function deskSettingsCalls(request: AdminRequest): DeskSettingsApi {
     saveQuestionTypes: (body, token) => put(DESK_SETTINGS_PATHS.questionTypes, body, token),
     savePatronFields: (body, token) => put(DESK_SETTINGS_PATHS.patronFields, body, token),
     saveWidgetTexts: (texts, token) => put(DESK_SETTINGS_PATHS.widgetTexts, texts, token),
+    saveReadScale: (enabled, token) => put(DESK_SETTINGS_PATHS.readScale, { enabled }, token),
   };
 }

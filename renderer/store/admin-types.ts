@@ -82,4 +82,6 @@ export interface DeskSettingsSlice {
   saveQuestionTypes(request: QuestionTypesRequest): Promise<string | null>;
   savePatronFields(request: PatronFieldsRequest): Promise<string | null>;
   saveWidgetTexts(texts: WidgetTexts): Promise<string | null>;
+  /** Whether the analytics entry asks for the READ scale. */
+  saveReadScale(enabled: boolean): Promise<string | null>;
 }

@@ -124,6 +124,7 @@ export function bindConnection(
         return store.setState({
           questionTypes: event.settings.questionTypes,
           patronFields: event.settings.patronFields,
+          readScale: event.settings.readScale ?? false,
         });
     }
   });
@@ -211,6 +212,7 @@ function applySync(store: StoreApi<ConsoleState>, bridge: DesktopBridge, result:
     departments: result.departments,
     questionTypes: result.questionTypes,
     patronFields: result.patronFields,
+    readScale: result.readScale ?? false,
     ...(result.operators ? { operators: operatorsFromList(result.operators) } : {}),
   });
 }

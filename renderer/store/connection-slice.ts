@@ -11,6 +11,7 @@ export const initialConnectionState: ConnectionData = {
   statusError: null,
   departments: [],
   questionTypes: [],
+  readScale: false,
   patronFields: [],
   problem: null,
 };

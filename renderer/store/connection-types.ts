@@ -7,6 +7,8 @@ export interface ConnectionSlice {
   statusError: string | null;
   departments: Department[];
   questionTypes: QuestionType[];
+  /** The analytics entry asks for the READ scale (an admin's desk setting). */
+  readScale: boolean;
   patronFields: PatronField[];
   /** The last thing that went wrong with the connection itself, for the banner. */
   problem: string | null;

@@ -47,5 +47,10 @@ export function deskSettingsActions(
     savePatronFields: (request) =>
       save(() => api().savePatronFields(request, runtime.token), 'Pre-chat form fields saved.'),
     saveWidgetTexts: (texts) => save(() => api().saveWidgetTexts(texts, runtime.token), 'Widget words saved.'),
+    saveReadScale: (enabled) =>
+      save(
+        () => api().saveReadScale(enabled, runtime.token),
+        enabled ? 'READ scale turned on.' : 'READ scale turned off.',
+      ),
   };
 }

@@ -4,11 +4,13 @@ import {
   type DeskSettings,
   patronFieldsRequestSchema,
   questionTypesRequestSchema,
+  readScaleRequestSchema,
   widgetTextsSchema,
 } from '../../src/protocol/desk-settings';
 import type { DeskbellContext } from '../context';
 import { planPatronFields, planQuestionTypes } from '../settings/desk-settings-rules';
 import { pushDeskSettings } from '../settings/push-desk-settings';
+import { READ_SCALE_SETTING, readScaleEnabled } from '../settings/read-scale';
 import { WIDGET_TEXTS_SETTING, readWidgetTexts } from '../settings/widget-texts';
 import { actorOf, parseBody, route, withRole } from './admin-http';
 
@@ -23,12 +25,13 @@ export function registerDeskSettingsRoutes(app: FastifyInstance, ctx: DeskbellCo
   const adminOnly = (request: Parameters<typeof withRole>[1]) => withRole(ctx, request, ['admin']);
 
   const current = async (): Promise<DeskSettings> => {
-    const [questionTypes, patronFields, widgetTexts] = await Promise.all([
+    const [questionTypes, patronFields, widgetTexts, readScale] = await Promise.all([
       departments.listAllQuestionTypes(),
       departments.listPatronFields(),
       readWidgetTexts(departments),
+      readScaleEnabled(departments),
     ]);
-    return { questionTypes, patronFields, widgetTexts };
+    return { questionTypes, patronFields, widgetTexts, readScale };
   };
   const audit = (me: Parameters<typeof actorOf>[0], action: string, before: unknown, after: unknown) =>
     ctx.repos.audit.record(actorOf(me), { action, targetKind: 'desk', targetId: null, before, after }, ctx.now());
@@ -66,6 +69,18 @@ export function registerDeskSettingsRoutes(app: FastifyInstance, ctx: DeskbellCo
       const before = await departments.listPatronFields();
       await departments.replacePatronFields(planPatronFields(before, fields));
       await audit(me, 'desk.patron-fields', before, await departments.listPatronFields());
+      return changed();
+    }),
+  );
+
+  app.put(
+    DESK_SETTINGS_PATHS.readScale,
+    route(async (request) => {
+      const me = await adminOnly(request);
+      const { enabled } = parseBody(readScaleRequestSchema, request.body);
+      const before = await readScaleEnabled(departments);
+      await departments.writeSetting(READ_SCALE_SETTING, enabled, ctx.now());
+      await audit(me, 'desk.read-scale', before, enabled);
       return changed();
     }),
   );

@@ -1,3 +1,4 @@
+import { readScaleEnabled } from '../settings/read-scale';
 import { canSeeDepartment, chatAccessOf, may } from '../../src/domain/chat-access';
 import { LIMITS } from '../../src/protocol/limits';
 import type { ChatSummary } from '../../src/protocol/models';
@@ -28,13 +29,14 @@ export function consoleSyncHandlers(
     'console:sync': async ({ lastSeqByChat }) => {
       const fresh = (await ctx.repos.accounts.findById(account.id)) ?? account;
       const actor = actorFacts(fresh);
-      const [allDepartments, questionTypes, patronFields, chats, owned, operators] = await Promise.all([
+      const [allDepartments, questionTypes, patronFields, chats, owned, operators, readScale] = await Promise.all([
         ctx.repos.departments.list(),
         ctx.repos.departments.listQuestionTypes(),
         ctx.repos.departments.listPatronFields(),
         ctx.repos.chats.listOpen(actor),
         ctx.repos.chats.listOwnedActive(fresh.id),
         ctx.presence.list(),
+        readScaleEnabled(ctx.repos.departments),
       ]);
 
       const { follow, unsynced } = await chatsToCatchUp(ctx, fresh, owned, lastSeqByChat);
@@ -56,6 +58,7 @@ export function consoleSyncHandlers(
         departments: allDepartments.filter((department) => canSeeDepartment(actor, department.id)),
         questionTypes,
         patronFields,
+        readScale,
         chats: chats.map((chat) => ctx.patronPresence.decorate(chat)),
         missed,
         unsynced,

@@ -135,8 +135,12 @@ export async function backfillChatStats(db: Kysely<DeskbellTables>, pageSize = 5
  * rollup is computed the same way as for every other chat.
  */
 async function eventsFromLines(db: Kysely<DeskbellTables>, chatId: string): Promise<void> {
-  const logged = await db.selectFrom('chat_events').select('id').where('chat_id', '=', chatId).limit(1).execute();
-  if (logged.length > 0) return;
+  const logged = await db.selectFrom('chat_events').select('kind').where('chat_id', '=', chatId).execute();
+  if (logged.length > 0) {
+    // Logged, but not ended by the server (a chat written by an import or scripts/seed-reports.ts).
+    if (!logged.some((event) => event.kind === LOGGED_EVENT_KINDS.firstReply)) await recordFirstReply(db, chatId);
+    return;
+  }
   const chat = await db
     .selectFrom('chats')
     .select(['created_at', 'department_id'])

@@ -27,6 +27,8 @@ import { DateTime } from 'luxon';
 export interface ReportScope extends DayRange {
   departmentId: string | null;
   timeZone: string;
+  /** The present: hours after it are neither staffed nor unstaffed yet. */
+  now?: number;
 }
 
 type StatsQuery = SelectQueryBuilder<DeskbellTables, 'chat_stats', object>;
@@ -262,7 +264,8 @@ export class ReportRepository {
 
   /** Per weekday-hour, the share of the range's time someone who answers the scope's chats was Online. */
   private async staffedShares(scope: ReportScope): Promise<Map<string, number>> {
-    const span = spanOf(scope, scope.timeZone);
+    const whole = spanOf(scope, scope.timeZone);
+    const span = { start: whole.start, end: Math.max(whole.start, Math.min(whole.end, scope.now ?? whole.end)) };
     let accounts = this.db.selectFrom('accounts').select('accounts.id');
     if (scope.departmentId !== null) {
       accounts = accounts
@@ -298,7 +301,7 @@ export class ReportRepository {
       at: row.at,
       online: row.detail === 'online',
     }));
-    return staffedShares(scope, scope.timeZone, staffedStretches(span, initial, changes));
+    return staffedShares(scope, scope.timeZone, staffedStretches(span, initial, changes), span.end);
   }
 
   /** The chats behind one bar or cell, newest first, a page at a time. */

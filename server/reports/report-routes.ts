@@ -52,6 +52,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: DeskbellContext)
       to: query.to,
       departmentId: query.department ?? null,
       timeZone: await libraryTimeZone(ctx.repos.departments),
+      now: ctx.now(),
     };
   };
 

@@ -1,4 +1,5 @@
 import type { DeskbellContext } from '../context';
+import { readScaleEnabled } from './read-scale';
 import { readWidgetTexts } from './widget-texts';
 
 /**
@@ -10,11 +11,12 @@ import { readWidgetTexts } from './widget-texts';
  * widget:config, within the repository's few seconds of caching.
  */
 export async function pushDeskSettings(ctx: DeskbellContext): Promise<void> {
-  const [questionTypes, patronFields, texts] = await Promise.all([
+  const [questionTypes, patronFields, texts, readScale] = await Promise.all([
     ctx.repos.departments.listQuestionTypes(),
     ctx.repos.departments.listPatronFields(),
     readWidgetTexts(ctx.repos.departments),
+    readScaleEnabled(ctx.repos.departments),
   ]);
-  ctx.operators.emit('desk:settings', { questionTypes, patronFields });
+  ctx.operators.emit('desk:settings', { questionTypes, patronFields, readScale });
   ctx.patrons.emit('widget:settings', { patronFields, texts });
 }

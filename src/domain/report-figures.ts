@@ -189,10 +189,14 @@ export function staffedShares(
   range: DayRange,
   timeZone: string,
   stretches: ReadonlyArray<{ start: number; end: number }>,
+  /** Hours from here on (the future) are not counted either way. */
+  until = Number.POSITIVE_INFINITY,
 ): Map<string, number> {
   const total = new Map<string, number>();
   const staffed = new Map<string, number>();
-  const { start: first, end } = spanOf(range, timeZone);
+  const whole = spanOf(range, timeZone);
+  const first = whole.start;
+  const end = Math.min(whole.end, until);
   const offsetAt = (at: number) => DateTime.fromMillis(at, { zone: timeZone }).offset * 60_000;
   let index = 0;
   for (let dayStart = first; dayStart < end; dayStart += 24 * HOUR) {

@@ -13,6 +13,8 @@ export const DESK_SETTINGS_PATHS = {
   questionTypes: '/api/admin/settings/question-types',
   patronFields: '/api/admin/settings/patron-fields',
   widgetTexts: '/api/admin/settings/widget-texts',
+  /** PUT `{ enabled }`: the analytics entry asks for the READ scale's level. */
+  readScale: '/api/admin/settings/read-scale',
 } as const;
 
 /**
@@ -104,6 +106,8 @@ export const deskSettingsSchema = z.object({
   questionTypes: z.array(adminQuestionTypeSchema),
   patronFields: z.array(patronFieldSchema),
   widgetTexts: widgetTextsViewSchema,
+  /** The analytics entry asks for the READ scale (1-6). */
+  readScale: z.boolean().default(false),
 });
 export type DeskSettings = z.infer<typeof deskSettingsSchema>;
 
@@ -111,7 +115,12 @@ export type DeskSettings = z.infer<typeof deskSettingsSchema>;
 export const consoleDeskSettingsSchema = z.object({
   questionTypes: z.array(questionTypeSchema),
   patronFields: z.array(patronFieldSchema),
+  /** The analytics entry asks for the READ scale (absent from an older server: off). */
+  readScale: z.boolean().optional(),
 });
+
+/** Turns the READ scale of the analytics entry on or off. */
+export const readScaleRequestSchema = z.strictObject({ enabled: z.boolean() });
 export type ConsoleDeskSettings = z.infer<typeof consoleDeskSettingsSchema>;
 
 /** Pushed to every open widget (`widget:settings`): the desk-wide part of its widget:config. */

@@ -53,6 +53,8 @@ export const syncResultSchema = z.object({
   departments: z.array(departmentSchema),
   questionTypes: z.array(questionTypeSchema),
   patronFields: z.array(patronFieldSchema),
+  /** The analytics entry asks for the READ scale's level (an admin's desk setting). */
+  readScale: z.boolean().optional(),
   /** Waiting and active chats this operator may see, and their own ended chats still missing analytics. */
   chats: z.array(chatSummarySchema),
   /** Messages after the client's last sequence number, for every chat it listed or owns. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTMENT_PATHS } from '../../src/protocol/admin';
+import { DESK_SETTINGS_PATHS } from '../../src/protocol/desk-settings';
 import { REPORT_PATHS, type ReportChats, type ReportSummary } from '../../src/protocol/reports';
 import { ask, closeAllClients, dataOf, login, type SignedInOperator, signIn } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
@@ -328,6 +329,28 @@ describe('exports', () => {
     expect(microfiche?.messages.map((m) => m.body)).toContain('Answer number 4');
     const text = await download(REPORT_PATHS.transcripts, { format: 'text' });
     expect(text.text).toContain('Question: Do you keep old newspapers on microfiche?');
+  });
+});
+
+describe('what libraries count', () => {
+  it('an admin turns the READ scale on: open consoles are told, and a sync says so', async () => {
+    const dana = await login(server.url, 'dana');
+    expect(dataOf(await ask(alice.socket, 'console:sync', {})).readScale).toBe(false);
+    const pushed = new Promise<{ readScale?: boolean }>((resolve) => alice.socket.once('desk:settings', resolve));
+    const answer = await callApi(server.url, dana.token, 'PUT', DESK_SETTINGS_PATHS.readScale, { enabled: true });
+    expect(answer.status).toBe(200);
+    expect(answer.body.readScale).toBe(true);
+    expect((await pushed).readScale).toBe(true);
+    expect(dataOf(await ask(alice.socket, 'console:sync', {})).readScale).toBe(true);
+    const refused = await callApi(server.url, dana.token, 'PUT', DESK_SETTINGS_PATHS.readScale, { enabled: 'yes' });
+    expect(refused.status).toBe(400);
+    expect(errorOf(refused.body).message).toContain('enabled');
+  });
+
+  it('each question type says whether it counts as reference or directional', async () => {
+    const sync = dataOf(await ask(alice.socket, 'console:sync', {}));
+    expect(sync.questionTypes.find((type) => type.id === 'directional')?.countsAs).toBe('directional');
+    expect(sync.questionTypes.find((type) => type.id === 'reference')?.countsAs).toBe('reference');
   });
 });
 

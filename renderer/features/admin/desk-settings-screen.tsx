@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useConsole } from '../../store/store-context';
 import { PatronFieldsEditor } from './patron-fields-editor';
 import { QuestionTypesEditor } from './question-types-editor';
+import { ReadScaleToggle } from './read-scale-toggle';
 import { ScriptTag, useEmbedDepartment, WidgetPreview } from './widget-embed';
 import { WidgetTextsForm } from './widget-texts-form';
 
@@ -58,6 +59,10 @@ export function DeskSettingsScreen() {
       <section className="admin-section" aria-labelledby={`${id}-types`}>
         <h3 id={`${id}-types`}>Question types</h3>
         <QuestionTypesEditor types={settings.questionTypes} labelledBy={`${id}-types`} />
+      </section>
+      <section className="admin-section" aria-labelledby={`${id}-read`}>
+        <h3 id={`${id}-read`}>READ scale</h3>
+        <ReadScaleToggle enabled={settings.readScale} />
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AdminQuestionType } from '../../../src/protocol';
+import type { AdminQuestionType, CountsAs } from '../../../src/protocol';
 import { useConsole } from '../../store/store-context';
 import { draftKey, focusRowButton, moved } from './ordered-rows';
 
@@ -8,10 +8,14 @@ interface Row {
   /** Absent for a type added here and not saved yet. */
   id?: string;
   label: string;
+  /** How reference statistics count it (NISO Z39.7). */
+  countsAs: CountsAs;
 }
 
 const rowsOf = (types: readonly AdminQuestionType[]): Row[] =>
-  types.filter((type) => type.active).map((type) => ({ key: type.id, id: type.id, label: type.label }));
+  types
+    .filter((type) => type.active)
+    .map((type) => ({ key: type.id, id: type.id, label: type.label, countsAs: type.countsAs }));
 
 /**
  * The Question Types of the analytics entry librarians fill in after End
@@ -45,7 +49,7 @@ export function QuestionTypesEditor({ types, labelledBy }: { types: AdminQuestio
     const label = adding.trim();
     if (!label) return setRefusal('Type the new question type’s name first.');
     setRefusal(null);
-    setRows([...rows, { key: draftKey(), label }]);
+    setRows([...rows, { key: draftKey(), label, countsAs: 'reference' }]);
     setAdding('');
   };
   const submit = async (event: FormEvent) => {
@@ -53,7 +57,9 @@ export function QuestionTypesEditor({ types, labelledBy }: { types: AdminQuestio
     setRefusal(null);
     setSaved('');
     setBusy(true);
-    const refused = await save({ types: rows.map((row) => ({ ...(row.id ? { id: row.id } : {}), label: row.label })) });
+    const refused = await save({
+      types: rows.map((row) => ({ ...(row.id ? { id: row.id } : {}), label: row.label, countsAs: row.countsAs })),
+    });
     setBusy(false);
     if (refused) setRefusal(refused);
     else setSaved('Saved. Every console’s analytics entry offers this list now.');
@@ -63,7 +69,8 @@ export function QuestionTypesEditor({ types, labelledBy }: { types: AdminQuestio
     <form className="admin-list-form" aria-labelledby={labelledBy} onSubmit={(event) => void submit(event)} noValidate>
       <p className="settings-hint">
         Librarians choose one in the Analytics entry after End Chat. Entries already saved keep the name they were saved
-        with, through a rename or a retirement.
+        with, through a rename or a retirement. Reports count each type as a reference or a directional question, as
+        reference statistics (NISO Z39.7) ask.
       </p>
       <ul className="admin-edit-list" ref={list}>
         {rows.map((row, index) => (
@@ -80,6 +87,23 @@ export function QuestionTypesEditor({ types, labelledBy }: { types: AdminQuestio
                 setRows(rows.map((item) => (item.key === row.key ? { ...item, label: event.target.value } : item)))
               }
             />
+            <label htmlFor={`${id}-${row.key}-counts`} className="visually-hidden">
+              {row.label} counts as
+            </label>
+            <select
+              id={`${id}-${row.key}-counts`}
+              value={row.countsAs}
+              onChange={(event) =>
+                setRows(
+                  rows.map((item) =>
+                    item.key === row.key ? { ...item, countsAs: event.target.value as CountsAs } : item,
+                  ),
+                )
+              }
+            >
+              <option value="reference">Reference</option>
+              <option value="directional">Directional</option>
+            </select>
             <button
               type="button"
               className="small"
@@ -143,7 +167,9 @@ export function QuestionTypesEditor({ types, labelledBy }: { types: AdminQuestio
                   type="button"
                   className="small"
                   aria-label={`Restore ${type.label}`}
-                  onClick={() => setRows([...rows, { key: type.id, id: type.id, label: type.label }])}
+                  onClick={() =>
+                    setRows([...rows, { key: type.id, id: type.id, label: type.label, countsAs: type.countsAs }])
+                  }
                 >
                   Restore
                 </button>

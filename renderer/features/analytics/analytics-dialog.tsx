@@ -1,3 +1,4 @@
+import { READ_LEVELS } from '../../../src/protocol/reports';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { proposedTimeSpentMinutes } from '../../../src/domain/chat-stats';
 import { LIMITS, type ChatSummary } from '../../../src/protocol';
@@ -21,6 +22,8 @@ function AnalyticsForm({ chat, saving, error }: { chat: ChatSummary; saving: boo
   const [questionTypeId, setQuestionTypeId] = useState('');
   const [minutes, setMinutes] = useState(() => String(proposedTimeSpentMinutes(chat, Date.now())));
   const [notes, setNotes] = useState('');
+  const readScale = useConsole((state) => state.readScale);
+  const [readLevel, setReadLevel] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
   const first = useRef<HTMLSelectElement>(null);
@@ -33,7 +36,14 @@ function AnalyticsForm({ chat, saving, error }: { chat: ChatSummary; saving: boo
       return setProblem(`Time Spent is a whole number of minutes from 0 to ${LIMITS.timeSpentMaxMinutes}.`);
     }
     setProblem(null);
-    void saveAnalytics({ chatId: chat.id, questionTypeId, timeSpentMinutes, notes });
+    if (readScale && !readLevel) return setProblem('Choose the READ scale level.');
+    void saveAnalytics({
+      chatId: chat.id,
+      questionTypeId,
+      timeSpentMinutes,
+      notes,
+      readLevel: readScale && readLevel ? Number(readLevel) : null,
+    });
   };
 
   const shownError = problem ?? error;
@@ -68,6 +78,19 @@ function AnalyticsForm({ chat, saving, error }: { chat: ChatSummary; saving: boo
             </option>
           ))}
         </select>
+        {readScale ? (
+          <>
+            <label htmlFor={`${id}-read`}>READ scale (effort)</label>
+            <select id={`${id}-read`} required value={readLevel} onChange={(event) => setReadLevel(event.target.value)}>
+              <option value="">Choose…</option>
+              {READ_LEVELS.map((level) => (
+                <option key={level.level} value={level.level}>
+                  {level.level}: {level.words}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <label htmlFor={`${id}-minutes`}>Time Spent (minutes)</label>
         <input
           id={`${id}-minutes`}
