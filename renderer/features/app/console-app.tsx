@@ -12,6 +12,7 @@ import { ChatPane } from '../chat-pane/chat-pane';
 import { ConnectionBanner } from '../connection/connection-banner';
 import { LoginForm } from '../login/login-form';
 import { SettingsPage } from '../settings/settings-page';
+import { PageLoadBoundary } from '../../shared/page-load-boundary';
 import { StaffChatPane } from '../staff-chat/staff-chat-pane';
 import { TranscriptView } from '../transcripts/transcript-view';
 import { SharingBanner } from '../screenshare/sharing-banner';
@@ -105,9 +106,11 @@ function Workspace() {
         </main>
       ) : reportsShown ? (
         <main className="settings-main">
-          <Suspense fallback={<p role="status">Loading the Reports page…</p>}>
-            <ReportsPage />
-          </Suspense>
+          <PageLoadBoundary page="Reports">
+            <Suspense fallback={<p role="status">Loading the Reports page…</p>}>
+              <ReportsPage />
+            </Suspense>
+          </PageLoadBoundary>
         </main>
       ) : deskShown ? (
         <main className="settings-main">
