@@ -11,6 +11,7 @@ import {
 import {
   barsSummary,
   distributionWords,
+  formatDateTimeIn,
   formatDay,
   formatDuration,
   formatMonth,
@@ -55,6 +56,8 @@ describe('durations and numbers as a librarian reads them', () => {
     expect(formatMonth('2026-03')).toBe('March 2026');
     expect(formatRange({ from: '2026-01-01', to: '2026-12-31' })).toBe('1 Jan 2026 to 31 Dec 2026');
     expect(hourSpan(23)).toBe('23:00–00:00');
+    // 14:00 UTC is 09:00 in New York in December.
+    expect(formatDateTimeIn(Date.UTC(2026, 11, 3, 14, 0), 'America/New_York')).toBe('3 Dec 2026, 09:00');
   });
 });
 
