@@ -104,13 +104,15 @@ export const createReportsSlice =
 
       async loadReport(query) {
         const ticket = ++summaryTicket;
-        set({
+        // The same range asked again (the page reopened, back from a transcript) keeps the list of chats open.
+        const same = JSON.stringify(get().reportQuery) === JSON.stringify(query);
+        set((state) => ({
           reportQuery: query,
           reportLoading: true,
           reportError: null,
-          reportDrill: null,
+          reportDrill: same ? state.reportDrill : null,
           reportDownloadError: null,
-        });
+        }));
         try {
           const summary = await api().summary(query, runtime.token);
           if (ticket !== summaryTicket) return;

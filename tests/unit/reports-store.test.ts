@@ -168,6 +168,8 @@ describe('the Reports page in the console store', () => {
   it('opens a chat’s transcript from a report, with the way back, which a transcript opened elsewhere lacks', async () => {
     const { store } = await desktopConsole();
     store.getState().openReports();
+    await store.getState().loadReport(JANUARY);
+    await store.getState().drillReport({ outcome: 'answered' }, 'Answered');
     await store.getState().openReportTranscript('chat-1');
     expect(store.getState()).toMatchObject({
       reportsOpen: false,
@@ -177,6 +179,9 @@ describe('the Reports page in the console store', () => {
     expect(store.getState().transcript?.chatId).toBe('chat-1');
     store.getState().backToReports();
     expect(store.getState().reportsOpen).toBe(true);
+    // The page asks for its range again on opening: the list of chats it came from stays open.
+    await store.getState().loadReport(JANUARY);
+    expect(store.getState().reportDrill?.label).toBe('Answered');
     await store.getState().openTranscript('chat-2');
     expect(store.getState().transcriptFromReports).toBe(false);
   });
