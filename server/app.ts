@@ -25,6 +25,8 @@ import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit, socketEventLimiter } from '.
 import type { DeskbellIo, OperatorNamespace, PatronNamespace } from './sockets/socket-types';
 import type { Storage } from './storage/database';
 import { type IceSettings, NO_ICE } from './config/ice-config';
+import { StatusLog } from './reports/status-log';
+import { registerReportRoutes } from './reports/report-routes';
 
 export interface DeskbellServerDeps {
   /** An open, migrated database. The server uses it but does not close it. */
@@ -99,7 +101,11 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     repos,
     operators,
     patrons,
-    presence: new PresenceService(operators, repos.accounts, { graceMs: timings.presenceGraceMs, now }),
+    presence: new PresenceService(operators, repos.accounts, {
+      graceMs: timings.presenceGraceMs,
+      now,
+      statusLog: new StatusLog(deps.storage.db, now),
+    }),
     now,
     log: app.log,
     trustProxy: deps.trustProxy ?? false,
@@ -136,6 +142,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
   registerAdminRoutes(app, ctx);
   registerDepartmentRoutes(app, ctx);
   registerEscalationRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   registerDeskSettingsRoutes(app, ctx);
 
   return {

@@ -1,5 +1,6 @@
 import type { DeskbellConfig } from './config/config';
 import { createRepositories } from './repositories';
+import { backfillChatStats } from './reports/chat-stats';
 import { applyLibrarySettings } from './seed/apply-settings';
 import { demoLoginLines, seedDemoLibrary } from './seed/demo-seed';
 import { setUpFirstRun } from './seed/first-run';
@@ -15,7 +16,7 @@ export interface PreparedStorage {
 /**
  * Opens the database and makes it ready to serve: migrations, the demo library
  * (with --demo), on an empty database the first admin, and deskbell.json's
- * defaults the first time (apply-settings.ts).
+ * defaults the first time (apply-settings.ts), and the reports' figures of chats that have none.
  * main.ts and the test harness both start a server through this.
  */
 export async function prepareStorage(
@@ -34,6 +35,9 @@ export async function prepareStorage(
       notices.push(...(await setUpFirstRun(repos, { adminPassword: config.adminPassword, now: now() })));
     }
     notices.push(...(await applyLibrarySettings(repos, config.settings, now())));
+    const counted = await backfillChatStats(storage.db);
+    if (counted > 0)
+      notices.push(`Reports: figures worked out for ${counted} chats that ended before reports existed.`);
     return { storage, notices };
   } catch (error) {
     await storage.close();

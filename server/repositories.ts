@@ -19,6 +19,7 @@ import { DeskWatchRepository } from './desk/desk-watch-repository';
 import { FollowUpRepository } from './desk/follow-up-repository';
 import { SchedulerLeases } from './desk/scheduler-lease';
 import { StaffNoteRepository } from './desk/staff-note-repository';
+import { ReportRepository } from './reports/report-repository';
 import type { DeskbellTables } from './storage/schema';
 
 /** Every repository over one database. */
@@ -43,6 +44,7 @@ export interface Repositories {
   staffNotes: StaffNoteRepository;
   followUps: FollowUpRepository;
   setupLinks: SetupLinks;
+  reports: ReportRepository;
 }
 
 export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
@@ -68,5 +70,6 @@ export function createRepositories(db: Kysely<DeskbellTables>): Repositories {
     staffNotes: new StaffNoteRepository(db),
     followUps: new FollowUpRepository(db),
     setupLinks: new SetupLinks(db),
+    reports: new ReportRepository(db),
   };
 }

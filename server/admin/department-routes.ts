@@ -154,6 +154,8 @@ export function registerDepartmentRoutes(app: FastifyInstance, ctx: DeskbellCont
       }
       const before = await libraryTimeZone(departments);
       await departments.writeSetting(TIME_ZONE_SETTING, timeZone, ctx.now());
+      // Reports count by the library's local day and hour: the chats already counted move to the new zone's.
+      if (before !== timeZone) await ctx.repos.reports.rebucket(timeZone);
       await ctx.repos.audit.record(
         actorOf(me),
         { action: 'desk.time-zone', targetKind: 'desk', targetId: null, before, after: timeZone },

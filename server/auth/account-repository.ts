@@ -1,3 +1,4 @@
+import { LOGGED_EVENT_KINDS, recordChatEvent } from '../reports/chat-event-log';
 import type { Kysely } from 'kysely';
 import {
   type OperatorProfile,
@@ -258,7 +259,11 @@ export class AccountRepository {
     }
   }
 
-  async setStatus(accountId: string, status: OperatorStatus): Promise<void> {
-    await this.db.updateTable('accounts').set({ status }).where('id', '=', accountId).execute();
+  /** The chosen status, and its line in the reports' log (when the desk was staffed), in one transaction. */
+  async setStatus(accountId: string, status: OperatorStatus, at: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('accounts').set({ status }).where('id', '=', accountId).execute();
+      await recordChatEvent(trx, { at, kind: LOGGED_EVENT_KINDS.status, actorId: accountId, detail: status });
+    });
   }
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AnalyticsEntry } from '../../src/protocol/models';
+import { LOGGED_EVENT_KINDS, recordChatEvent } from '../reports/chat-event-log';
+import { refreshChatStats } from '../reports/chat-stats';
 import type { DeskbellTables } from '../storage/schema';
 
 export interface NewAnalyticsEntry {
@@ -9,6 +11,8 @@ export interface NewAnalyticsEntry {
   notes: string;
   operatorId: string;
   savedAt: number;
+  /** The READ scale's level; none when the library does not use it. */
+  readLevel?: number | null;
 }
 
 /** The analytics entry saved after End Chat: one per chat; saving again replaces it. */
@@ -23,20 +27,34 @@ export class AnalyticsRepository {
       notes: entry.notes,
       operator_id: entry.operatorId,
       saved_at: entry.savedAt,
+      read_level: entry.readLevel ?? null,
     };
-    await this.db
-      .insertInto('analytics')
-      .values(values)
-      .onConflict((oc) =>
-        oc.column('chat_id').doUpdateSet({
-          question_type_id: values.question_type_id,
-          time_spent_minutes: values.time_spent_minutes,
-          notes: values.notes,
-          operator_id: values.operator_id,
-          saved_at: values.saved_at,
-        }),
-      )
-      .execute();
+    // The entry, the log's line and the chat's figures in one transaction.
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('analytics')
+        .values(values)
+        .onConflict((oc) =>
+          oc.column('chat_id').doUpdateSet({
+            question_type_id: values.question_type_id,
+            time_spent_minutes: values.time_spent_minutes,
+            notes: values.notes,
+            operator_id: values.operator_id,
+            saved_at: values.saved_at,
+            read_level: values.read_level,
+          }),
+        )
+        .execute();
+      await recordChatEvent(trx, {
+        at: entry.savedAt,
+        kind: LOGGED_EVENT_KINDS.analyticsSaved,
+        chatId: entry.chatId,
+        actorId: entry.operatorId,
+        detail: entry.questionTypeId,
+        value: entry.readLevel ?? null,
+      });
+      await refreshChatStats(trx, entry.chatId);
+    });
     const saved = await this.find(entry.chatId);
     if (!saved) throw new Error(`analytics for chat ${entry.chatId} vanished after saving`);
     return saved;
@@ -56,6 +74,7 @@ export class AnalyticsRepository {
         'analytics.operator_id',
         'accounts.display_name',
         'analytics.saved_at',
+        'analytics.read_level',
       ])
       .where('analytics.chat_id', '=', chatId)
       .executeTakeFirst();
@@ -69,6 +88,7 @@ export class AnalyticsRepository {
       operatorId: row.operator_id,
       operatorName: row.display_name,
       savedAt: row.saved_at,
+      readLevel: row.read_level,
     };
   }
 }

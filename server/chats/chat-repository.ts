@@ -1,3 +1,4 @@
+import { LOGGED_EVENT_KINDS, recordChatEvent } from '../reports/chat-event-log';
 import type { Insertable, Kysely } from 'kysely';
 import type { ActorFacts } from '../../src/domain/chat-access';
 import type { ChatSummary, Message } from '../../src/protocol/models';
@@ -107,7 +108,16 @@ export class ChatRepository {
       last_seq: 0,
       lineage_id: chat.lineageId ?? id,
     } as const;
-    await this.insertChat.execute(this.db, row);
+    // The chat and the log's 'queued' line in one transaction: reports count from the log.
+    await this.db.transaction().execute(async (trx) => {
+      await this.insertChat.execute(trx, row);
+      await recordChatEvent(trx, {
+        at: chat.createdAt,
+        kind: LOGGED_EVENT_KINDS.queued,
+        chatId: id,
+        departmentId: chat.departmentId,
+      });
+    });
     const summary = toChatSummary({
       ...row,
       department_name: departmentName,

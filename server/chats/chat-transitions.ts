@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { ChatDecision, ChatMachineState } from '../../src/domain/chat-state-machine';
-import type { ChatSummary } from '../../src/protocol/models';
+import type { ChatEvent, ChatSummary } from '../../src/protocol/models';
 import type { DeskbellTables } from '../storage/schema';
 import type { Transition } from './chat-repository';
 import { selectChatSummaries, toChatSummary } from './chat-rows';
 import { loadTeamFacts, NO_TEAM, withTeam } from './chat-team-rows';
 import { insertMessage } from './message-store';
+import { recordChatEvent } from '../reports/chat-event-log';
+import { recordChatEnd } from '../reports/chat-stats';
 import { systemMessage } from './system-message';
 
 /** A chat as the state machine sees it, with the sequence number it was read at. */
@@ -122,7 +124,17 @@ export class ChatTransitions {
         }
       }
 
-      return insertMessage(trx, systemMessage(chatId, notice.body, notice.event, now), row.last_seq);
+      const stored = await insertMessage(trx, systemMessage(chatId, notice.body, notice.event, now), row.last_seq);
+      await recordChatEvent(trx, {
+        at: now,
+        kind: notice.event.type,
+        chatId,
+        departmentId: next.departmentId,
+        actorId: actorOf(notice.event),
+        detail: next.transfer && !before.transfer ? `${next.transfer.to.kind}:${next.transfer.to.id}` : null,
+      });
+      if (endedNow) await recordChatEnd(trx, chatId);
+      return stored;
     });
     if (!message) return undefined;
     return { chat: await this.summaryAfter(loaded, decision, { lastSeq: message.seq, now }), message };
@@ -185,6 +197,15 @@ export class ChatTransitions {
       .execute();
     return rows.map((row) => row.chat_id);
   }
+}
+
+/** The staff member a line names as having acted (claimed, transferred, took over), if any. */
+function actorOf(event: ChatEvent): string | null {
+  if ('operator' in event) return event.operator.id;
+  if ('by' in event && typeof event.by === 'object' && event.by !== null) return event.by.id;
+  if ('from' in event && typeof event.from === 'object' && event.from !== null && 'id' in event.from)
+    return event.from.id;
+  return null;
 }
 
 /** Who ended a chat, as its row records it: the one the 'ended' line names, or the system. */

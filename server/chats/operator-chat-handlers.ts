@@ -106,6 +106,7 @@ export function operatorChatHandlers(
         notes: request.notes,
         operatorId: account.id,
         savedAt: ctx.now(),
+        readLevel: request.readLevel,
       });
       announceChatUpdate(ctx, await load(chat.id), { toPatron: false });
       return { entry };

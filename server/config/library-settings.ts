@@ -21,6 +21,8 @@ const questionTypeEntrySchema = z.union([
       .max(64)
       .optional(),
     label: z.string().trim().min(1).max(80),
+    /** How reference statistics count it; 'reference' when left out. */
+    countsAs: z.enum(['reference', 'directional']).optional(),
   }),
 ]);
 
@@ -38,7 +40,7 @@ export const librarySettingsSchema = z.strictObject({
 });
 
 export interface LibrarySettings {
-  questionTypes?: Array<{ id: string; label: string }>;
+  questionTypes?: Array<{ id: string; label: string; countsAs: 'reference' | 'directional' }>;
   patronFields?: Array<{ key: string; label: string; required?: boolean }>;
   widgetTexts?: Partial<WidgetTexts>;
 }
@@ -72,8 +74,8 @@ export function readLibrarySettings(dataDir: string): LibrarySettings {
   if (result.data.questionTypes) {
     settings.questionTypes = result.data.questionTypes.map((entry) =>
       typeof entry === 'string'
-        ? { id: slugify(entry), label: entry }
-        : { id: entry.id ?? slugify(entry.label), label: entry.label },
+        ? { id: slugify(entry), label: entry, countsAs: 'reference' as const }
+        : { id: entry.id ?? slugify(entry.label), label: entry.label, countsAs: entry.countsAs ?? 'reference' },
     );
     const ids = settings.questionTypes.map((type) => type.id);
     if (new Set(ids).size !== ids.length)

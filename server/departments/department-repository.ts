@@ -188,32 +188,40 @@ export class DepartmentRepository {
   async listQuestionTypes(): Promise<QuestionType[]> {
     return this.db
       .selectFrom('question_types')
-      .select(['id', 'label'])
+      .select(['id', 'label', 'counts_as'])
       .where('active', '=', 1)
       .orderBy('sort_order')
       .orderBy('id')
-      .execute();
+      .execute()
+      .then((rows) => rows.map((row) => ({ id: row.id, label: row.label, countsAs: countsAsOf(row.counts_as) })));
   }
 
   /** Every Question Type, retired ones too, active ones first in their order: the Administration page. */
   async listAllQuestionTypes(): Promise<Array<QuestionType & { active: boolean }>> {
     const rows = await this.db
       .selectFrom('question_types')
-      .select(['id', 'label', 'active'])
+      .select(['id', 'label', 'active', 'counts_as'])
       .orderBy('active', 'desc')
       .orderBy('sort_order')
       .orderBy('id')
       .execute();
-    return rows.map((row) => ({ id: row.id, label: row.label, active: Number(row.active) === 1 }));
+    return rows.map((row) => ({
+      id: row.id,
+      label: row.label,
+      countsAs: countsAsOf(row.counts_as),
+      active: Number(row.active) === 1,
+    }));
   }
 
   async findQuestionType(id: string): Promise<(QuestionType & { active: boolean }) | undefined> {
     const row = await this.db
       .selectFrom('question_types')
-      .select(['id', 'label', 'active'])
+      .select(['id', 'label', 'active', 'counts_as'])
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? { id: row.id, label: row.label, active: row.active === 1 } : undefined;
+    return row
+      ? { id: row.id, label: row.label, countsAs: countsAsOf(row.counts_as), active: row.active === 1 }
+      : undefined;
   }
 
   /** Adds question types that are missing, leaving existing ones as they are. */
@@ -226,7 +234,7 @@ export class DepartmentRepository {
       order += 1;
       await this.db
         .insertInto('question_types')
-        .values({ id: type.id, label: type.label, sort_order: order, active: 1 })
+        .values({ id: type.id, label: type.label, counts_as: type.countsAs, sort_order: order, active: 1 })
         .execute();
     }
   }
@@ -241,13 +249,13 @@ export class DepartmentRepository {
       for (const [order, type] of types.entries()) {
         const updated = await trx
           .updateTable('question_types')
-          .set({ label: type.label, sort_order: order, active: 1 })
+          .set({ label: type.label, counts_as: type.countsAs, sort_order: order, active: 1 })
           .where('id', '=', type.id)
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) {
           await trx
             .insertInto('question_types')
-            .values({ id: type.id, label: type.label, sort_order: order, active: 1 })
+            .values({ id: type.id, label: type.label, counts_as: type.countsAs, sort_order: order, active: 1 })
             .execute();
         }
       }
@@ -290,4 +298,9 @@ export class DepartmentRepository {
     });
     this.patronFields.clear();
   }
+}
+
+/** A stored count, as the contract names it (anything unknown counts as reference). */
+function countsAsOf(stored: string): QuestionType['countsAs'] {
+  return stored === 'directional' ? 'directional' : 'reference';
 }

@@ -17,6 +17,7 @@ import { isDepartmentQueueRoom, rooms } from '../sockets/rooms';
 import type { SocketEventHandlers } from '../sockets/serve-events';
 import type { PatronSocket } from '../sockets/socket-types';
 import { followUpHandlers } from '../desk/follow-up-handlers';
+import { ratingHandlers } from '../reports/rating-handlers';
 import { findResumableChat } from './resumable-chat';
 import { isMarkedAway, recordPatronBack } from './patron-lifecycle';
 
@@ -43,6 +44,7 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
   return {
     ...patronScreenshareHandlers(ctx),
     ...followUpHandlers(ctx),
+    ...ratingHandlers(ctx),
     'widget:config': async ({ departmentId }) => {
       const department = await ctx.repos.departments.find(departmentId);
       if (!department)

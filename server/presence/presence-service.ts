@@ -1,6 +1,7 @@
 import { takesPatronChats } from '../../src/domain/presence';
 import type { OperatorPresence, OperatorStatus } from '../../src/protocol/models';
 import type { Account, AccountRepository } from '../auth/account-repository';
+import type { StatusLog } from '../reports/status-log';
 import { rooms } from '../sockets/rooms';
 import type { OperatorNamespace, OperatorSocket } from '../sockets/socket-types';
 
@@ -8,6 +9,8 @@ export interface PresenceOptions {
   /** How long a gone connection keeps its status before the operator shows Offline. */
   graceMs?: number;
   now?: () => number;
+  /** Where effective status changes that are not a choice (a connection lost or back) are logged for reports. */
+  statusLog?: StatusLog;
 }
 
 const DEFAULT_GRACE_MS = 15_000;
@@ -28,6 +31,7 @@ export class PresenceService {
   private readonly graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly graceMs: number;
   private readonly now: () => number;
+  private readonly statusLog: StatusLog | undefined;
 
   constructor(
     private readonly operators: OperatorNamespace,
@@ -36,6 +40,7 @@ export class PresenceService {
   ) {
     this.graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
     this.now = options.now ?? Date.now;
+    this.statusLog = options.statusLog;
   }
 
   /** True when at least one operator monitoring the department is Online right now. */
@@ -51,7 +56,7 @@ export class PresenceService {
 
   /** Stores the status and moves every socket of the account (on any node) in or out of the online rooms. */
   async setStatus(account: Account, status: OperatorStatus): Promise<void> {
-    await this.accounts.setStatus(account.id, status);
+    await this.accounts.setStatus(account.id, status, this.now());
     account.status = status;
     const own = this.operators.in(rooms.operator(account.id));
     const onlineRooms = account.departmentIds.map(rooms.online);
@@ -67,6 +72,7 @@ export class PresenceService {
   connected(account: Account): void {
     this.goneSince.delete(account.id);
     this.clearTimer(account.id);
+    this.statusLog?.note(account.id, account.status);
     this.announce(this.describe(account, true));
   }
 
@@ -97,7 +103,9 @@ export class PresenceService {
     if (remaining.length > 0 || !this.goneSince.has(accountId)) return;
     const account = await this.accounts.findById(accountId);
     // The timer fired after the grace period: Offline, whatever the clock's rounding says.
-    if (account) this.announce({ ...this.describe(account, false), status: 'offline' });
+    if (!account) return;
+    this.statusLog?.note(accountId, 'offline');
+    this.announce({ ...this.describe(account, false), status: 'offline' });
   }
 
   /** The Operators list: every account as colleagues see it now. */
@@ -141,6 +149,7 @@ export class PresenceService {
   /** The account was deactivated: no grace, Offline to everyone at once (and gone from their lists at the next sync). */
   removed(accountId: string): void {
     this.clearTimer(accountId);
+    this.statusLog?.note(accountId, 'offline');
     this.goneSince.delete(accountId);
     void this.accounts.findById(accountId).then(
       (account) => account && this.announce({ ...this.describe(account, false), status: 'offline' }),

@@ -1,3 +1,4 @@
+import { LOGGED_EVENT_KINDS, recordChatEvent } from '../reports/chat-event-log';
 import type { Kysely, Selectable } from 'kysely';
 import { screenshareDirectionSchema } from '../../src/protocol/models';
 import {
@@ -100,13 +101,17 @@ export class ScreenshareRepository {
 
   /** Writes a change decided on `before`; false when the row changed since (decide again). */
   async update(before: StoredScreenshare, session: ScreenshareSession, facts: StoredFacts = {}): Promise<boolean> {
-    const result = await this.db
-      .updateTable('screenshares')
-      .set({ ...toRow(session), ...factsRow(facts), version: before.version + 1 })
-      .where('id', '=', before.session.id)
-      .where('version', '=', before.version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('screenshares')
+        .set({ ...toRow(session), ...factsRow(facts), version: before.version + 1 })
+        .where('id', '=', before.session.id)
+        .where('version', '=', before.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await logScreenshareStep(trx, before.session, session);
+      return true;
+    });
   }
 }
 
@@ -166,4 +171,31 @@ function fromRow(row: Selectable<ScreensharesTable>): StoredScreenshare {
     graceUntil: row.grace_until,
     version: row.version,
   };
+}
+
+/** A patron chat's screenshare that started or ended with this change goes in the reports' log. */
+async function logScreenshareStep(
+  db: Kysely<DeskbellTables>,
+  before: ScreenshareSession,
+  after: ScreenshareSession,
+): Promise<void> {
+  if (after.chat.kind !== 'patron') return;
+  if (before.startedAt === null && after.startedAt !== null) {
+    await recordChatEvent(db, {
+      at: after.startedAt,
+      kind: LOGGED_EVENT_KINDS.screenshareStarted,
+      chatId: after.chat.id,
+      actorId: after.host.id,
+      detail: after.direction,
+    });
+  }
+  if (before.endedAt === null && after.endedAt !== null && after.startedAt !== null) {
+    await recordChatEvent(db, {
+      at: after.endedAt,
+      kind: LOGGED_EVENT_KINDS.screenshareEnded,
+      chatId: after.chat.id,
+      actorId: after.host.id,
+      value: after.endedAt - after.startedAt,
+    });
+  }
 }

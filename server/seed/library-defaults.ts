@@ -6,11 +6,11 @@ export const RESEARCH_HELP: Department = { id: 'research-help', name: 'Research 
 
 /** The Question Type list a library starts with; `deskbell.json` can replace it. */
 export const DEFAULT_QUESTION_TYPES: QuestionType[] = [
-  { id: 'directional', label: 'Directional' },
-  { id: 'reference', label: 'Reference' },
-  { id: 'technical', label: 'Technical' },
-  { id: 'policy', label: 'Policy' },
-  { id: 'other', label: 'Other' },
+  { id: 'directional', label: 'Directional', countsAs: 'directional' },
+  { id: 'reference', label: 'Reference', countsAs: 'reference' },
+  { id: 'technical', label: 'Technical', countsAs: 'reference' },
+  { id: 'policy', label: 'Policy', countsAs: 'directional' },
+  { id: 'other', label: 'Other', countsAs: 'reference' },
 ];
 
 export const LIBRARY_CARD_FIELD: PatronField = { key: 'library_card', label: 'Library card number' };

@@ -1,5 +1,5 @@
 import type { PatronField, QuestionType } from '../../src/protocol/models';
-import type { PatronFieldsRequest, QuestionTypesRequest } from '../../src/protocol/desk-settings';
+import type { PatronFieldsRequest } from '../../src/protocol/desk-settings';
 import { AdminRefusal } from '../admin/account-admin';
 import { slugify } from '../config/library-settings';
 
@@ -18,23 +18,29 @@ function freeId(base: string, taken: Set<string>, separator = '-'): string {
  * is retired. A new type whose label a retired one has brings that one back.
  */
 export function planQuestionTypes(
-  existing: ReadonlyArray<QuestionType & { active: boolean }>,
-  request: Required<Pick<QuestionTypesRequest, 'types'>>['types'],
+  existing: ReadonlyArray<
+    Pick<QuestionType, 'id' | 'label'> & { active: boolean; countsAs?: QuestionType['countsAs'] }
+  >,
+  request: ReadonlyArray<{ id?: string; label: string; countsAs?: QuestionType['countsAs'] }>,
 ): QuestionType[] {
   const byId = new Map(existing.map((type) => [type.id, type]));
   const taken = new Set(existing.map((type) => type.id));
   const used = new Set<string>();
   return request.map((entry, index) => {
     const label = entry.label.trim();
+    const countsAs = (kept: { countsAs?: QuestionType['countsAs'] } | undefined) =>
+      entry.countsAs ?? kept?.countsAs ?? 'reference';
     if (entry.id !== undefined) {
       const found = byId.get(entry.id);
       if (!found)
         throw new AdminRefusal(400, 'BAD_REQUEST', `types.${index}.id: there is no question type "${entry.id}".`);
-      if (found.label === label) return claim({ id: found.id, label }, used, index);
+      if (found.label === label) return claim({ id: found.id, label, countsAs: countsAs(found) }, used, index);
     }
     const same = existing.find((type) => type.label === label && !used.has(type.id));
-    if (same) return claim({ id: same.id, label }, used, index);
-    return claim({ id: freeId(slugify(label), taken), label }, used, index);
+    if (same) return claim({ id: same.id, label, countsAs: countsAs(same) }, used, index);
+    // A renamed type counts as the one it renames did.
+    const renamed = entry.id !== undefined ? byId.get(entry.id) : undefined;
+    return claim({ id: freeId(slugify(label), taken), label, countsAs: countsAs(renamed) }, used, index);
   });
 }
 

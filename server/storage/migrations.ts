@@ -413,6 +413,11 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('chat_events_chat_idx').on('chat_events').columns(['chat_id', 'at']).execute();
       await db.schema.createIndex('chat_events_kind_idx').on('chat_events').columns(['kind', 'at']).execute();
       await db.schema
+        .createIndex('chat_events_actor_idx')
+        .on('chat_events')
+        .columns(['actor_id', 'kind', 'at'])
+        .execute();
+      await db.schema
         .createTable('chat_stats')
         .addColumn('chat_id', 'text', (c) => c.primaryKey())
         .addColumn('department_id', 'text', (c) => c.notNull())
@@ -458,6 +463,12 @@ const migrations: Record<string, Migration> = {
       await db.schema
         .alterTable('question_types')
         .addColumn('counts_as', 'text', (c) => c.notNull().defaultTo('reference'))
+        .execute();
+      // The starting list's directional types (server/seed/library-defaults.ts) count as such.
+      await db
+        .updateTable('question_types' as never)
+        .set({ counts_as: 'directional' } as never)
+        .where('id' as never, 'in', ['directional', 'policy'] as never)
         .execute();
       await db.schema.alterTable('analytics').addColumn('read_level', 'integer').execute();
       if (db.getExecutor().adapter instanceof PostgresAdapter) {

@@ -1,4 +1,5 @@
 import type { LeaveFollowUpRequest } from '../protocol/desk';
+import type { RateChatRequest } from '../protocol/reports';
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { Ack, AckError } from '../protocol/ack';
 import type { Message, PatronChatView } from '../protocol/models';
@@ -327,6 +328,16 @@ export class PatronConnection {
     if (!this.socket.connected) return offline();
     try {
       return await this.ask('chat:leave-follow-up', form);
+    } catch {
+      return unreachable();
+    }
+  }
+
+  /** "How helpful was this chat?": the patron's answer, once the chat has ended; answering again replaces it. */
+  async rate(answer: RateChatRequest): Promise<Ack<{ rating: number }>> {
+    if (!this.socket.connected) return offline();
+    try {
+      return await this.ask('chat:rate', answer);
     } catch {
       return unreachable();
     }

@@ -62,7 +62,14 @@ const labelSchema = z.string().trim().min(1, 'is empty').max(80, 'is longer than
  */
 export const questionTypesRequestSchema = z.strictObject({
   types: z
-    .array(z.strictObject({ id: idSchema.optional(), label: labelSchema }))
+    .array(
+      z.strictObject({
+        id: idSchema.optional(),
+        label: labelSchema,
+        /** How reference statistics count it; left out, a type keeps its count (a new one is 'reference'). */
+        countsAs: z.enum(['reference', 'directional']).optional(),
+      }),
+    )
     .min(1, 'keep at least one question type')
     .max(50, 'has more than 50 question types')
     .refine(

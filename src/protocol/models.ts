@@ -27,6 +27,8 @@ export type Department = z.infer<typeof departmentSchema>;
 export const questionTypeSchema = z.object({
   id: idSchema,
   label: z.string(),
+  /** How reference statistics count it (NISO Z39.7): a reference question or a directional one. */
+  countsAs: z.enum(['reference', 'directional']).default('reference'),
 });
 export type QuestionType = z.infer<typeof questionTypeSchema>;
 
@@ -216,6 +218,8 @@ export const analyticsEntrySchema = z.object({
   operatorId: idSchema,
   operatorName: z.string(),
   savedAt: z.number().int(),
+  /** The READ scale's level (1 to 6), when the library uses it. */
+  readLevel: z.number().int().min(1).max(6).nullable().default(null),
 });
 export type AnalyticsEntry = z.infer<typeof analyticsEntrySchema>;
 

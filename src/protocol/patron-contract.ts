@@ -1,3 +1,4 @@
+import { REPORT_PATRON_REQUESTS } from './reports';
 import { DESK_PATRON_PUSHES, DESK_PATRON_REQUESTS } from './desk';
 import { z } from 'zod';
 import { departmentSchema, messageSchema, patronChatViewSchema, patronFieldSchema } from './models';
@@ -86,6 +87,8 @@ export const PATRON_REQUESTS = {
   ...SCREENSHARE_PATRON_REQUESTS,
   /** Leave the question for a reply by email instead of waiting (offered after T3; src/protocol/desk.ts). */
   ...DESK_PATRON_REQUESTS,
+  /** Rate the chat once it has ended (src/protocol/reports.ts). */
+  ...REPORT_PATRON_REQUESTS,
 } as const satisfies RequestTable;
 
 /** What the server tells the widget unasked. */

@@ -150,7 +150,8 @@ export const reportFilterSchema = z.object({
   rating: z.coerce.number().int().min(1).max(5).optional(),
   operator: idSchema.optional(),
   browser: z.string().max(200).optional(),
-  page: z.string().max(2000).optional(),
+  /** A page patrons asked from (as `pages` lists it). */
+  askedFrom: z.string().max(2000).optional(),
   /** A bucket key of `wait`, `firstReply` or `duration`, as `wait:<key>`. */
   bucket: z.string().max(60).optional(),
 });
@@ -218,3 +219,9 @@ export const rateChatRequestSchema = z.object({
   comment: z.string().trim().max(RATING_COMMENT_MAX).optional(),
 });
 export type RateChatRequest = z.infer<typeof rateChatRequestSchema>;
+
+/** What the widget asks about a chat that ended (merged into PATRON_REQUESTS). */
+export const REPORT_PATRON_REQUESTS = {
+  /** "How helpful was this chat?": once the chat has ended; rating again replaces the answer. */
+  'chat:rate': { request: rateChatRequestSchema, ack: z.object({ rating: ratingSchema }) },
+} as const;

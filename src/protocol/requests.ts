@@ -39,6 +39,8 @@ export const saveAnalyticsRequestSchema = z.object({
   questionTypeId: idSchema,
   timeSpentMinutes: z.number().int().min(0).max(LIMITS.timeSpentMaxMinutes),
   notes: z.string().trim().max(LIMITS.notesMaxLength).default(''),
+  /** The READ scale's level (1 to 6), when the library uses it. */
+  readLevel: z.number().int().min(1).max(6).nullable().default(null),
 });
 export type SaveAnalyticsRequest = z.input<typeof saveAnalyticsRequestSchema>;
 

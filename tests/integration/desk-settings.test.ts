@@ -73,7 +73,7 @@ describe('desk settings', () => {
     // Putting the old name back brings the retired row back, rather than a third one.
     await call(token, 'PUT', DESK_SETTINGS_PATHS.questionTypes, { types: [{ label: 'Reference' }] });
     const back = dataOf(await ask(alice.socket, 'console:sync', {}));
-    expect(back.questionTypes).toEqual([{ id: 'reference', label: 'Reference' }]);
+    expect(back.questionTypes).toEqual([{ id: 'reference', label: 'Reference', countsAs: 'reference' }]);
   });
 
   it('a required pre-chat field is pushed to open widgets and checked by the server on chat:start', async () => {

@@ -8,7 +8,11 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({
     settingsFile: {
-      questionTypes: ['Directional', 'Reference', { id: 'ill', label: 'Interlibrary Loan' }],
+      questionTypes: [
+        { label: 'Directional', countsAs: 'directional' },
+        'Reference',
+        { id: 'ill', label: 'Interlibrary Loan' },
+      ],
       patronFields: [
         { key: 'library_card', label: 'Library card number' },
         { key: 'course', label: 'Course code' },
@@ -24,9 +28,9 @@ describe("the library's deskbell.json", () => {
     const alice = await signIn(server.url, 'alice');
     const sync = dataOf(await ask(alice.socket, 'console:sync', {}));
     expect(sync.questionTypes).toEqual([
-      { id: 'directional', label: 'Directional' },
-      { id: 'reference', label: 'Reference' },
-      { id: 'ill', label: 'Interlibrary Loan' },
+      { id: 'directional', label: 'Directional', countsAs: 'directional' },
+      { id: 'reference', label: 'Reference', countsAs: 'reference' },
+      { id: 'ill', label: 'Interlibrary Loan', countsAs: 'reference' },
     ]);
     const patron = await connectPatron(server.url);
     const config = dataOf(await ask(patron, 'widget:config', { departmentId: 'general-reference' }));

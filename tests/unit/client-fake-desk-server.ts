@@ -67,8 +67,8 @@ const OPERATORS: Record<string, OperatorProfile> = {
 };
 
 const QUESTION_TYPES: QuestionType[] = [
-  { id: 'directional', label: 'Directional' },
-  { id: 'reference', label: 'Reference' },
+  { id: 'directional', label: 'Directional', countsAs: 'directional' },
+  { id: 'reference', label: 'Reference', countsAs: 'reference' },
 ];
 
 type OperatorSocket = Socket<
@@ -217,6 +217,7 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
         chatId: chat.id,
         questionTypeId: type.id,
         questionTypeLabel: type.label,
+        readLevel: request.readLevel ?? null,
         timeSpentMinutes: request.timeSpentMinutes,
         notes: request.notes ?? '',
         operatorId: me.id,

@@ -189,6 +189,7 @@ describe('the clients keep to the socket contract', () => {
     await connection.endScreenshare('s-1');
     await connection.leaveFollowUp({ email: 'jo@example.org', question: 'Maps?' });
     await connection.leave();
+    await connection.rate({ rating: 5, comment: 'Thanks' });
     // The resume runs on the next connect, with the token the start stored.
     wire.sockets[0]?.fire('connect');
     await settle();

@@ -148,15 +148,15 @@ describe('reading the server options', () => {
     writeFileSync(
       join(dir, 'deskbell.json'),
       JSON.stringify({
-        questionTypes: ['Directional', 'Policy / Rules'],
+        questionTypes: [{ label: 'Directional', countsAs: 'directional' }, 'Policy / Rules'],
         patronFields: [{ key: 'course', label: 'Course' }],
       }),
     );
     const config = load(['--data-dir', dir]);
     expect(config.settings).toEqual({
       questionTypes: [
-        { id: 'directional', label: 'Directional' },
-        { id: 'policy-rules', label: 'Policy / Rules' },
+        { id: 'directional', label: 'Directional', countsAs: 'directional' },
+        { id: 'policy-rules', label: 'Policy / Rules', countsAs: 'reference' },
       ],
       patronFields: [{ key: 'course', label: 'Course' }],
     });

@@ -3,9 +3,9 @@ import { AdminRefusal } from '../../server/admin/account-admin';
 import { planPatronFields, planQuestionTypes } from '../../server/settings/desk-settings-rules';
 
 const EXISTING = [
-  { id: 'directional', label: 'Directional', active: true },
-  { id: 'reference', label: 'Reference', active: true },
-  { id: 'policy', label: 'Policy', active: false },
+  { id: 'directional', label: 'Directional', active: true, countsAs: 'directional' as const },
+  { id: 'reference', label: 'Reference', active: true, countsAs: 'reference' as const },
+  { id: 'policy', label: 'Policy', active: false, countsAs: 'reference' as const },
 ];
 
 describe('what an admin’s Question Type list becomes', () => {
@@ -16,16 +16,19 @@ describe('what an admin’s Question Type list becomes', () => {
         { id: 'directional', label: 'Directional' },
       ]),
     ).toEqual([
-      { id: 'research-question', label: 'Research question' },
-      { id: 'directional', label: 'Directional' },
+      { id: 'research-question', label: 'Research question', countsAs: 'reference' },
+      // Left out, a type keeps how it counts.
+      { id: 'directional', label: 'Directional', countsAs: 'directional' },
     ]);
   });
 
   it('a new type with a retired one’s label brings that one back; a taken id gets a number', () => {
-    expect(planQuestionTypes(EXISTING, [{ label: 'Policy' }, { label: 'reference' }])).toEqual([
-      { id: 'policy', label: 'Policy' },
-      { id: 'reference-2', label: 'reference' },
-    ]);
+    expect(planQuestionTypes(EXISTING, [{ label: 'Policy', countsAs: 'directional' }, { label: 'reference' }])).toEqual(
+      [
+        { id: 'policy', label: 'Policy', countsAs: 'directional' },
+        { id: 'reference-2', label: 'reference', countsAs: 'reference' },
+      ],
+    );
   });
 
   it('an id the desk never had is refused, naming the entry', () => {

@@ -102,7 +102,7 @@ async function startFakeDesk(firstPosition: number) {
 function Frame({ connection }: { connection: PatronConnection }) {
   const state = useSyncExternalStore(connection.subscribe, connection.getState);
   return state.chat ? (
-    <ChatScreen connection={connection} state={state} chat={state.chat} onNewChat={() => undefined} />
+    <ChatScreen connection={connection} state={state} chat={state.chat} onNewChat={() => undefined} libraryName="" />
   ) : null;
 }
 

@@ -87,7 +87,15 @@ export function App({ connection, params }: Props) {
   if (!params.department) {
     content = <Problem text="This chat widget was opened without a department, so it cannot connect." />;
   } else if (state.chat) {
-    content = <ChatScreen connection={connection} state={state} chat={state.chat} onNewChat={newChat} />;
+    content = (
+      <ChatScreen
+        connection={connection}
+        state={state}
+        chat={state.chat}
+        onNewChat={newChat}
+        libraryName={texts.libraryName}
+      />
+    );
   } else if (state.resuming) {
     content = <Connecting text="Reopening your chat..." />;
   } else if (config.kind === 'loading') {

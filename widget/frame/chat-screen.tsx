@@ -1,7 +1,9 @@
-import { useCallback, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
 import type { PatronConnection, PatronConnectionState } from '../../src/client/patron-connection';
 import type { PatronChatView } from '../../src/protocol/models';
 import { ChatLog } from './chat-log';
+import { ChatRating } from './chat-rating';
+import { saveTextFile, transcriptText } from './transcript-file';
 import { Composer } from './composer';
 import { EndChatConfirm } from './end-chat-confirm';
 import { MessageText } from './message-text';
@@ -14,10 +16,12 @@ interface Props {
   state: PatronConnectionState;
   chat: PatronChatView;
   onNewChat: () => void;
+  /** The library's name as the admin set it (the downloaded transcript's heading). */
+  libraryName: string;
 }
 
 /** A started chat: waiting for a librarian, in progress, or ended. */
-export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
+export function ChatScreen({ connection, state, chat, onNewChat, libraryName }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [leaveError, setLeaveError] = useState<string | null>(null);
@@ -96,7 +100,17 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
       />
       {state.screenshare && !ended && <ScreenshareNotice session={state.screenshare} connection={connection} />}
       {ended ? (
-        <EndedNotice onNewChat={onNewChat} followUpEmail={followUpEmail} />
+        <EndedNotice
+          onNewChat={onNewChat}
+          followUpEmail={followUpEmail}
+          rating={followUpEmail ? null : <ChatRating connection={connection} />}
+          onDownload={() =>
+            saveTextFile(
+              `chat-${new Date(chat.createdAt).toISOString().slice(0, 10)}.txt`,
+              transcriptText(chat, state.messages, libraryName),
+            )
+          }
+        />
       ) : (
         <Composer onSend={(body) => connection.send(body)} onTyping={onTyping} />
       )}
@@ -104,7 +118,15 @@ export function ChatScreen({ connection, state, chat, onNewChat }: Props) {
   );
 }
 
-function EndedNotice({ onNewChat, followUpEmail }: { onNewChat: () => void; followUpEmail: string | null }) {
+interface EndedNoticeProps {
+  onNewChat: () => void;
+  followUpEmail: string | null;
+  /** "How helpful was this chat?" (not after a question left for an email reply: nobody chatted). */
+  rating: ReactNode;
+  onDownload: () => void;
+}
+
+function EndedNotice({ onNewChat, followUpEmail, rating, onDownload }: EndedNoticeProps) {
   return (
     <div className="ended">
       <div role="status">
@@ -115,9 +137,17 @@ function EndedNotice({ onNewChat, followUpEmail }: { onNewChat: () => void; foll
             : 'Thank you for asking the library. The conversation stays above until you start a new chat.'}
         </p>
       </div>
-      <button type="button" data-autofocus className="primary" onClick={onNewChat}>
-        Start a new chat
-      </button>
+      {rating}
+      <div className="ended-actions">
+        {!followUpEmail && (
+          <button type="button" onClick={onDownload} data-download-transcript>
+            Download transcript
+          </button>
+        )}
+        <button type="button" data-autofocus className="primary" onClick={onNewChat}>
+          Start a new chat
+        </button>
+      </div>
     </div>
   );
 }
