@@ -98,8 +98,8 @@ test('a supervisor reads the month’s reports, follows a heatmap cell to a tran
   expect(scan.blocking.map(describeViolation)).toEqual([]);
 
   // A range with nothing in it says so; Last 7 days finds the three again.
-  await page.getByLabel('From').fill('2020-01-01');
-  await page.getByLabel('To').fill('2020-01-31');
+  await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2020-01-31');
   const empty = await nextSummary(sam, () => page.getByRole('button', { name: 'Apply' }).click());
   expect(empty.totals.chats).toBe(0);
   await expect(page.getByText('No chats ended in this range.')).toBeVisible();
@@ -110,6 +110,7 @@ test('a supervisor reads the month’s reports, follows a heatmap cell to a tran
   // The cell the chats arrived in lists them; Pat One's opens her transcript.
   const busiest = week.heatmap.filter((cell) => cell.chats > 0).sort((a, b) => b.chats - a.chats)[0]!;
   const arrivals = page.locator('[data-report-figure="heatmap"] [role="img"]').first();
+  await arrivals.scrollIntoViewIfNeeded();
   const point = await heatmapCellPoint(arrivals, busiest.weekday, busiest.hour);
   await sam.page.mouse.click(point.x, point.y);
   const drill = sam.page.getByRole('dialog', { name: /^Chats: / });
