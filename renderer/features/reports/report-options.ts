@@ -77,16 +77,17 @@ export function seriesOption(points: readonly { label: string; chats: number; mi
 }
 
 /** The hatching and outline of a staffing gap (chats arrived, nobody Online most of the time). */
+// Solid red stripes and a thick red outline: on a dark cell a translucent tint would vanish.
 export const GAP_STYLE = {
   borderColor: RED,
-  borderWidth: 2,
+  borderWidth: 3,
   decal: {
     symbol: 'rect',
     symbolSize: 1,
     dashArrayX: [1, 0],
-    dashArrayY: [2, 3],
+    dashArrayY: [3, 3],
     rotation: -Math.PI / 4,
-    color: 'rgba(179, 38, 30, 0.55)',
+    color: RED,
   },
 };
 
