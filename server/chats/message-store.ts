@@ -2,12 +2,13 @@ import type { Kysely, Selectable } from 'kysely';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatEvent, Message } from '../../src/protocol/models';
 import { CompiledOnce } from '../storage/compiled-query';
-import { runsOnPostgres, sqliteFileOf } from '../storage/database';
+import { pipelinedWritesOf, runsOnPostgres, sqliteFileOf } from '../storage/database';
 import { isDatabaseUnavailable } from '../storage/database-errors';
 import { GroupCommit } from '../storage/group-commit';
 import type { DeskbellTables, MessagesTable } from '../storage/schema';
 import { toMessage } from './chat-rows';
 import {
+  postgresSendFor,
   type SendStatements,
   sendStatementsFor,
   sqliteSendFor,
@@ -33,6 +34,9 @@ export type SendGuard = Writer;
 
 export type AppendResult = { kind: 'stored'; message: Message; created: boolean } | { kind: 'refused' };
 
+/** A group's answer to one send: its result, or its own failure found after the group committed. */
+type StoreOutcome = AppendResult | { kind: 'failed'; error: unknown };
+
 /** Groups of sends written side by side on PostgreSQL (of the pool's 10 connections; the rest serve everything else). */
 const POSTGRES_WRITERS = 4;
 
@@ -51,7 +55,7 @@ interface StoreJob {
  * one commit (group-commit.ts); each is answered only after that commit.
  */
 export class MessageStore {
-  private readonly groups: GroupCommit<StoreJob, AppendResult>;
+  private readonly groups: GroupCommit<StoreJob, StoreOutcome>;
   private readonly statements: SendStatements;
   private readonly findOne: CompiledOnce<{ chatId: string; id: string }, Selectable<MessagesTable>>;
 
@@ -67,8 +71,39 @@ export class MessageStore {
       // PostgreSQL's pool writes several groups at once; SQLite has one connection, so one group at a time.
       runsOnPostgres(db) ? POSTGRES_WRITERS : 1,
       isDatabaseUnavailable,
-      this.sqliteGroupWriter(),
+      this.sqliteGroupWriter() ?? this.postgresGroupWriter(),
     );
+  }
+
+  /**
+   * PostgreSQL: a group is one transaction of the one-send statements sent in one round trip
+   * (pipelined-writes.ts: BEGIN, each send's statement, COMMIT in one write, the answers read
+   * together), where Kysely's transaction waits for each answer before the next statement. The
+   * statements are the same as the one-send way's, shown to the plugins the same way. A send that
+   * wrote nothing was refused or is stored already (a retry, even one in the same group): it is
+   * looked up once the group has committed, and a stored id of another author is that send's own
+   * refusal, never the group's.
+   */
+  private postgresGroupWriter(): ((jobs: readonly StoreJob[]) => Promise<StoreOutcome[]>) | undefined {
+    const writes = pipelinedWritesOf(this.db);
+    const statements = postgresSendFor(this.statements);
+    if (!writes || !statements) return undefined;
+    return async (jobs) => {
+      const sent = jobs.map(({ input, guard }) => statements.statementOf(this.db, unnumberedRow(input), guard));
+      const answers = await writes.transaction(sent);
+      return Promise.all(
+        jobs.map(async ({ input }, index): Promise<StoreOutcome> => {
+          const outcome = statements.outcomeOf(answers[index] ?? []);
+          if ('seq' in outcome) return { kind: 'stored', message: storedMessage(input, outcome.seq), created: true };
+          const stored = await this.find(input.chatId, input.id);
+          if (!stored) return { kind: 'refused' };
+          const same = sameAuthorOr(stored, input);
+          return same instanceof DeskbellError
+            ? { kind: 'failed', error: same }
+            : { kind: 'stored', message: same, created: false };
+        }),
+      );
+    };
   }
 
   /**
@@ -99,8 +134,10 @@ export class MessageStore {
   }
 
   /** Stores a message once; a retry of a stored id returns the stored message with created=false. */
-  append(input: NewMessage, guard: SendGuard): Promise<AppendResult> {
-    return this.groups.submit({ input, guard });
+  async append(input: NewMessage, guard: SendGuard): Promise<AppendResult> {
+    const outcome = await this.groups.submit({ input, guard });
+    if (outcome.kind === 'failed') throw outcome.error;
+    return outcome;
   }
 
   /** One send inside a group's transaction: stored with the next seq if the guard allows, unless stored already. */
@@ -157,8 +194,15 @@ function storedMessage(input: NewMessage, seq: number): Message {
 }
 
 function sameAuthorOrThrow(stored: Message, input: NewMessage): Message {
+  const same = sameAuthorOr(stored, input);
+  if (same instanceof DeskbellError) throw same;
+  return same;
+}
+
+/** The stored message, if the retry is its author's; otherwise the refusal to answer with. */
+function sameAuthorOr(stored: Message, input: NewMessage): Message | DeskbellError {
   if (stored.authorKind !== input.authorKind || stored.authorId !== input.authorId) {
-    throw new DeskbellError('BAD_REQUEST', 'id: this message id is already used in this chat; make a new one');
+    return new DeskbellError('BAD_REQUEST', 'id: this message id is already used in this chat; make a new one');
   }
   return stored;
 }

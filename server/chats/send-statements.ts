@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { runsOnPostgres, sqliteFileOf } from '../storage/database';
 import { CompiledOnce } from '../storage/compiled-query';
+import type { PipelinedStatement } from '../storage/pipelined-writes';
 import type { DeskbellTables } from '../storage/schema';
 import { openForPatron, writableBy } from './chat-access-query';
 
@@ -46,6 +47,11 @@ export interface SendStatements {
 
 export function sendStatementsFor(db: Kysely<DeskbellTables>): SendStatements {
   return runsOnPostgres(db) ? new PostgresSend(db) : new SqliteSend(db);
+}
+
+/** PostgreSQL's are also sent by the store itself, a whole group in one round trip (message-store.ts). */
+export function postgresSendFor(statements: SendStatements): PostgresSend | undefined {
+  return statements instanceof PostgresSend ? statements : undefined;
 }
 
 /** SQLite's statements also run at once on the file, for a whole group in one turn (message-store.ts). */
@@ -202,9 +208,30 @@ class PostgresSend implements SendStatements {
   }
 
   async send(trx: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): Promise<SendOutcome> {
-    const values = { ...row, chatId: row.chat_id, operatorId: 'operatorId' in writer ? writer.operatorId : '' };
-    const { rows } = await this.statements[kindOf(writer)].execute(trx, values);
-    const seq = rows[0]?.last_seq;
-    return seq === undefined ? { written: false } : { seq: Number(seq) };
+    const { rows } = await this.statements[kindOf(writer)].execute(trx, valuesOf(row, writer));
+    return outcomeOf(rows);
   }
+
+  /**
+   * The same statement, for a caller that sends it in a pipelined transaction (pipelined-writes.ts):
+   * its SQL, name and values (shown to `db`'s plugins now), and what its rows say.
+   */
+  statementOf(db: Kysely<DeskbellTables>, row: UnnumberedRow, writer: Writer): PipelinedStatement {
+    return this.statements[kindOf(writer)].runOf(db, valuesOf(row, writer));
+  }
+
+  outcomeOf(rows: readonly unknown[]): SendOutcome {
+    return outcomeOf(rows as ReadonlyArray<{ last_seq: number }>);
+  }
+}
+
+const valuesOf = (row: UnnumberedRow, writer: Writer): UnnumberedRow & Guarded => ({
+  ...row,
+  chatId: row.chat_id,
+  operatorId: 'operatorId' in writer ? writer.operatorId : '',
+});
+
+function outcomeOf(rows: ReadonlyArray<{ last_seq: number }>): SendOutcome {
+  const seq = rows[0]?.last_seq;
+  return seq === undefined ? { written: false } : { seq: Number(seq) };
 }

@@ -8,8 +8,9 @@ import { announceTransition, runChatAction } from '../chats/chat-actions';
 import { announceMessage, announceNewChat } from '../chats/chat-broadcast';
 import { joinQueueAsNew, queuePositionOf } from '../chats/queue-positions';
 import { toPatronView } from '../chats/chat-rows';
-import { deskHoursNow } from '../../src/domain/service-hours';
-import { libraryTimeZone } from '../departments/library-time-zone';
+import { deskHoursNow, isValidTimeZone } from '../../src/domain/service-hours';
+import { machineTimeZone, TIME_ZONE_SETTING } from '../departments/library-time-zone';
+import type { DepartmentRepository } from '../departments/department-repository';
 import { readWidgetTexts } from '../settings/widget-texts';
 import type { DeskbellContext } from '../context';
 import { patronScreenshareHandlers } from '../screenshare/screenshare-handlers';
@@ -35,9 +36,30 @@ export const ANONYMOUS_PATRON = 'Patron';
 async function hoursNow(ctx: DeskbellContext, departmentId: string) {
   const [hours, zone] = await Promise.all([
     ctx.repos.departments.hoursOf(departmentId),
-    libraryTimeZone(ctx.repos.departments),
+    startZone(ctx.repos.departments),
   ]);
   return deskHoursNow(hours ?? null, zone, ctx.now());
+}
+
+/** The machine's zone and the last stored zone's validity, looked up once (see startZone). */
+let machineZone: string | undefined;
+let lastStored: { zone: string; valid: boolean } | undefined;
+
+/**
+ * libraryTimeZone (library-time-zone.ts) for every `chat:start` and `widget:config`: the same
+ * rule (the zone an admin set if it is valid, else the machine's), with the two Intl look-ups
+ * kept, as neither changes while the process runs for the same name. Each builds an
+ * Intl.DateTimeFormat, together about a millisecond of the event loop on every new chat
+ * (issue 10, item 2: the new-chat alert). The stored setting itself is read every time.
+ */
+async function startZone(departments: DepartmentRepository): Promise<string> {
+  const stored = await departments.readSetting(TIME_ZONE_SETTING);
+  if (typeof stored === 'string') {
+    if (lastStored?.zone !== stored) lastStored = { zone: stored, valid: isValidTimeZone(stored) };
+    if (lastStored.valid) return stored;
+  }
+  machineZone ??= machineTimeZone();
+  return machineZone;
 }
 
 export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<PatronRequests, PatronSocket> {

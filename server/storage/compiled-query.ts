@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { DeskbellTables } from './schema';
@@ -68,6 +69,19 @@ export class CompiledOnce<Values extends Record<string, unknown>, Row> {
     statement.run(parameters);
     return [];
   }
+
+  /**
+   * The query's SQL and this run's parameters, for a caller that sends it itself (PostgreSQL's
+   * pipelined group of sends, pipelined-writes.ts), with a name that is the same for the same SQL,
+   * to prepare it once per connection. `db`'s plugins are shown the query as by `execute`.
+   */
+  runOf(db: Kysely<DeskbellTables>, values: Values): { name: string; text: string; values: unknown[] } {
+    this.show(db);
+    this.name ??= `deskbell_${createHash('sha256').update(this.compiled.sql).digest('hex').slice(0, 24)}`;
+    return { name: this.name, text: this.compiled.sql, values: this.parametersOf(values) };
+  }
+
+  private name: string | undefined;
 
   /** The statement prepared for runOnFile, on the file it was prepared on. */
   private prepared: { file: BetterSqlite3.Database; statement: BetterSqlite3.Statement } | undefined;

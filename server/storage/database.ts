@@ -4,8 +4,10 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { FreshConnectionDriver } from './fresh-connection-driver';
+import { PipelinedWrites } from './pipelined-writes';
 import type { DeskbellTables } from './schema';
 import { withStatementCache } from './statement-cache';
+import { checkpointOffTheLoop } from './wal-checkpointer';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -52,6 +54,26 @@ export function sqliteFileOf(db: Kysely<DeskbellTables>): SqliteDatabase.Databas
   return adapter instanceof SqliteFileAdapter ? adapter.file : undefined;
 }
 
+/**
+ * PostgreSQL's adapter, carrying a small pool of pipelined connections for the
+ * one hot path that writes a whole group of sends in one round trip
+ * (message-store.ts, pipelined-writes.ts); reached as the SQLite file is.
+ */
+class PostgresWritesAdapter extends PostgresAdapter {
+  constructor(readonly writes: PipelinedWrites) {
+    super();
+  }
+}
+
+/** The pipelined writer under a PostgreSQL database (or a transaction on it); undefined on SQLite. */
+export function pipelinedWritesOf(db: Kysely<DeskbellTables>): PipelinedWrites | undefined {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof PostgresWritesAdapter ? adapter.writes : undefined;
+}
+
+/** Connections of the pipelined writer: one for each group of sends written at once (message-store.ts). */
+const PIPELINED_CONNECTIONS = 4;
+
 /** Opens PostgreSQL when a URL is given, otherwise `<dataDir>/deskbell.sqlite` in WAL mode. */
 export function openStorage(options: StorageOptions): Storage {
   if (options.databaseUrl) {
@@ -67,23 +89,54 @@ export function openStorage(options: StorageOptions): Storage {
     pool.on('connect', (client) => {
       client.on('error', (error) => warnClosed('a busy', error));
     });
+    // Opened on first use, as Kysely's are; the same listeners, for the same reasons.
+    const pipelinedPool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: PIPELINED_CONNECTIONS,
+      connectionTimeoutMillis: 5_000,
+      pipeline: true,
+    });
+    pipelinedPool.on('error', (error) => warnClosed('an idle', error));
+    pipelinedPool.on('connect', (client) => {
+      client.on('error', (error) => warnClosed('a busy', error));
+    });
+    const writes = new PipelinedWrites(pipelinedPool);
     const dialect = new PostgresDialect({ pool });
     const db = new Kysely<DeskbellTables>({
       dialect: {
-        createAdapter: () => dialect.createAdapter(),
+        createAdapter: () => new PostgresWritesAdapter(writes),
         createDriver: () => new FreshConnectionDriver(dialect.createDriver()),
         createIntrospector: (kysely) => dialect.createIntrospector(kysely),
         createQueryCompiler: () => dialect.createQueryCompiler(),
       },
     });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: async () => {
+        await db.destroy();
+        await writes.end();
+      },
+    };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = new SqliteDatabase(join(options.dataDir, 'deskbell.sqlite'));
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  const dialect = new SqliteDialect({ database: withStatementCache(file) });
+  // WAL checkpoints run in a worker thread, not inside the commits of the serving thread (wal-checkpointer.ts).
+  const checkpointer = checkpointOffTheLoop(file);
+  const cached = withStatementCache(file);
+  const dialect = new SqliteDialect({
+    database: {
+      prepare: cached.prepare,
+      close: () => {
+        // Closed without storage.close (db.destroy() alone): the worker is told to close too.
+        void checkpointer.stop();
+        cached.close();
+      },
+    },
+  });
   const db = new Kysely<DeskbellTables>({
     dialect: {
       createAdapter: () => new SqliteFileAdapter(file),
@@ -92,5 +145,13 @@ export function openStorage(options: StorageOptions): Storage {
       createQueryCompiler: () => dialect.createQueryCompiler(),
     },
   });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'sqlite',
+    close: async () => {
+      // The worker's connection first, so that the serving one is the last and checkpoints the whole WAL.
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }

@@ -110,7 +110,7 @@ function innerOf(connection: DatabaseConnection): DatabaseConnection {
 }
 
 /** The connection was gone before the statement could run: closed under it, or ended by the server. */
-function diedWhileIdle(error: unknown): boolean {
+export function diedWhileIdle(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (code === '57P01' || code === '57P02') return true;
