@@ -122,7 +122,10 @@ describe('report ranges in the library’s days', () => {
     expect(quickRange('this-month', today)).toEqual({ from: '2026-01-01', to: today });
     expect(quickRange('last-month', today)).toEqual({ from: '2025-12-01', to: '2025-12-31' });
     expect(quickRange('this-year', today)).toEqual({ from: '2026-01-01', to: today });
-    expect(quickRange('last-12-months', today)).toEqual({ from: '2025-02-01', to: today });
+    expect(quickRange('last-12-months', today)).toEqual({ from: '2025-01-16', to: today });
+    // In December too, the last 12 months are not this year.
+    expect(quickRange('last-12-months', '2026-12-03')).toEqual({ from: '2025-12-04', to: '2026-12-03' });
+    expect(quickRange('last-12-months', '2024-02-29')).toEqual({ from: '2023-03-01', to: '2024-02-29' });
     expect(quickRange('last-month', '2024-03-10')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     for (const { pick } of QUICK_PICKS) expect(daysIn(quickRange(pick, '2026-12-31'))).toBeLessThanOrEqual(400);
   });

@@ -54,6 +54,15 @@ export function daysIn(range: DayRange): number {
   return Math.max(0, days);
 }
 
+/** The same day `years` later (29 February becomes 28 February in a common year). */
+function shiftYear(day: string, years: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year + years, month - 1, date));
+  // Past the month's end (29 Feb in a common year): its last day instead.
+  if (target.getUTCMonth() !== month - 1) target.setUTCDate(0);
+  return toDay(target);
+}
+
 /** The range a quick pick stands for, ending today (`today` in the library's zone). */
 export function quickRange(pick: QuickPick, today: string): DayRange {
   const [year, month] = today.split('-').map(Number) as [number, number];
@@ -70,8 +79,8 @@ export function quickRange(pick: QuickPick, today: string): DayRange {
     case 'this-year':
       return { from: `${year}-01-01`, to: today };
     case 'last-12-months':
-      // The eleven months before this one, and this one so far.
-      return { from: monthStart(year, month - 11), to: today };
+      // A year back to the day (365 or 366 days): unlike "This year", the same length whatever the month.
+      return { from: addDays(shiftYear(today, -1), 1), to: today };
   }
 }
 

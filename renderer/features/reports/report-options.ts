@@ -31,7 +31,7 @@ export function barsOption(
     data: labels,
     axisLabel: { color: TEXT, width: 220, overflow: 'truncate' as const },
   };
-  const value = { type: 'value' as const, minInterval: 1, axisLabel: { color: TEXT } };
+  const value = { type: 'value' as const, minInterval: 1, axisLabel: { color: TEXT, hideOverlap: true } };
   return {
     grid,
     tooltip: { trigger: 'item' },

@@ -76,7 +76,8 @@ export function CommentsFigure({ summary }: { summary: ReportSummary }) {
       {summary.comments.length === 0 ? (
         <p className="empty">No comments in this range.</p>
       ) : (
-        <ul className="report-comments">
+        // Scrolls inside itself (and takes the keyboard for it): a year's comments would stretch the page.
+        <ul className="report-comments" tabIndex={0} aria-label="Comments, newest first">
           {summary.comments.map((comment) => (
             <li key={comment.chatId} data-chat-id={comment.chatId}>
               <p className="report-comment-rating">
