@@ -96,6 +96,24 @@ describe('the Reports page', () => {
     expect(store!.getState().transcriptFromReports).toBe(true);
   });
 
+  it('counts chats without an analytics entry, without pretending a filter lists them', async () => {
+    showPage(() =>
+      summaryFixture({
+        questionTypes: [
+          { key: 'qt-1', label: 'Research', chats: 2, countsAs: 'reference' },
+          { key: '', label: '', chats: 1, countsAs: null },
+        ],
+      }),
+    );
+    await screen.findByRole('region', { name: 'Totals' });
+    const figure = screen.getByRole('region', { name: 'Question types' });
+    fireEvent.click(within(figure).getByRole('button', { name: 'Show table' }));
+    const row = within(figure).getByRole('rowheader', { name: 'No analytics entry' }).closest('tr')!;
+    expect(within(row).queryByRole('button')).toBeNull();
+    expect(within(row).getAllByRole('cell')[0]?.textContent).toBe('1');
+    expect(within(figure).getByRole('button', { name: 'List the 2 chats: Question types: Research' })).toBeTruthy();
+  });
+
   it('says so when no chat ended in the range', async () => {
     showPage(() =>
       summaryFixture({

@@ -17,7 +17,8 @@ export interface BarRow {
   key: string;
   label: string;
   chats: number;
-  filter: ReportFilter;
+  /** Which chats the row stands for; null when the contract has no filter for it (no analytics entry). */
+  filter: ReportFilter | null;
   /** Further cells of the table, after Chats and Share. */
   more?: ReactNode[];
 }
@@ -63,7 +64,7 @@ export function BarsFigure({
           height={height}
           onPick={({ dataIndex }) => {
             const row = rows[dataIndex];
-            if (row && row.chats > 0) drill(row.filter, `${title}: ${row.label}`);
+            if (row?.filter && row.chats > 0) drill(row.filter, `${title}: ${row.label}`);
           }}
         />
       }
@@ -89,11 +90,15 @@ export function BarsFigure({
                 <bdi dir="auto">{row.label}</bdi>
               </th>
               <td>
-                <DrillButton
-                  chats={row.chats}
-                  label={`${title}: ${row.label}`}
-                  onDrill={() => drill(row.filter, `${title}: ${row.label}`)}
-                />
+                {row.filter ? (
+                  <DrillButton
+                    chats={row.chats}
+                    label={`${title}: ${row.label}`}
+                    onDrill={() => drill(row.filter ?? {}, `${title}: ${row.label}`)}
+                  />
+                ) : (
+                  row.chats.toLocaleString('en')
+                )}
               </td>
               <td>{formatPercent(row.chats, total)}</td>
               {row.more?.map((cell, index) => (
@@ -154,11 +159,12 @@ const countsAsWords = { reference: 'Reference', directional: 'Directional' } as 
 
 /** Question types (each counting as reference or directional), READ levels, ratings. */
 export function AnswerFigures({ summary }: { summary: ReportSummary }) {
+  // A row without a key is the chats with no analytics entry: counted, but no filter lists them.
   const typeRows = summary.questionTypes.map((type) => ({
-    key: type.key,
-    label: type.label,
+    key: type.key || 'none',
+    label: type.key ? type.label : 'No analytics entry',
     chats: type.chats,
-    filter: { questionType: type.key },
+    filter: type.key ? { questionType: type.key } : null,
     more: [type.countsAs ? countsAsWords[type.countsAs] : 'Not counted'],
   }));
   const readRows = READ_LEVELS.map(({ level, words }) => ({
@@ -212,6 +218,12 @@ export function AnswerFigures({ summary }: { summary: ReportSummary }) {
   );
 }
 
+/** A browser or page row; one the server could not name ('') is counted but lists nothing. */
+const keyed = (row: { key: string; label: string; chats: number }, filter: ReportFilter): BarRow =>
+  row.key
+    ? { ...row, filter }
+    : { key: 'not-recorded', label: row.label || 'Not recorded', chats: row.chats, filter: null };
+
 /** The browsers patrons used and the pages they asked from. */
 export function WhereFigures({ summary }: { summary: ReportSummary }) {
   return (
@@ -220,7 +232,7 @@ export function WhereFigures({ summary }: { summary: ReportSummary }) {
         title="Browsers"
         table="browsers"
         rowHeader="Browser"
-        rows={summary.browsers.map((row) => ({ ...row, filter: { browser: row.key } }))}
+        rows={summary.browsers.map((row) => keyed(row, { browser: row.key }))}
         horizontal
         empty="No browsers recorded in this range."
       />
@@ -228,7 +240,7 @@ export function WhereFigures({ summary }: { summary: ReportSummary }) {
         title="Pages patrons asked from"
         table="pages"
         rowHeader="Page"
-        rows={summary.pages.map((row) => ({ ...row, filter: { askedFrom: row.key } }))}
+        rows={summary.pages.map((row) => keyed(row, { askedFrom: row.key }))}
         horizontal
         empty="No pages recorded in this range."
       />
