@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { OperatorConnection } from '../src/client/operator-connection';
 import { createHttpAdminApi } from './api/admin-api';
 import { createHttpConsoleApi } from './api/console-api';
+import { createHttpReportsApi } from './api/reports-api';
 import { serverUrl } from './config';
 import { playChirp } from './desktop/chirp-player';
 import { getDesktopBridge } from './desktop/get-desktop-bridge';
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
   const store = createConsoleStore({
     api: createHttpConsoleApi(target.url, http),
     adminApi: createHttpAdminApi(target.url, http),
+    reportsApi: createHttpReportsApi(target.url, http),
     bridge,
     now: () => Date.now(),
     playSound: playChirp,

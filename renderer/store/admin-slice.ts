@@ -94,7 +94,7 @@ export const createAdminSlice =
       ...deskSettingsActions(runtime, api, set, get),
 
       openAdmin() {
-        set({ adminOpen: true, settingsOpen: false, cannedOpen: false, temporaryPassword: null });
+        set({ adminOpen: true, settingsOpen: false, cannedOpen: false, reportsOpen: false, temporaryPassword: null });
         // Fresh each time: another admin may have changed accounts meanwhile.
         void get().loadAccounts();
         void get().loadAdminDepartments();

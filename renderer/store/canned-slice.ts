@@ -49,7 +49,7 @@ export const createCannedSlice =
     },
 
     openCanned() {
-      set({ cannedOpen: true, settingsOpen: false, adminOpen: false, temporaryPassword: null });
+      set({ cannedOpen: true, settingsOpen: false, adminOpen: false, reportsOpen: false, temporaryPassword: null });
       void get().loadCanned();
     },
 

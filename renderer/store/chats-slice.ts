@@ -110,7 +110,7 @@ export const createChatsSlice =
       async openTranscript(chatId) {
         const connection = runtime.connection();
         if (!connection) return;
-        set({ rightView: 'transcript', transcript: { chatId, data: null, error: null } });
+        set({ rightView: 'transcript', transcript: { chatId, data: null, error: null }, transcriptFromReports: false });
         const ack = await connection.transcript(chatId);
         if (ack.ok) keepHistory(chatId, ack.data.patronHistory);
         // The operator may have opened another one meanwhile.

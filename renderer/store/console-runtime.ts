@@ -2,6 +2,7 @@ import type { OperatorConnection } from '../../src/client/operator-connection';
 import type { DesktopBridge, PlaySound } from '../../src/protocol';
 import type { AdminApi } from '../api/admin-api';
 import type { ConsoleApi } from '../api/console-api';
+import type { ReportsApi } from '../api/reports-api';
 import type { ScreenshareMedia } from '../desktop/screenshare-media';
 
 /** What the store needs from outside; tests pass their own (a real connection to a test server, a recording bridge). */
@@ -10,6 +11,10 @@ export interface ConsoleDeps {
   /** The Administration page and the librarian's own name and password; the page's own origin when left out. */
   adminApi?: AdminApi;
   /** Opens a connection; `token` is the desktop client's bearer token (the browser uses its cookie). */
+  /** The Reports page's figures and exports; the page's own origin when left out. */
+  reportsApi?: ReportsApi;
+  /** Saves a downloaded export (an `<a download>` object URL when left out). */
+  saveFile?(blob: Blob, fileName: string): void;
   createConnection(token: string | undefined): OperatorConnection;
   bridge: DesktopBridge;
   now(): number;

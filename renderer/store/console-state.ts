@@ -7,6 +7,7 @@ import type { DeskSlice } from './desk-types';
 import type { LeaveSlice } from './leave-types';
 import type { MessagesSlice } from './messages-types';
 import type { OperatorsSlice } from './operators-types';
+import type { ReportsSlice } from './reports-types';
 import type { ScreenshareSlice } from './screenshare-types';
 import type { SessionSlice } from './session-types';
 import type { SettingsSlice } from './settings-types';
@@ -42,4 +43,5 @@ export type ConsoleState = SessionSlice &
   UnreadSlice &
   ScreenshareSlice &
   AdminSlice &
-  DeskSlice;
+  DeskSlice &
+  ReportsSlice;

@@ -9,6 +9,7 @@ import { createRuntime, type ConsoleDeps } from './console-runtime';
 import type { ConsoleState } from './console-state';
 import { bindDesktop } from './desktop-binding';
 import { createLeaveSlice } from './leave-slice';
+import { createReportsSlice } from './reports-slice';
 import { createMessagesSlice } from './messages-slice';
 import { createOperatorsSlice } from './operators-slice';
 import { createScreenshareSlice } from './screenshare-slice';
@@ -28,7 +29,7 @@ export type ConsoleStore = StoreApi<ConsoleState> & {
 
 /**
  * One store of slices (session, connection, chats, messages, ui, settings, operators, staff,
- * transfer, activity: typing and the patron's presence, canned messages, administration).
+ * transfer, activity: typing and the patron's presence, canned messages, administration, desk, reports).
  * A factory rather than a module-level store so each test starts from a
  * fresh one. It listens to the desktop bridge from the start (desktop-binding.ts).
  */
@@ -53,6 +54,7 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     ...createAdminSlice(runtime)(...args),
     ...createDeskSlice(runtime)(...args),
     ...createTranscriptSearchSlice(runtime)(...args),
+    ...createReportsSlice(runtime)(...args),
   }));
   const unbindDesktop = bindDesktop(store, runtime);
   return Object.assign(store, {

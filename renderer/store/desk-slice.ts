@@ -32,7 +32,14 @@ export const createDeskSlice =
       deskActionError: null,
 
       openDesk() {
-        set({ deskOpen: true, settingsOpen: false, cannedOpen: false, adminOpen: false, deskActionError: null });
+        set({
+          deskOpen: true,
+          settingsOpen: false,
+          cannedOpen: false,
+          adminOpen: false,
+          reportsOpen: false,
+          deskActionError: null,
+        });
         void get().refreshDesk();
       },
 
@@ -59,7 +66,7 @@ export const createDeskSlice =
       async watchChat(chatId) {
         const connection = runtime.connection();
         if (!connection) return;
-        set({ deskOpen: false });
+        set({ deskOpen: false, reportsOpen: false });
         get().openChat(chatId);
         const ack = await connection.watch(chatId);
         if (!ack.ok) {

@@ -42,6 +42,7 @@ export const createSettingsSlice =
         settingsError: null,
         cannedOpen: false,
         adminOpen: false,
+        reportsOpen: false,
         temporaryPassword: null,
       });
       // Fresh from the desktop each time: the tray or another window may have changed them.

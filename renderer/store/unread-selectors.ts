@@ -79,7 +79,7 @@ export const countsAsMine = (state: ConsoleState, kind: ReadMark['kind'], id: st
  * console that is visible and focused. Null when they look elsewhere.
  */
 export const selectReading = (state: ConsoleState): Omit<ReadMark, 'seq'> | null => {
-  if (!state.attending || state.settingsOpen || state.cannedOpen || state.adminOpen) return null;
+  if (!state.attending || state.settingsOpen || state.cannedOpen || state.adminOpen || state.reportsOpen) return null;
   if (state.rightView === 'chat' && state.openChatId && state.chatTab === 'chat') {
     return { kind: 'chat', id: state.openChatId };
   }

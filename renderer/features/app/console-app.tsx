@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { runsTheDesk } from '../../../src/domain/chat-access';
 import { useConsole } from '../../store/store-context';
 import { ChoosePasswordScreen } from '../account/choose-password-screen';
 import { SetupAccountScreen, setupTokenOf } from '../account/setup-account-screen';
@@ -11,6 +12,7 @@ import { ChatPane } from '../chat-pane/chat-pane';
 import { ConnectionBanner } from '../connection/connection-banner';
 import { LoginForm } from '../login/login-form';
 import { SettingsPage } from '../settings/settings-page';
+import { PageLoadBoundary } from '../../shared/page-load-boundary';
 import { StaffChatPane } from '../staff-chat/staff-chat-pane';
 import { TranscriptView } from '../transcripts/transcript-view';
 import { SharingBanner } from '../screenshare/sharing-banner';
@@ -18,6 +20,9 @@ import { MessageAlerts } from '../unread/message-alerts';
 import { ConsoleHeader } from './console-header';
 import { LeftColumn } from './left-column';
 import { LiveAnnouncer } from './live-announcer';
+
+// Loaded when first opened: the charts library stays out of the console's first load.
+const ReportsPage = lazy(() => import('../reports/reports-page'));
 
 /** The whole console: the login form until a session exists, then the workspace. */
 export function ConsoleApp() {
@@ -73,7 +78,13 @@ function Workspace() {
   const cannedOpen = useConsole((state) => state.cannedOpen);
   const adminOpen = useConsole((state) => state.adminOpen);
   // The Desk view is a page too; another page opened over it hides it until that one closes.
-  const deskShown = useConsole((state) => state.deskOpen) && !settingsOpen && !cannedOpen && !adminOpen;
+  // Reports are the supervisors' and admins' (the server refuses anyone else too).
+  const reportsShown = useConsole(
+    (state) => state.reportsOpen && state.operator !== null && runsTheDesk(state.operator),
+  );
+  const deskShown =
+    useConsole((state) => state.deskOpen) && !settingsOpen && !cannedOpen && !adminOpen && !reportsShown;
+  const pageShown = settingsOpen || cannedOpen || adminOpen || deskShown || reportsShown;
   return (
     <div className="console">
       <ConsoleHeader />
@@ -93,13 +104,21 @@ function Workspace() {
         <main className="settings-main">
           <AdminPage />
         </main>
+      ) : reportsShown ? (
+        <main className="settings-main">
+          <PageLoadBoundary page="Reports">
+            <Suspense fallback={<p role="status">Loading the Reports page…</p>}>
+              <ReportsPage />
+            </Suspense>
+          </PageLoadBoundary>
+        </main>
       ) : deskShown ? (
         <main className="settings-main">
           <DeskPage />
         </main>
       ) : null}
       {/* Hidden, not unmounted, while a page shows: a half-typed reply survives a look at the settings. */}
-      <main className="workspace" hidden={settingsOpen || cannedOpen || adminOpen || deskShown}>
+      <main className="workspace" hidden={pageShown}>
         <LeftColumn />
         <div className="right-panel">
           {rightView === 'transcript' ? <TranscriptView /> : rightView === 'staff' ? <StaffChatPane /> : <ChatPane />}

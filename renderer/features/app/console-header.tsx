@@ -3,7 +3,10 @@ import { useConsole } from '../../store/store-context';
 import { HandBackDialog } from '../status/hand-back-dialog';
 import { StatusSelector } from '../status/status-selector';
 
-/** The top bar: the app's name, the operator, their status, Canned messages, Administration (admins), Settings and Log out. */
+/**
+ * The top bar: the app's name, the operator, their status, Canned messages, Desk and Reports (supervisors and
+ * admins), Administration (admins), Settings and Log out.
+ */
 export function ConsoleHeader() {
   const name = useConsole((state) => state.operator?.displayName ?? '');
   const requestLeave = useConsole((state) => state.requestLeave);
@@ -19,8 +22,11 @@ export function ConsoleHeader() {
   const closeAdmin = useConsole((state) => state.closeAdmin);
   const runsDesk = useConsole((state) => state.operator !== null && runsTheDesk(state.operator));
   const deskShown = useConsole(
-    (state) => state.deskOpen && !state.settingsOpen && !state.cannedOpen && !state.adminOpen,
+    (state) => state.deskOpen && !state.settingsOpen && !state.cannedOpen && !state.adminOpen && !state.reportsOpen,
   );
+  const reportsOpen = useConsole((state) => state.reportsOpen);
+  const openReports = useConsole((state) => state.openReports);
+  const closeReports = useConsole((state) => state.closeReports);
   const openDesk = useConsole((state) => state.openDesk);
   const closeDesk = useConsole((state) => state.closeDesk);
   return (
@@ -36,6 +42,15 @@ export function ConsoleHeader() {
         {runsDesk ? (
           <button type="button" aria-pressed={deskShown} onClick={() => (deskShown ? closeDesk() : openDesk())}>
             Desk
+          </button>
+        ) : null}
+        {runsDesk ? (
+          <button
+            type="button"
+            aria-pressed={reportsOpen}
+            onClick={() => (reportsOpen ? closeReports() : openReports())}
+          >
+            Reports
           </button>
         ) : null}
         {isAdmin ? (

@@ -18,6 +18,9 @@ export function TranscriptView() {
   // Opened from a chat's earlier chats: a way back to the chat being answered.
   const openChat = useConsole((state) => (state.openChatId ? state.chats[state.openChatId] : undefined));
   const backToChat = useConsole((state) => state.openChat);
+  // Opened from a report's list of chats: a way back to that list.
+  const fromReports = useConsole((state) => state.transcriptFromReports);
+  const backToReports = useConsole((state) => state.backToReports);
   const headingId = useId();
   const find = useFindInChat(transcript?.data?.messages ?? NO_MESSAGES, transcript?.chatId ?? '');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -50,6 +53,11 @@ export function TranscriptView() {
           ) : null}
         </div>
         {data ? <FindBox find={find} /> : null}
+        {fromReports ? (
+          <button type="button" onClick={backToReports}>
+            Back to Reports
+          </button>
+        ) : null}
         {openChat && openChat.id !== transcript.chatId ? (
           <button type="button" onClick={() => backToChat(openChat.id)}>
             Back to the chat with <bdi dir="auto">{patronLabel(openChat)}</bdi>
