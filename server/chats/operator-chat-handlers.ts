@@ -117,12 +117,13 @@ export function operatorChatHandlers(
       if (!loaded) throw new DeskbellError('CHAT_NOT_FOUND', 'There is no chat with that id.');
       assertMay('read-transcript', loaded.state, actor);
       const { chat } = loaded;
-      const [messages, analytics, patronHistory] = await Promise.all([
+      const [messages, analytics, patronHistory, rating] = await Promise.all([
         ctx.repos.messages.listAfter(chat.id, 0),
         ctx.repos.analytics.find(chat.id),
         ctx.repos.patronHistory.earlierChats(chat, actor),
+        ctx.repos.reports.ratingOf(chat.id),
       ]);
-      return { chat, messages, analytics: analytics ?? null, patronHistory };
+      return { chat, messages, analytics: analytics ?? null, patronHistory, rating };
     },
 
     'chats:ended': async (request) => {

@@ -69,6 +69,16 @@ export class ReportRepository {
     });
   }
 
+  /** The patron's rating of one chat, for its staff transcript. */
+  async ratingOf(chatId: string): Promise<{ rating: number; comment: string | null; ratedAt: number } | null> {
+    const row = await this.db
+      .selectFrom('chat_ratings')
+      .select(['rating', 'comment', 'rated_at'])
+      .where('chat_id', '=', chatId)
+      .executeTakeFirst();
+    return row ? { rating: row.rating, comment: row.comment, ratedAt: row.rated_at } : null;
+  }
+
   /** Every counted chat bucketed again by the library's new time zone. */
   rebucket(timeZone: string): Promise<void> {
     return rebucketChatStats(this.db, timeZone);

@@ -82,7 +82,14 @@ export const chatWithMessagesSchema = z.object({
 });
 export type ChatWithMessages = z.infer<typeof chatWithMessagesSchema>;
 
-export const transcriptSchema = chatWithMessagesSchema.extend({ analytics: analyticsEntrySchema.nullable() });
+export const transcriptSchema = chatWithMessagesSchema.extend({
+  analytics: analyticsEntrySchema.nullable(),
+  /** The patron's answer to "How helpful was this chat?": staff-only. */
+  rating: z
+    .object({ rating: z.number().int().min(1).max(5), comment: z.string().nullable(), ratedAt: z.number().int() })
+    .nullable()
+    .optional(),
+});
 export type Transcript = z.infer<typeof transcriptSchema>;
 
 export const staffChatWithMessagesSchema = z.object({

@@ -149,6 +149,7 @@ describe('the clients keep to the socket contract', () => {
       connection.listCanned(),
       connection.saveCanned({ scope: { kind: 'personal' }, shortcut: 'hours', body: 'We open at 9.' }),
       connection.deleteCanned('canned-1'),
+      connection.searchTranscripts({ text: 'atlases', page: 1 }),
       connection.markRead({ kind: 'chat', id: 'chat-1', seq: 3 }),
       connection.markRead({ kind: 'staff', id: 'staff-1', seq: 1 }),
       connection.screenshare('screenshare:request', { chat: { kind: 'patron', id: 'chat-1' } }),

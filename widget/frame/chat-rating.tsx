@@ -49,7 +49,10 @@ export function ChatRating({ connection }: Props) {
                 name={`${ids}-rating`}
                 value={choice.rating}
                 checked={rating === choice.rating}
-                onChange={() => setRating(choice.rating)}
+                onChange={() => {
+                  setRating(choice.rating);
+                  setError(null);
+                }}
               />
               <span className="rating-number" aria-hidden="true">
                 {choice.rating}

@@ -1,3 +1,4 @@
+import { RATING_SCALE } from '../../../src/protocol/reports';
 import { useId, useRef } from 'react';
 import { useConsole } from '../../store/store-context';
 import { formatDateTime } from '../../shared/format-time';
@@ -113,6 +114,21 @@ export function TranscriptView() {
             </dl>
           ) : (
             <p className="empty">No analytics entry was saved for this chat.</p>
+          )}
+          <h3>Patron’s rating</h3>
+          {data.rating ? (
+            <p data-patron-rating>
+              {data.rating.rating} of 5:{' '}
+              {RATING_SCALE.find((choice) => choice.rating === data.rating?.rating)?.words ?? ''}
+              {data.rating.comment ? (
+                <>
+                  {' · '}
+                  <q dir="auto">{data.rating.comment}</q>
+                </>
+              ) : null}
+            </p>
+          ) : (
+            <p className="empty">The patron did not rate this chat.</p>
           )}
           <h3>Patron info</h3>
           <PatronInfoTab chat={data.chat} />
