@@ -24,6 +24,7 @@ const BENCHES: ReadonlyArray<{ name: string; args: string[] }> = [
   { name: 'idle-sockets', args: [] },
   { name: 'console-open', args: [] },
   { name: 'console-day', args: [] },
+  { name: 'report-queries', args: [] },
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, skip: { type: 'string' } } });
