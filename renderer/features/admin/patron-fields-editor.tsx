@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PatronField } from '../../../src/protocol';
 import { useConsole } from '../../store/store-context';
 import { draftKey, focusRowButton, moved } from './ordered-rows';
+import { SaveOutcome } from './save-outcome';
 
 interface Row {
   key: string;
@@ -153,14 +154,7 @@ export function PatronFieldsEditor({ fields, labelledBy }: { fields: PatronField
           {busy ? 'Saving…' : 'Save form fields'}
         </button>
       </div>
-      <p className="settings-status" role="status">
-        {saved}
-      </p>
-      {refusal ? (
-        <p className="form-error" role="alert">
-          {refusal}
-        </p>
-      ) : null}
+      <SaveOutcome saved={saved} refusal={refusal} />
     </form>
   );
 }

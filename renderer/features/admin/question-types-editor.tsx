@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AdminQuestionType, CountsAs } from '../../../src/protocol';
 import { useConsole } from '../../store/store-context';
 import { draftKey, focusRowButton, moved } from './ordered-rows';
+import { SaveOutcome } from './save-outcome';
 
 interface Row {
   key: string;
@@ -183,14 +184,7 @@ export function QuestionTypesEditor({ types, labelledBy }: { types: AdminQuestio
           {busy ? 'Saving…' : 'Save question types'}
         </button>
       </div>
-      <p className="settings-status" role="status">
-        {saved}
-      </p>
-      {refusal ? (
-        <p className="form-error" role="alert">
-          {refusal}
-        </p>
-      ) : null}
+      <SaveOutcome saved={saved} refusal={refusal} />
     </form>
   );
 }

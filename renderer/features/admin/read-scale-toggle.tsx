@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { READ_LEVELS } from '../../../src/protocol/reports';
 import { useConsole } from '../../store/store-context';
+import { SaveOutcome } from './save-outcome';
 
 /**
  * The READ scale (Reference Effort Assessment Data, 1 to 6) in the analytics entry: off by default;
@@ -38,14 +39,7 @@ export function ReadScaleToggle({ enabled }: { enabled: boolean }) {
         />
         Ask for the READ scale in the analytics entry
       </label>
-      <p className="settings-status" role="status">
-        {status}
-      </p>
-      {refusal ? (
-        <p className="form-error" role="alert">
-          {refusal}
-        </p>
-      ) : null}
+      <SaveOutcome saved={status} refusal={refusal} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useConsole } from '../../store/store-context';
+import { SaveOutcome } from './save-outcome';
 
 /** Zones the browser knows; an older engine without `supportedValuesOf` offers at least the one in use. */
 function knownZones(current: string | null): string[] {
@@ -56,14 +57,7 @@ export function TimeZoneForm() {
       <p className="settings-hint" id={`${id}-hint`}>
         Hours of service and closed dates are read in this zone.
       </p>
-      <p className="settings-status" role="status">
-        {saved}
-      </p>
-      {refusal ? (
-        <p className="form-error" role="alert">
-          {refusal}
-        </p>
-      ) : null}
+      <SaveOutcome saved={saved} refusal={refusal} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { WidgetTexts } from '../../../src/protocol';
 import { useConsole } from '../../store/store-context';
+import { SaveOutcome } from './save-outcome';
 
 const FIELDS: ReadonlyArray<{ key: keyof WidgetTexts; label: string; hint: string; long: boolean }> = [
   {
@@ -93,14 +94,7 @@ export function WidgetTextsForm({ texts, labelledBy }: { texts: WidgetTexts; lab
           {busy ? 'Saving…' : 'Save widget words'}
         </button>
       </div>
-      <p className="settings-status" role="status">
-        {saved}
-      </p>
-      {refusal ? (
-        <p className="form-error" role="alert">
-          {refusal}
-        </p>
-      ) : null}
+      <SaveOutcome saved={saved} refusal={refusal} />
     </form>
   );
 }
