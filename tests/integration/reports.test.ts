@@ -5,7 +5,7 @@ import { REPORT_PATHS, type ReportChats, type ReportSummary } from '../../src/pr
 import { ask, closeAllClients, dataOf, login, type SignedInOperator, signIn } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
 import { callApi, errorOf } from '../support/http-calls';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { addAccount, startTestServer, type TestServer } from '../support/test-server';
 
 /**
  * Reports (issue 14) against answers worked out by hand: a week of 30 chats in America/New_York,
@@ -329,6 +329,60 @@ describe('exports', () => {
     expect(microfiche?.messages.map((m) => m.body)).toContain('Answer number 4');
     const text = await download(REPORT_PATHS.transcripts, { format: 'text' });
     expect(text.text).toContain('Question: Do you keep old newspapers on microfiche?');
+  });
+});
+
+describe('the Transcripts tab’s search', () => {
+  const search = async (query: Record<string, unknown>) => dataOf(await ask(alice.socket, 'transcripts:search', query));
+  const labels = (found: Awaited<ReturnType<typeof search>>) => found.chats.map((chat) => chat.patron.name).sort();
+
+  it('finds chats by their words, stemmed, with the last word as a prefix', async () => {
+    expect(labels(await search({ text: 'microfiche' }))).toEqual(['Patron 4']);
+    expect(labels(await search({ text: 'newspaper' }))).toEqual(['Patron 4']); // "newspapers"
+    expect(labels(await search({ text: 'old micro' }))).toEqual(['Patron 4']);
+    expect((await search({ text: 'answer number' })).total).toBe(27);
+    expect((await search({ text: 'nothing like this' })).total).toBe(0);
+    // Query syntax typed by a person is just words.
+    expect((await search({ text: 'microfiche" *' })).total).toBe(1);
+  });
+
+  it('filters by patron, who answered, question type, rating and dates, and pages', async () => {
+    expect(labels(await search({ patron: 'patron 2' }))).toEqual([
+      'Patron 2',
+      'Patron 20',
+      'Patron 21',
+      'Patron 22',
+      'Patron 23',
+      'Patron 24',
+      'Patron 25',
+      'Patron 26',
+      'Patron 27',
+      'Patron 28',
+      'Patron 29',
+    ]);
+    expect((await search({ operatorId: bob.me.id })).total).toBe(12);
+    expect((await search({ questionTypeId: 'directional', rating: 5 })).total).toBe(3);
+    expect((await search({ from: '2026-10-31', to: '2026-10-31' })).total).toBe(5);
+    // Alice's on the Sunday: i = 24 and 26 (i = 28 was asked on Saturday, local time).
+    expect((await search({ text: 'answer', operatorId: alice.me.id, from: '2026-11-01' })).total).toBe(2);
+    const page = await search({});
+    expect(page).toMatchObject({ total: 30, page: 1, pageSize: 50 });
+    expect(page.chats.map((chat) => chat.endedAt)).toEqual(
+      [...page.chats.map((chat) => chat.endedAt)].sort((a, b) => (b ?? 0) - (a ?? 0)),
+    );
+  });
+
+  it('shows only chats the searcher may read, and names a bad filter', async () => {
+    await addAccount(server, {
+      username: 'rhea',
+      displayName: 'Rhea',
+      role: 'operator',
+      departmentIds: ['research-help'],
+    });
+    const other = await signIn(server.url, 'rhea');
+    expect(dataOf(await ask(other.socket, 'transcripts:search', { text: 'microfiche' })).total).toBe(0);
+    const refused = await ask(alice.socket, 'transcripts:search', { rating: 9 });
+    expect(refused.ok ? 'found' : refused.error.code).toBe('BAD_REQUEST');
   });
 });
 
