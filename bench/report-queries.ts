@@ -7,8 +7,8 @@
  * file and a throwaway PostgreSQL, then, on each: the median time of each report query for the whole
  * year beside a plain `SELECT count(*) FROM chats` in the same run (the ratio is the figure), the
  * query plans of the per-day series and the heatmap (they must read chat_stats by its index, never
- * messages), and the chats CSV of the year with transcripts, streamed: its rows and the peak RSS
- * growth while it runs beside that of a one-month export.
+ * messages), and the chats CSV with transcripts, streamed in a process of its own with a 48 MiB
+ * heap (bench/report-export-child.ts): the year's peak RSS beside a month's.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -118,38 +118,31 @@ try {
       if (lines.some((line) => /messages/.test(line))) throw new Error(`${name} reads the messages table`);
     }
 
-    const exportPeak = async (scope: ReportScope) => {
-      globalThis.gc?.();
-      const before = process.memoryUsage().rss;
-      let peak = before;
-      let rows = 0;
-      let bytes = 0;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-      const start = performance.now();
-      for await (const chunk of repos.reports.exportChats(scope, true)) {
-        rows += chunk.split('\n').length - 1;
-        bytes += Buffer.byteLength(chunk);
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }
-      clearInterval(sampler);
-      return { growthMb: (peak - before) / 2 ** 20, rows, sizeMb: bytes / 2 ** 20, ms: performance.now() - start };
-    };
-    const monthExport = await exportPeak(month);
-    const yearExport = await exportPeak(year);
+    // The export runs in a process of its own with a 48 MiB heap: streamed, a year needs no more than a month.
+    const target = databaseUrl ?? join(root, 'sqlite');
+    const exportOf = (scope: ReportScope) =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          ['--max-old-space-size=48', '--import', 'tsx', 'bench/report-export-child.ts', target, scope.from, scope.to],
+          { encoding: 'utf8' },
+        ),
+      ) as { peakRssMb: number; sizeMb: number; ms: number };
+    const monthExport = exportOf(month);
+    const yearExport = exportOf(year);
     console.log(
-      `\n${database} chats CSV with transcripts: a month ${monthExport.rows} CSV lines, RSS +${monthExport.growthMb.toFixed(1)} MiB; ` +
-        `the year ${yearExport.rows} lines (${yearExport.sizeMb.toFixed(1)} MiB) in ${(yearExport.ms / 1000).toFixed(1)} s, RSS +${yearExport.growthMb.toFixed(1)} MiB ` +
-        `(peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB)`,
+      `\n${database} chats CSV with transcripts (48 MiB heap): a month ${monthExport.sizeMb.toFixed(1)} MiB, ` +
+        `peak RSS ${monthExport.peakRssMb.toFixed(0)} MiB; the year ${yearExport.sizeMb.toFixed(1)} MiB in ` +
+        `${(yearExport.ms / 1000).toFixed(1)} s, peak RSS ${yearExport.peakRssMb.toFixed(0)} MiB`,
     );
     figures.push(
       figure({
-        // Flat: what the export holds at its peak is a small part of what it sends (all of it held would be 1x or more).
-        figure: `year's chats CSV with transcripts, peak RSS growth (${database})`,
-        baseline: 'the size of the export',
-        value: yearExport.growthMb,
-        baselineValue: yearExport.sizeMb,
+        figure: `peak RSS of the year's chats CSV with transcripts (${database})`,
+        baseline: "a month's export",
+        value: yearExport.peakRssMb,
+        baselineValue: monthExport.peakRssMb,
         unit: 'MiB',
-        goal: 0.5,
+        goal: 1.25,
         better: 'lower',
       }),
     );
