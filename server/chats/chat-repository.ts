@@ -1,4 +1,4 @@
-import { LOGGED_EVENT_KINDS, recordChatEvent } from '../reports/chat-event-log';
+import { LOGGED_EVENT_KINDS } from '../reports/chat-event-log';
 import type { Insertable, Kysely } from 'kysely';
 import type { ActorFacts } from '../../src/domain/chat-access';
 import type { ChatSummary, Message } from '../../src/protocol/models';
@@ -45,8 +45,25 @@ type NewChatRow = Insertable<ChatsTable> & { id: string; created_at: number; lin
 export class ChatRepository {
   /** Every patron's start runs it: built and compiled once. */
   private readonly insertChat: CompiledOnce<NewChatRow, unknown>;
+  /** Its line in the reports' log, in the same transaction: compiled once too. */
+  private readonly insertQueued: CompiledOnce<
+    { id: string; at: number; chatId: string; departmentId: string },
+    unknown
+  >;
 
   constructor(private readonly db: Kysely<DeskbellTables>) {
+    this.insertQueued = new CompiledOnce(db, (query, v) =>
+      query.insertInto('chat_events').values({
+        id: v.id,
+        at: v.at,
+        kind: LOGGED_EVENT_KINDS.queued,
+        chat_id: v.chatId,
+        department_id: v.departmentId,
+        actor_id: null,
+        value: null,
+        detail: null,
+      }),
+    );
     this.insertChat = new CompiledOnce(db, (query, v) =>
       query.insertInto('chats').values({
         id: v.id,
@@ -111,9 +128,9 @@ export class ChatRepository {
     // The chat and the log's 'queued' line in one transaction: reports count from the log.
     await this.db.transaction().execute(async (trx) => {
       await this.insertChat.execute(trx, row);
-      await recordChatEvent(trx, {
+      await this.insertQueued.execute(trx, {
+        id: newId(),
         at: chat.createdAt,
-        kind: LOGGED_EVENT_KINDS.queued,
         chatId: id,
         departmentId: chat.departmentId,
       });

@@ -139,6 +139,10 @@ async function* pagesOf(db: Kysely<DeskbellTables>, scope: ReportScope): AsyncGe
   }
 }
 
+/** One line of an exported transcript: `[local time] Author: words`. */
+const lineOf = (line: { created_at: number; author_name: string; body: string }, zone: string) =>
+  `[${localTime(line.created_at, zone)}] ${line.author_name}: ${line.body}`;
+
 const seconds = (ms: number | null) => (ms === null ? '' : Math.round(ms / 1000));
 const localTime = (at: number, zone: string) => DateTime.fromMillis(at, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
 
@@ -223,7 +227,7 @@ export async function* transcriptsExport(
           `Patron: ${row.patron_name ?? '(no name)'}${row.patron_email ? ` <${row.patron_email}>` : ''}`,
           `Question: ${row.question}`,
           '',
-          ...lines.map((line) => `[${localTime(line.created_at, scope.timeZone)}] ${line.author_name}: ${line.body}`),
+          ...lines.map((line) => lineOf(line, scope.timeZone)),
           '',
           '----------------------------------------',
           '',
@@ -261,10 +265,7 @@ async function transcriptTexts(db: Kysely<DeskbellTables>, rows: ExportRow[], zo
   );
   const texts = new Map<string, string>();
   for (const [chatId, lines] of messages) {
-    texts.set(
-      chatId,
-      lines.map((line) => `[${localTime(line.created_at, zone)}] ${line.author_name}: ${line.body}`).join('\n'),
-    );
+    texts.set(chatId, lines.map((line) => lineOf(line, zone)).join('\n'));
   }
   return texts;
 }
