@@ -20,6 +20,7 @@ import { recordPatronAway } from './patrons/patron-lifecycle';
 import { PresenceService } from './presence/presence-service';
 import { InFlight } from './sockets/in-flight';
 import { createRepositories } from './repositories';
+import { coalesceWrites } from './sockets/coalesced-writes';
 import { AddressLimits, type AddressLimitOptions, DEFAULT_ADDRESS_LIMITS } from './sockets/address-limits';
 import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit, socketEventLimiter } from './sockets/rate-limiter';
 import type { DeskbellIo, OperatorNamespace, PatronNamespace } from './sockets/socket-types';
@@ -84,6 +85,8 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     { ...DEFAULT_ADDRESS_LIMITS, ...deps.addressLimits },
     deps.trustProxy ?? false,
   );
+  // What one turn writes to a connection leaves in one system call (coalesced-writes.ts).
+  app.server.on('connection', coalesceWrites);
   const io: DeskbellIo = new Server(app.server, {
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES,

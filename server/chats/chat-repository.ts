@@ -4,6 +4,7 @@ import type { ActorFacts } from '../../src/domain/chat-access';
 import type { ChatSummary, Message } from '../../src/protocol/models';
 import { newId } from '../storage/ids';
 import { CompiledOnce } from '../storage/compiled-query';
+import { sqliteFileOf, writeOnFile } from '../storage/database';
 import type { ChatsTable, DeskbellTables } from '../storage/schema';
 import { visibleTo, writableBy } from './chat-access-query';
 import { type ChatSummaryRow, selectChatSummaries, toChatSummary } from './chat-rows';
@@ -41,15 +42,14 @@ export interface Transition {
  * decided, conditional on the chat's `last_seq` as it was read.
  */
 type NewChatRow = Insertable<ChatsTable> & { id: string; created_at: number; lineage_id: string };
+/** A new chat's 'queued' line in the reports' log. */
+type QueuedLine = { id: string; at: number; chatId: string; departmentId: string };
 
 export class ChatRepository {
   /** Every patron's start runs it: built and compiled once. */
   private readonly insertChat: CompiledOnce<NewChatRow, unknown>;
   /** Its line in the reports' log, in the same transaction: compiled once too. */
-  private readonly insertQueued: CompiledOnce<
-    { id: string; at: number; chatId: string; departmentId: string },
-    unknown
-  >;
+  private readonly insertQueued: CompiledOnce<QueuedLine, unknown>;
 
   constructor(private readonly db: Kysely<DeskbellTables>) {
     this.insertQueued = new CompiledOnce(db, (query, v) =>
@@ -90,6 +90,31 @@ export class ChatRepository {
     );
   }
 
+  /**
+   * The new chat's two inserts in one transaction. On SQLite both run in one turn of the event loop,
+   * straight on the file, as a group of sends does (message-store.ts, writeOnFile): through Kysely's
+   * transaction they took several promise hops and its mutex before the chat could be announced
+   * (issue 10, item 2: the new-chat alert).
+   */
+  private async writeNewChat(row: NewChatRow, queued: QueuedLine): Promise<void> {
+    const file = sqliteFileOf(this.db);
+    if (file) {
+      this.sqliteNewChat ??= file.transaction((chatRow: NewChatRow, line: QueuedLine) => {
+        this.insertChat.runOnFile(this.db, file, chatRow);
+        this.insertQueued.runOnFile(this.db, file, line);
+      });
+      const write = this.sqliteNewChat;
+      await writeOnFile(this.db, file, () => write(row, queued));
+      return;
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await this.insertChat.execute(trx, row);
+      await this.insertQueued.execute(trx, queued);
+    });
+  }
+
+  private sqliteNewChat: ((row: NewChatRow, queued: QueuedLine) => void) | undefined;
+
   /** One summary with its participants and pending transfer. */
   private async one(chat: ChatSummary): Promise<ChatSummary> {
     const [withTeam] = await withTeamFacts(this.db, [chat]);
@@ -126,15 +151,7 @@ export class ChatRepository {
       lineage_id: chat.lineageId ?? id,
     } as const;
     // The chat and the log's 'queued' line in one transaction: reports count from the log.
-    await this.db.transaction().execute(async (trx) => {
-      await this.insertChat.execute(trx, row);
-      await this.insertQueued.execute(trx, {
-        id: newId(),
-        at: chat.createdAt,
-        chatId: id,
-        departmentId: chat.departmentId,
-      });
-    });
+    await this.writeNewChat(row, { id: newId(), at: chat.createdAt, chatId: id, departmentId: chat.departmentId });
     const summary = toChatSummary({
       ...row,
       department_name: departmentName,

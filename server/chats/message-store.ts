@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatEvent, Message } from '../../src/protocol/models';
 import { CompiledOnce } from '../storage/compiled-query';
-import { pipelinedWritesOf, runsOnPostgres, sqliteFileOf } from '../storage/database';
+import { pipelinedWritesOf, runsOnPostgres, sqliteFileOf, writeOnFile } from '../storage/database';
 import { isDatabaseUnavailable } from '../storage/database-errors';
 import { GroupCommit } from '../storage/group-commit';
 import type { DeskbellTables, MessagesTable } from '../storage/schema';
@@ -125,7 +125,7 @@ export class MessageStore {
           : { kind: 'refused' };
       }),
     );
-    return (jobs) => this.db.connection().execute(() => Promise.resolve(writeAll(jobs)));
+    return (jobs) => writeOnFile(this.db, file, () => writeAll(jobs));
   }
 
   async find(chatId: string, id: string, db: Kysely<DeskbellTables> = this.db): Promise<Message | undefined> {

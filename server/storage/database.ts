@@ -55,6 +55,25 @@ export function sqliteFileOf(db: Kysely<DeskbellTables>): SqliteDatabase.Databas
 }
 
 /**
+ * Runs a synchronous better-sqlite3 transaction on the file under `db` (the hot paths' writes: a
+ * group of sends, a new chat). When no transaction is open on the file it runs at once: nothing can
+ * come between the statements of a synchronous call, and Kysely opens its transactions with a
+ * synchronous BEGIN, so none can be half-way. Otherwise it waits for the database's one connection,
+ * which the open transaction holds, as any query would. Through the connection's mutex every time
+ * it took a dozen promise hops before a new chat could be announced.
+ */
+export function writeOnFile<T>(db: Kysely<DeskbellTables>, file: SqliteDatabase.Database, write: () => T): Promise<T> {
+  if (!file.inTransaction) {
+    try {
+      return Promise.resolve(write());
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+  return db.connection().execute(() => Promise.resolve(write()));
+}
+
+/**
  * PostgreSQL's adapter, carrying a small pool of pipelined connections for the
  * one hot path that writes a whole group of sends in one round trip
  * (message-store.ts, pipelined-writes.ts); reached as the SQLite file is.
