@@ -22,11 +22,22 @@ import { InFlight } from './sockets/in-flight';
 import { createRepositories } from './repositories';
 import { coalesceWrites } from './sockets/coalesced-writes';
 import { AddressLimits, type AddressLimitOptions, DEFAULT_ADDRESS_LIMITS } from './sockets/address-limits';
-import { DEFAULT_SOCKET_RATE_LIMIT, type RateLimit, socketEventLimiter } from './sockets/rate-limiter';
+import {
+  DEFAULT_SOCKET_RATE_LIMIT,
+  memoryLimiters,
+  type RateLimit,
+  redisLimiters,
+  socketEventLimiter,
+} from './sockets/rate-limiter';
 import type { DeskbellIo, OperatorNamespace, PatronNamespace } from './sockets/socket-types';
 import type { Storage } from './storage/database';
 import { type IceSettings, NO_ICE } from './config/ice-config';
 import { StatusLog } from './reports/status-log';
+import { clusterAdapter } from './cluster/cluster-adapter';
+import { NodeMetrics } from './cluster/node-metrics';
+import { ReadinessProbe } from './cluster/readiness';
+import type { RedisLink } from './cluster/redis-link';
+import { registerOperationsRoutes } from './http/operations-routes';
 import { registerReportRoutes } from './reports/report-routes';
 
 export interface DeskbellServerDeps {
@@ -50,6 +61,13 @@ export interface DeskbellServerDeps {
   timings?: Partial<ChatTimings>;
   /** STUN and TURN servers for screen sharing; none by default (peers on one network still connect). */
   ice?: IceSettings;
+  /** This node's name in logs, metrics and `/ready`. */
+  nodeId?: string;
+  /**
+   * In a cluster (REDIS_URL): Redis for commands (rate limits, readiness) and for the socket.io
+   * streams adapter. The caller opens and closes them (cluster/redis-link.ts).
+   */
+  cluster?: { commands: RedisLink; adapter: RedisLink };
 }
 
 export interface DeskbellServer {
@@ -57,6 +75,8 @@ export interface DeskbellServer {
   io: DeskbellIo;
   /** Disconnects every socket and stops the HTTP server (the database stays open). */
   close(): Promise<void>;
+  /** Answers not ready from now on, so a load balancer drains the node before it closes. */
+  drain(): void;
 }
 
 /** The engine.io connection under every socket.io socket (one per browser tab). */
@@ -81,9 +101,13 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     bodyLimit: 64 * 1024,
   });
   // Attached by hand: fastify-socket.io does not install with fastify 5.
+  const nodeId = deps.nodeId ?? 'deskbell';
+  // Shared through Redis in a cluster, so a node cannot be used to get round them.
+  const makeLimiter = deps.cluster ? redisLimiters(deps.cluster.commands.client) : memoryLimiters;
   const addressLimits = new AddressLimits(
     { ...DEFAULT_ADDRESS_LIMITS, ...deps.addressLimits },
     deps.trustProxy ?? false,
+    makeLimiter,
   );
   // What one turn writes to a connection leaves in one system call (coalesced-writes.ts).
   app.server.on('connection', coalesceWrites);
@@ -91,6 +115,8 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES,
     allowRequest: addressLimits.allowRequest,
+    // Rooms span the cluster's nodes (cluster-adapter.ts); alone, socket.io's in-memory adapter.
+    ...(deps.cluster ? { adapter: clusterAdapter(deps.cluster.adapter.client) } : {}),
   });
   io.engine.on('connection', (connection: EngineConnection) =>
     addressLimits.opened(connection.request, (listener) => connection.once('close', listener)),
@@ -99,6 +125,16 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
   const patrons = io.of(PATRON_NAMESPACE) as unknown as PatronNamespace;
   const repos = createRepositories(deps.storage.db);
   const timings = resolveChatTimings(deps.timings);
+  const metrics = new NodeMetrics(nodeId, {
+    socketsIn: (namespace) => (namespace === 'operator' ? operators : patrons).sockets.size,
+    waitingChats: () => repos.queue.countWaiting(),
+  });
+  const readiness = new ReadinessProbe({
+    storage: deps.storage,
+    redis: deps.cluster?.commands,
+    metrics,
+    nodeId,
+  });
 
   const ctx: DeskbellContext = {
     repos,
@@ -112,7 +148,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     now,
     log: app.log,
     trustProxy: deps.trustProxy ?? false,
-    socketEvents: socketEventLimiter(deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT),
+    socketEvents: socketEventLimiter(deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT, makeLimiter),
     addressLimits,
     timings,
     patronPresence: new PatronPresenceTracker({
@@ -126,6 +162,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     }),
     inFlight: new InFlight(),
     ice: deps.ice ?? NO_ICE,
+    metrics,
   };
   setUpOperatorNamespace(ctx);
   setUpPatronNamespace(ctx);
@@ -141,7 +178,9 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     trustProxy: deps.trustProxy ?? false,
     ...(deps.widgetOrigins ? { widgetOrigins: deps.widgetOrigins } : {}),
     ...(deps.loginThrottle ? { loginThrottle: deps.loginThrottle } : {}),
+    makeLimiter,
   });
+  registerOperationsRoutes(app, { readiness, metrics });
   registerAdminRoutes(app, ctx);
   registerDepartmentRoutes(app, ctx);
   registerEscalationRoutes(app, ctx);
@@ -156,7 +195,9 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
      * handlers start their bookkeeping); HTTP stops; then wait for that bookkeeping and any handler
      * still running, so the caller may close the database safely afterwards.
      */
+    drain: () => readiness.markClosing(),
     async close() {
+      readiness.markClosing();
       stopUpkeep();
       await stopDeskWatch();
       operators.disconnectSockets(true);
@@ -166,6 +207,8 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
       await ctx.inFlight.drain();
       ctx.presence.stop();
       ctx.patronPresence.stop();
+      // The cluster adapter's read loops stop with their namespaces' adapters.
+      await Promise.all([...io._nsps.values()].map((namespace) => namespace.adapter.close()));
     },
   };
 }

@@ -5,6 +5,7 @@ import type { PresenceService } from './presence/presence-service';
 import type { Repositories } from './repositories';
 import type { IceSettings } from './config/ice-config';
 import type { InFlight } from './sockets/in-flight';
+import type { NodeMetrics } from './cluster/node-metrics';
 import type { AddressLimits } from './sockets/address-limits';
 import type { EventLimiter } from './sockets/rate-limiter';
 import type { OperatorNamespace, PatronNamespace } from './sockets/socket-types';
@@ -30,4 +31,6 @@ export interface DeskbellContext {
   inFlight: InFlight;
   /** STUN and TURN for screen sharing (TURN credentials are minted per session from its secret). */
   ice: IceSettings;
+  /** This node's Prometheus metrics (node-metrics.ts). */
+  metrics: NodeMetrics;
 }

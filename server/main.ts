@@ -10,6 +10,7 @@ import { createDeskbellServer } from './app';
 import { prepareStorage } from './boot';
 import { type DeskbellConfig, loadConfig } from './config/config';
 import { ConfigError } from './config/config-error';
+import { joinCluster } from './cluster/join-cluster';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,13 +36,19 @@ function readVersion(): string {
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
+  const { nodeId, redisUrl } = config.cluster;
+  // fastify's pino: one JSON line per event, each naming the node (a cluster's logs are read together).
+  const logger = { level: 'warn', base: { node: nodeId, pid: process.pid } };
+  const cluster = redisUrl ? await joinCluster(redisUrl, nodeId) : undefined;
   const { storage, notices } = await prepareStorage(config);
   const server = await createDeskbellServer({
+    nodeId,
+    ...(cluster ? { cluster } : {}),
     storage,
     distDir: `${repoRoot}dist`,
     trustProxy: config.trustProxy,
     version: readVersion(),
-    logger: { level: 'warn' },
+    logger,
     timings: config.timings,
     ice: config.ice,
     widgetOrigins: config.widgetOrigins,
@@ -57,6 +64,7 @@ async function main(): Promise<void> {
     server
       .close()
       .then(() => storage.close())
+      .then(() => cluster?.close())
       .then(
         () => process.exit(0),
         (error: unknown) => {
@@ -79,6 +87,7 @@ async function main(): Promise<void> {
     await server.app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await storage.close();
+    await cluster?.close();
     throw error;
   }
 
@@ -90,6 +99,7 @@ async function main(): Promise<void> {
   console.log(
     `Database:          ${storage.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${config.dataDir}`}`,
   );
+  if (cluster) console.log(`Cluster:           node ${nodeId}, rooms and limits shared through Redis (REDIS_URL)`);
   for (const line of notices) console.log(line);
   console.log(`Deskbell is listening on ${base}`);
 }

@@ -1,4 +1,5 @@
-import { type RateLimiterAbstract, RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { type LimiterFactory, memoryLimiters } from '../sockets/rate-limiter';
 
 /**
  * Slows password guessing without locking the real librarian out, after
@@ -45,28 +46,18 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = {
   failuresPerAddressPerDay: 200,
 };
 
-/** What a limiter is built with; a shared store (rate-limiter-flexible's Redis one) takes the same. */
-export interface LimiterSpec {
-  keyPrefix: string;
-  points: number;
-  duration: number;
-}
-
-/** Builds the limiters; the default keeps them in this process's memory. */
-export type LimiterFactory = (spec: LimiterSpec) => RateLimiterAbstract;
-
 const DAY_SECONDS = 24 * 60 * 60;
 
 /** Wrong passwords are remembered this long after the first (under RateLimiterMemory's 24.8-day timer limit). */
 const FAILURE_MEMORY_SECONDS = DAY_SECONDS;
 
 /**
- * The throttle over rate-limiter-flexible limiters: RateLimiterMemory by
- * default; pass a factory of RateLimiterRedis to share it between nodes.
+ * The throttle over rate-limiter-flexible limiters: in memory by default;
+ * a cluster passes its Redis store's (rate-limiter.ts) to share it between nodes.
  */
 export function createLoginThrottle(
   options: Partial<LoginThrottleOptions> = {},
-  makeLimiter: LimiterFactory = (spec) => new RateLimiterMemory(spec),
+  makeLimiter: LimiterFactory = memoryLimiters,
 ): LoginThrottle {
   const settings = { ...DEFAULT_LOGIN_THROTTLE, ...options };
   /** Wrong passwords per username and address, until a right one or a quiet day. */

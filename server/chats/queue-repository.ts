@@ -13,6 +13,16 @@ export interface QueuePlace {
 export class QueueRepository {
   constructor(private readonly db: Kysely<DeskbellTables>) {}
 
+  /** Chats waiting to be claimed in every department (the metrics' gauge). */
+  async countWaiting(): Promise<number> {
+    const row = await this.db
+      .selectFrom('chats')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('status', '=', 'waiting')
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
+
   /**
    * Chats waiting in the department ahead of `ticket` (asked earlier, or in
    * the same millisecond with a smaller id), and whether one waits behind it.

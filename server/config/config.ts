@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AddressLimitOptions } from '../sockets/address-limits';
 import type { RateLimit } from '../sockets/rate-limiter';
 import type { ChatTimings } from './chat-timings';
+import { type ClusterSettings, readClusterSettings } from './cluster-config';
 import { ConfigError } from './config-error';
 import { type IceSettings, readIceSettings } from './ice-config';
 import { type LibrarySettings, readLibrarySettings } from './library-settings';
@@ -32,6 +33,8 @@ export interface DeskbellConfig {
   socketRateLimit: RateLimit | undefined;
   /** STUN and TURN for screen sharing (DESKBELL_STUN_URLS, DESKBELL_TURN_*, DESKBELL_ICE_RELAY_ONLY). */
   ice: IceSettings;
+  /** REDIS_URL (a cluster of nodes) and DESKBELL_NODE_ID. */
+  cluster: ClusterSettings;
 }
 
 const secondsSchema = z
@@ -240,5 +243,6 @@ export function loadConfig({ argv, env, cwd }: ConfigSources): DeskbellConfig {
     addressLimits: readAddressLimits(env),
     socketRateLimit: readSocketRateLimit(env),
     ice: readIceSettings(env),
+    cluster: readClusterSettings(env, databaseUrl),
   };
 }

@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from '../auth/auth-routes';
+import type { LimiterFactory } from '../sockets/rate-limiter';
 import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle';
 import type { Repositories } from '../repositories';
 import type { OperatorNamespace } from '../sockets/socket-types';
@@ -23,6 +24,8 @@ export interface HttpDeps {
   /** Sites that may frame the widget's chat panel; default any (`*`). */
   widgetOrigins?: WidgetOrigins;
   loginThrottle?: Partial<LoginThrottleOptions>;
+  /** The throttle's store: memory alone, Redis in a cluster (rate-limiter.ts). */
+  makeLimiter?: LimiterFactory;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function registerHttp(app: FastifyInstance, deps: HttpDeps): Promis
     repos: deps.repos,
     operators: deps.operators,
     now: deps.now,
-    throttle: createLoginThrottle(deps.loginThrottle),
+    throttle: createLoginThrottle(deps.loginThrottle, deps.makeLimiter),
   });
   await registerStaticFiles(app, { distDir: deps.distDir, widgetOrigins: deps.widgetOrigins ?? '*' });
 }

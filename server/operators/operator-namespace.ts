@@ -109,7 +109,7 @@ export function setUpOperatorNamespace(ctx: DeskbellContext): void {
         ...deskHandlers(ctx, socket, account),
         ...transcriptHandlers(ctx, account),
       },
-      { log: ctx.log, limiter: ctx.socketEvents, inFlight: ctx.inFlight },
+      { log: ctx.log, limiter: ctx.socketEvents, inFlight: ctx.inFlight, metrics: ctx.metrics },
     );
   });
 }

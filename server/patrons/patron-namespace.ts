@@ -27,6 +27,7 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
     log: ctx.log,
     limiter: ctx.socketEvents,
     inFlight: ctx.inFlight,
+    metrics: ctx.metrics,
   });
   function onDisconnect(this: PatronSocket): void {
     if (this.data.inScreenshare) {

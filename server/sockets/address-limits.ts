@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { patronAddress } from '../patrons/patron-address';
-import { allowed } from './rate-limiter';
+import { allowed, type LimiterFactory, memoryLimiters } from './rate-limiter';
 
 /**
  * What one network address may open and start. Many patrons of one library can
@@ -38,19 +38,20 @@ type AllowRequest = (
  */
 export class AddressLimits {
   private readonly open = new Map<string, number>();
-  private readonly connections: RateLimiterMemory;
-  private readonly chatStarts: RateLimiterMemory;
+  private readonly connections: RateLimiterAbstract;
+  private readonly chatStarts: RateLimiterAbstract;
 
   constructor(
     private readonly options: AddressLimitOptions,
     private readonly trustProxy: boolean,
+    makeLimiter: LimiterFactory = memoryLimiters,
   ) {
-    this.connections = new RateLimiterMemory({
+    this.connections = makeLimiter({
       keyPrefix: 'connections',
       points: options.connectionsPerMinute,
       duration: 60,
     });
-    this.chatStarts = new RateLimiterMemory({
+    this.chatStarts = makeLimiter({
       keyPrefix: 'chat-starts',
       points: options.chatStartsPerMinute,
       duration: 60,

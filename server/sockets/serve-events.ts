@@ -5,6 +5,7 @@ import { type Ack, DeskbellError, fail, ok } from '../../src/protocol/ack';
 import { parsePayload } from '../../src/protocol/parse';
 import type { ParsedRequestOf, RequestTable } from '../../src/protocol/socket-contract';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../storage/database-errors';
+import type { NodeMetrics } from '../cluster/node-metrics';
 import type { InFlight } from './in-flight';
 import type { EventLimiter } from './rate-limiter';
 
@@ -48,6 +49,8 @@ export interface ServeOptions {
   inFlight: InFlight;
   /** Counts this socket's events (keyed by socket id); over the limit they are refused RATE_LIMITED. */
   limiter: EventLimiter;
+  /** Counts each answer by outcome (`ok` or the refusal's code) for the node's metrics. */
+  metrics?: Pick<NodeMetrics, 'countAnswer'>;
 }
 
 interface Route {
@@ -178,16 +181,20 @@ function serveRequest(socket: Socket, name: string, route: Route, options: Serve
     // Parsed here, from the contract, for every handler: a bad payload is refused naming its field.
     return route.run(parsePayload(route.schema, payload, name), socket, scope.afterAnswer);
   });
+  const answer = (ack: Ack<unknown>): void => {
+    options.metrics?.countAnswer(socket.nsp.name, ack.ok ? 'ok' : ack.error.code);
+    reply(callback, ack);
+  };
   const answered = options.inFlight.track(work).then(
-    (data) => reply(callback, ok(data)),
+    (data) => answer(ok(data)),
     (error: unknown) => {
-      if (error instanceof DeskbellError) return reply(callback, fail(error.code, error.message));
+      if (error instanceof DeskbellError) return answer(fail(error.code, error.message));
       if (isDatabaseUnavailable(error)) {
         options.log.warn({ err: error, event: name, namespace: socket.nsp.name }, 'the database is unavailable');
-        return reply(callback, fail('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
+        return answer(fail('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
       }
       options.log.error({ err: error, event: name, namespace: socket.nsp.name }, 'socket handler failed');
-      reply(callback, fail('INTERNAL', 'Something went wrong on the server; please try again.'));
+      answer(fail('INTERNAL', 'Something went wrong on the server; please try again.'));
     },
   );
   // On the next turn, not at once: the answer is only queued on its socket until its transport drains.
