@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, closeAllClients, connectPatron, dataOf, nextEvent, recordEvents, signIn } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
-import { startOwnRedis, type OwnRedis } from '../support/own-redis';
+import { clusterToolsPresent, startOwnRedis, type OwnRedis } from '../support/own-redis';
 import { type MainRun, runMain } from '../support/run-main';
 import { createTestDatabase, testDatabaseKind } from '../support/test-database';
 
@@ -53,119 +53,122 @@ describe.runIf(testDatabaseKind() === 'sqlite')('a cluster on SQLite', () => {
   });
 });
 
-describe.runIf(testDatabaseKind() === 'postgres')('three nodes on one PostgreSQL and Redis', () => {
-  let redis: OwnRedis;
-  const urls: string[] = [];
+describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-server', 'redis-cli'))(
+  'three nodes on one PostgreSQL and Redis',
+  () => {
+    let redis: OwnRedis;
+    const urls: string[] = [];
 
-  beforeAll(async () => {
-    redis = await startOwnRedis();
-    cleanups.push(async () => redis.stop());
-    const database = await createTestDatabase();
-    cleanups.push(() => database.drop());
-    const dir = await mkdtemp(join(tmpdir(), 'deskbell-cluster-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const start = (node: string): MainRun => {
-      const run = runMain(['--demo', '--port', '0', '--data-dir', join(dir, node)], {
-        DATABASE_URL: database.url ?? '',
-        REDIS_URL: redis.url,
-        DESKBELL_NODE_ID: node,
-      });
-      cleanups.push(() => run.stop());
-      return run;
-    };
-    // One after the other: the first migrates and seeds, the others find it done.
-    for (const node of ['node-a', 'node-b', 'node-c']) urls.push(await start(node).listening());
-  }, 90_000);
+    beforeAll(async () => {
+      redis = await startOwnRedis();
+      cleanups.push(async () => redis.stop());
+      const database = await createTestDatabase();
+      cleanups.push(() => database.drop());
+      const dir = await mkdtemp(join(tmpdir(), 'deskbell-cluster-'));
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      const start = (node: string): MainRun => {
+        const run = runMain(['--demo', '--port', '0', '--data-dir', join(dir, node)], {
+          DATABASE_URL: database.url ?? '',
+          REDIS_URL: redis.url,
+          DESKBELL_NODE_ID: node,
+        });
+        cleanups.push(() => run.stop());
+        return run;
+      };
+      // One after the other: the first migrates and seeds, the others find it done.
+      for (const node of ['node-a', 'node-b', 'node-c']) urls.push(await start(node).listening());
+    }, 90_000);
 
-  it('a chat asked on one node is alerted, claimed, chatted and ended from the others', async () => {
-    const [a, b, c] = urls as [string, string, string];
-    const alice = await signIn(b, 'alice');
-    const sam = await signIn(c, 'sam');
-    const alerted = nextEvent(alice.socket, 'chat:new');
-    const samAlerted = nextEvent(sam.socket, 'chat:new');
-    const { patron, chatId } = await patronAsks(a, { question: 'Across the nodes?' });
-    expect((await alerted).id).toBe(chatId);
-    expect((await samAlerted).id).toBe(chatId);
+    it('a chat asked on one node is alerted, claimed, chatted and ended from the others', async () => {
+      const [a, b, c] = urls as [string, string, string];
+      const alice = await signIn(b, 'alice');
+      const sam = await signIn(c, 'sam');
+      const alerted = nextEvent(alice.socket, 'chat:new');
+      const samAlerted = nextEvent(sam.socket, 'chat:new');
+      const { patron, chatId } = await patronAsks(a, { question: 'Across the nodes?' });
+      expect((await alerted).id).toBe(chatId);
+      expect((await samAlerted).id).toBe(chatId);
 
-    const joined = nextEvent(patron, 'chat:status', (chat) => chat.status === 'active');
-    dataOf(await ask(alice.socket, 'chat:claim', { chatId }));
-    expect((await joined).operatorName).toBe('Alice');
+      const joined = nextEvent(patron, 'chat:status', (chat) => chat.status === 'active');
+      dataOf(await ask(alice.socket, 'chat:claim', { chatId }));
+      expect((await joined).operatorName).toBe('Alice');
 
-    const typing = nextEvent(alice.socket, 'chat:typing', (event) => event.chatId === chatId);
-    await ask(patron, 'chat:typing', { typing: true });
-    expect((await typing).typing).toBe(true);
+      const typing = nextEvent(alice.socket, 'chat:typing', (event) => event.chatId === chatId);
+      await ask(patron, 'chat:typing', { typing: true });
+      expect((await typing).typing).toBe(true);
 
-    const heardByAlice = nextEvent(alice.socket, 'chat:message', (message) => message.body === 'from node a');
-    dataOf(await ask(patron, 'chat:send', { id: messageId(), body: 'from node a' }));
-    expect((await heardByAlice).chatId).toBe(chatId);
-    const heardByPatron = nextEvent(patron, 'chat:message', (message) => message.body === 'from node b');
-    dataOf(await ask(alice.socket, 'chat:send', { chatId, id: messageId(), body: 'from node b' }));
-    expect((await heardByPatron).seq).toBeGreaterThan(0);
+      const heardByAlice = nextEvent(alice.socket, 'chat:message', (message) => message.body === 'from node a');
+      dataOf(await ask(patron, 'chat:send', { id: messageId(), body: 'from node a' }));
+      expect((await heardByAlice).chatId).toBe(chatId);
+      const heardByPatron = nextEvent(patron, 'chat:message', (message) => message.body === 'from node b');
+      dataOf(await ask(alice.socket, 'chat:send', { chatId, id: messageId(), body: 'from node b' }));
+      expect((await heardByPatron).seq).toBeGreaterThan(0);
 
-    const ended = nextEvent(patron, 'chat:status', (chat) => chat.status === 'ended');
-    dataOf(await ask(alice.socket, 'chat:end', { chatId }));
-    await ended;
-  });
+      const ended = nextEvent(patron, 'chat:status', (chat) => chat.status === 'ended');
+      dataOf(await ask(alice.socket, 'chat:end', { chatId }));
+      await ended;
+    });
 
-  it('presence crosses the nodes: an operator Online on one node makes the desk available on another', async () => {
-    const [a, b] = urls as [string, string];
-    const bob = await signIn(b, 'bob');
-    const presence = recordEvents((await signIn(a, 'sam')).socket, 'operators:presence');
-    dataOf(await ask(bob.socket, 'status:set', { status: 'online' }));
-    await eventually(async () => {
-      expect(presence.some((entry) => entry.id === bob.me.id && entry.status === 'online')).toBe(true);
-    }, 5_000);
-    const patron = await connectPatron(a);
-    const config = dataOf(await ask(patron, 'widget:config', { departmentId: 'general-reference' }));
-    expect(config.online).toBe(true);
-  });
-
-  it('each node is ready while its database and Redis answer, and says which one is missing', async () => {
-    for (const [index, url] of urls.entries()) {
-      const { status, body } = await readiness(url);
-      expect(status).toBe(200);
-      expect(body).toMatchObject({ ready: true, database: 'ok', redis: 'ok', node: `node-${'abc'[index]}` });
-    }
-    const metrics = await (await fetch(`${urls[0]}/metrics`)).text();
-    expect(metrics).toMatch(/deskbell_sockets\{namespace="patron",node="node-a"\} \d+/);
-    expect(metrics).toMatch(/deskbell_acks_total\{namespace="patron",outcome="ok",node="node-a"\} [1-9]/);
-    expect(metrics).toMatch(/deskbell_dependency_up\{dependency="redis",node="node-a"\} 1/);
-    expect(metrics).toContain('nodejs_eventloop_lag_seconds');
-  });
-
-  it('after Redis is paused and after it is restarted, the nodes deliver to each other again within 5 s', async () => {
-    const [a, b] = urls as [string, string];
-    const alice = await signIn(b, 'alice');
-    const { patron, chatId } = await patronAsks(a, { question: 'Will Redis come back?' });
-    dataOf(await ask(alice.socket, 'chat:claim', { chatId }));
-    const heard = recordEvents(alice.socket, 'chat:message');
-    const sendAndHear = async (body: string) => {
-      dataOf(await ask(patron, 'chat:send', { id: messageId(), body }));
-      return eventually(async () => {
-        expect(heard.some((message) => message.body === body)).toBe(true);
+    it('presence crosses the nodes: an operator Online on one node makes the desk available on another', async () => {
+      const [a, b] = urls as [string, string];
+      const bob = await signIn(b, 'bob');
+      const presence = recordEvents((await signIn(a, 'sam')).socket, 'operators:presence');
+      dataOf(await ask(bob.socket, 'status:set', { status: 'online' }));
+      await eventually(async () => {
+        expect(presence.some((entry) => entry.id === bob.me.id && entry.status === 'online')).toBe(true);
       }, 5_000);
-    };
-    await sendAndHear('before');
+      const patron = await connectPatron(a);
+      const config = dataOf(await ask(patron, 'widget:config', { departmentId: 'general-reference' }));
+      expect(config.online).toBe(true);
+    });
 
-    redis.pause();
-    await eventually(async () => {
-      const { status, body } = await readiness(a);
-      expect(status).toBe(503);
-      expect(body).toMatchObject({ ready: false, redis: 'unavailable', database: 'ok' });
-    }, 8_000);
-    // Stored while Redis is away: the send is acknowledged (the database has it).
-    dataOf(await ask(patron, 'chat:send', { id: messageId(), body: 'during the pause' }));
-    redis.unpause();
-    await eventually(async () => expect((await readiness(a)).status).toBe(200), 8_000);
-    await sendAndHear('after the pause');
+    it('each node is ready while its database and Redis answer, and says which one is missing', async () => {
+      for (const [index, url] of urls.entries()) {
+        const { status, body } = await readiness(url);
+        expect(status).toBe(200);
+        expect(body).toMatchObject({ ready: true, database: 'ok', redis: 'ok', node: `node-${'abc'[index]}` });
+      }
+      const metrics = await (await fetch(`${urls[0]}/metrics`)).text();
+      expect(metrics).toMatch(/deskbell_sockets\{namespace="patron",node="node-a"\} \d+/);
+      expect(metrics).toMatch(/deskbell_acks_total\{namespace="patron",outcome="ok",node="node-a"\} [1-9]/);
+      expect(metrics).toMatch(/deskbell_dependency_up\{dependency="redis",node="node-a"\} 1/);
+      expect(metrics).toContain('nodejs_eventloop_lag_seconds');
+    });
 
-    await redis.restart();
-    await eventually(async () => expect((await readiness(a)).status).toBe(200), 8_000);
-    // Once Redis answers again, a message crosses the nodes within 5 s.
-    await sendAndHear('after the restart');
-    // Nothing acknowledged was lost: the transcript has every message, in order, once.
-    const transcript = dataOf(await ask(alice.socket, 'chat:transcript', { chatId }));
-    const bodies = transcript.messages.filter((message) => message.authorKind === 'patron').map((m) => m.body);
-    expect(bodies).toEqual(['before', 'during the pause', 'after the pause', 'after the restart']);
-  }, 60_000);
-});
+    it('after Redis is paused and after it is restarted, the nodes deliver to each other again within 5 s', async () => {
+      const [a, b] = urls as [string, string];
+      const alice = await signIn(b, 'alice');
+      const { patron, chatId } = await patronAsks(a, { question: 'Will Redis come back?' });
+      dataOf(await ask(alice.socket, 'chat:claim', { chatId }));
+      const heard = recordEvents(alice.socket, 'chat:message');
+      const sendAndHear = async (body: string) => {
+        dataOf(await ask(patron, 'chat:send', { id: messageId(), body }));
+        return eventually(async () => {
+          expect(heard.some((message) => message.body === body)).toBe(true);
+        }, 5_000);
+      };
+      await sendAndHear('before');
+
+      redis.pause();
+      await eventually(async () => {
+        const { status, body } = await readiness(a);
+        expect(status).toBe(503);
+        expect(body).toMatchObject({ ready: false, redis: 'unavailable', database: 'ok' });
+      }, 8_000);
+      // Stored while Redis is away: the send is acknowledged (the database has it).
+      dataOf(await ask(patron, 'chat:send', { id: messageId(), body: 'during the pause' }));
+      redis.unpause();
+      await eventually(async () => expect((await readiness(a)).status).toBe(200), 8_000);
+      await sendAndHear('after the pause');
+
+      await redis.restart();
+      await eventually(async () => expect((await readiness(a)).status).toBe(200), 8_000);
+      // Once Redis answers again, a message crosses the nodes within 5 s.
+      await sendAndHear('after the restart');
+      // Nothing acknowledged was lost: the transcript has every message, in order, once.
+      const transcript = dataOf(await ask(alice.socket, 'chat:transcript', { chatId }));
+      const bodies = transcript.messages.filter((message) => message.authorKind === 'patron').map((m) => m.body);
+      expect(bodies).toEqual(['before', 'during the pause', 'after the pause', 'after the restart']);
+    }, 60_000);
+  },
+);
