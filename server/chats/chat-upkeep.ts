@@ -40,6 +40,7 @@ export function startChatUpkeep(ctx: DeskbellContext): () => void {
         nextSweepAt = now + ctx.timings.presenceSweepMs;
         await sweepPatronPresence(ctx, now);
         await sweepOwnerPresence(ctx);
+        await ctx.presence.sweep();
         await sweepScreenshareSockets(ctx);
       }
     } catch (error) {

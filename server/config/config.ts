@@ -68,6 +68,7 @@ function readTimings(env: Env): Partial<ChatTimings> {
     {
       transferTimeoutMs: 'DESKBELL_TRANSFER_TIMEOUT_SECONDS',
       presenceGraceMs: 'DESKBELL_PRESENCE_GRACE_SECONDS',
+      presenceSweepMs: 'DESKBELL_PRESENCE_SWEEP_SECONDS',
       patronReturnMs: 'DESKBELL_PATRON_RETURN_SECONDS',
       screenshareRequestMs: 'DESKBELL_SCREENSHARE_REQUEST_SECONDS',
       screenshareGraceMs: 'DESKBELL_SCREENSHARE_GRACE_SECONDS',

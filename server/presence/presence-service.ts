@@ -157,6 +157,24 @@ export class PresenceService {
     );
   }
 
+  /** Accounts with a console on some node at the last sweep. */
+  private seenAtLastSweep = new Set<string>();
+
+  /**
+   * The upkeep's sweep (every presenceSweepMs, every node): an account that had a console at the
+   * last sweep and has none on any node now, without this node having seen it go, left through a
+   * node that stopped without telling (kill -9, a lost machine). Colleagues are told as for any
+   * lost connection: now, and Offline after the grace. Other nodes may tell them too; the Operators
+   * list keeps the latest, and a grace timer finds the account back if it reconnected meanwhile.
+   */
+  async sweep(): Promise<void> {
+    const sockets = await this.operators.fetchSockets();
+    const seen = new Set(sockets.map((socket) => socket.data.accountId));
+    const vanished = [...this.seenAtLastSweep].filter((id) => !seen.has(id) && !this.goneSince.has(id));
+    this.seenAtLastSweep = seen;
+    for (const accountId of vanished) await this.disconnected(accountId);
+  }
+
   /** Stops the grace timers (the server is closing). */
   stop(): void {
     for (const timer of this.graceTimers.values()) clearTimeout(timer);

@@ -58,6 +58,7 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
   () => {
     let redis: OwnRedis;
     const urls: string[] = [];
+    const runs: MainRun[] = [];
 
     beforeAll(async () => {
       redis = await startOwnRedis();
@@ -71,12 +72,19 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
           DATABASE_URL: database.url ?? '',
           REDIS_URL: redis.url,
           DESKBELL_NODE_ID: node,
+          // Short enough for a test to wait for: a node killed, its operator shown Offline.
+          DESKBELL_PRESENCE_GRACE_SECONDS: '3',
+          DESKBELL_PRESENCE_SWEEP_SECONDS: '2',
         });
         cleanups.push(() => run.stop());
         return run;
       };
       // One after the other: the first migrates and seeds, the others find it done.
-      for (const node of ['node-a', 'node-b', 'node-c']) urls.push(await start(node).listening());
+      for (const node of ['node-a', 'node-b', 'node-c']) {
+        const run = start(node);
+        runs.push(run);
+        urls.push(await run.listening());
+      }
     }, 90_000);
 
     it('a chat asked on one node is alerted, claimed, chatted and ended from the others', async () => {
@@ -170,5 +178,27 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
       const bodies = transcript.messages.filter((message) => message.authorKind === 'patron').map((m) => m.body);
       expect(bodies).toEqual(['before', 'during the pause', 'after the pause', 'after the restart']);
     }, 60_000);
+
+    it('a node killed (kill -9) with an Online operator on it: colleagues on the other nodes see them Offline after the grace', async () => {
+      const [a, , c] = urls as [string, string, string];
+      const dana = await signIn(c, 'dana');
+      dataOf(await ask(dana.socket, 'status:set', { status: 'online' }));
+      const sam = await signIn(a, 'sam');
+      const heard = recordEvents(sam.socket, 'operators:presence');
+      // Dana has been at the desk a while: the other nodes' sweeps (every 2 s) have seen her.
+      await sleep(4_500);
+      runs[2]?.child.kill('SIGKILL');
+      await runs[2]?.exited();
+      // The sweep (2 s) once the adapter has dropped the dead node (6 s), then the grace (3 s).
+      const waited = await eventually(async () => {
+        expect(heard.some((entry) => entry.id === dana.me.id && entry.status === 'offline')).toBe(true);
+      }, 25_000);
+      expect(waited).toBeGreaterThanOrEqual(3_000);
+      // Each node starts its own grace at its own sweep: they agree within a sweep period.
+      await eventually(async () => {
+        const listed = dataOf(await ask(sam.socket, 'operators:list', {}));
+        expect(listed.operators.find((entry) => entry.id === dana.me.id)?.status).toBe('offline');
+      }, 5_000);
+    }, 40_000);
   },
 );
