@@ -75,6 +75,9 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
           // Short enough for a test to wait for: a node killed, its operator shown Offline.
           DESKBELL_PRESENCE_GRACE_SECONDS: '3',
           DESKBELL_PRESENCE_SWEEP_SECONDS: '2',
+          // Deadlines short enough to watch three nodes act on them.
+          DESKBELL_TRANSFER_TIMEOUT_SECONDS: '2',
+          DESKBELL_PATRON_RETURN_SECONDS: '2',
         });
         cleanups.push(() => run.stop());
         return run;
@@ -178,6 +181,34 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
       const bodies = transcript.messages.filter((message) => message.authorKind === 'patron').map((m) => m.body);
       expect(bodies).toEqual(['before', 'during the pause', 'after the pause', 'after the restart']);
     }, 60_000);
+
+    it('with three nodes each deadline is acted on once: a transfer nobody takes, a patron who does not come back', async () => {
+      const [a, b, c] = urls as [string, string, string];
+      const alice = await signIn(a, 'alice');
+      const bob = await signIn(b, 'bob');
+      const returned = recordEvents(alice.socket, 'chat:transfer-returned');
+      const first = await patronAsks(c, { question: 'Transfer me, please' });
+      dataOf(await ask(alice.socket, 'chat:claim', { chatId: first.chatId }));
+      dataOf(
+        await ask(alice.socket, 'chat:transfer', { chatId: first.chatId, to: { kind: 'operator', id: bob.me.id } }),
+      );
+
+      const second = await patronAsks(b, { question: 'I will close the page' });
+      dataOf(await ask(alice.socket, 'chat:claim', { chatId: second.chatId }));
+      second.patron.disconnect();
+
+      // Transfer timeout 2 s; the patron's settle (3 s) and return period (2 s); every node's upkeep runs each second.
+      await eventually(async () => {
+        const transcript = dataOf(await ask(alice.socket, 'chat:transcript', { chatId: second.chatId }));
+        expect(transcript.messages.some((message) => message.event?.type === 'patron-left')).toBe(true);
+      }, 15_000);
+      await sleep(3_000);
+      expect(returned.filter((event) => event.chat.id === first.chatId)).toHaveLength(1);
+      const transferred = dataOf(await ask(alice.socket, 'chat:transcript', { chatId: first.chatId }));
+      expect(transferred.messages.filter((message) => message.event?.type === 'transfer-returned')).toHaveLength(1);
+      const left = dataOf(await ask(alice.socket, 'chat:transcript', { chatId: second.chatId }));
+      expect(left.messages.filter((message) => message.event?.type === 'patron-left')).toHaveLength(1);
+    }, 40_000);
 
     it('a node killed (kill -9) with an Online operator on it: colleagues on the other nodes see them Offline after the grace', async () => {
       const [a, , c] = urls as [string, string, string];
