@@ -16,10 +16,8 @@
  * this machine is noisy. Results go to stdout and reports/bench/alert-latency.json.
  */
 import { connected, positiveOption, startDeskbell } from './bench-kit';
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
-import { freePort } from './child-server';
+import { type ClusterBackends, startBackends } from './cluster-backends';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -99,47 +97,6 @@ async function deskbellOperator(url: string, index: number): Promise<Socket> {
   await request(socket, 'status:set', { status: 'online' });
   await request(socket, 'console:sync', { lastSeqByChat: {} });
   return socket;
-}
-
-/** A throwaway PostgreSQL and Redis for --cluster; each deployment gets a database of its own. */
-interface ClusterBackends {
-  newDatabase(): Promise<string>;
-  redisUrl: string;
-  stop(): void;
-}
-
-async function startBackends(root: string): Promise<ClusterBackends> {
-  // Not inside root: mkdtemp's folder is private to root, and the cluster runs as postgres.
-  const pgDir = `/tmp/deskbell-alert-pg-${process.pid}`;
-  const adminUrl = execFileSync('bash', ['scripts/throwaway-postgres.sh', 'start', pgDir, String(await freePort())], {
-    encoding: 'utf8',
-    env: { ...process.env, DESKBELL_PG_DURABLE: '1' },
-  }).trim();
-  const redisPort = await freePort();
-  const redis = spawn(
-    'redis-server',
-    ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no', '--dir', root],
-    { stdio: 'ignore' },
-  );
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  let made = 0;
-  return {
-    redisUrl: `redis://127.0.0.1:${redisPort}`,
-    newDatabase: async () => {
-      const name = `alert_bench_${process.pid}_${(made += 1)}`;
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${name}`);
-      await client.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return url.toString();
-    },
-    stop: () => {
-      redis.kill('SIGKILL');
-      execFileSync('bash', ['scripts/throwaway-postgres.sh', 'stop', pgDir]);
-    },
-  };
 }
 
 /** One node on PostgreSQL, without Redis: what a single server does today. */
