@@ -785,7 +785,8 @@ async function main(): Promise<boolean> {
     if (redisAfterKill.has(kill)) await restartRedis(`after kill ${kill}`);
   }
   for (const r of [...redisAfterKill].filter((k) => k > config.kills)) await restartRedis(`extra ${r}`);
-  await sleep(2_000 + transferChats.length * 1500); // transfers launched with the last faults
+  // Transfers launched with the last fault go out up to 1.5 s apart.
+  await sleep(2_000 + Math.max(0, ...[...transfersAtFault.values()].map((due) => due.length)) * 1500);
   await Promise.all(transferTasks);
   // The last transfer's deadline must pass (and an upkeep tick act on it) before the counts.
   await sleep((config.transferTimeoutSeconds + 3) * 1000);
