@@ -139,26 +139,31 @@ async function bareRelay(): Promise<Run> {
   }
 }
 
+/** alice signs in Online on `url`; each patron asks and alice claims the chat, so she follows them all. */
+async function aliceClaimsEveryChat(url: string, patrons: Socket[]): Promise<Socket> {
+  const token = await demoLogin(url, 'alice');
+  const alice = await connected(
+    connect(`${url}/operator`, { transports: ['websocket'], forceNew: true, auth: { token } }),
+  );
+  await request(alice, 'status:set', { status: 'online' });
+  for (const [index, patron] of patrons.entries()) {
+    const started = (await request(patron, 'chat:start', {
+      departmentId: 'general-reference',
+      question: `Bench question ${index}`,
+      name: `Patron ${index}`,
+    })) as { data: { chat: { id: string } } };
+    await request(alice, 'chat:claim', { chatId: started.data.chat.id });
+  }
+  return alice;
+}
+
 async function deskbell(dataDir: string, databaseUrl?: string): Promise<Run> {
   const server = await startDeskbell({ dataDir, env: databaseUrl ? { DATABASE_URL: databaseUrl } : {} });
   const sockets: Socket[] = [];
   try {
-    const token = await demoLogin(server.url, 'alice');
-    const alice = await connected(
-      connect(`${server.url}/operator`, { transports: ['websocket'], forceNew: true, auth: { token } }),
-    );
-    sockets.push(alice);
-    await request(alice, 'status:set', { status: 'online' });
     const patrons = await connectPatrons(server.url);
     sockets.push(...patrons);
-    for (const [index, patron] of patrons.entries()) {
-      const started = (await request(patron, 'chat:start', {
-        departmentId: 'general-reference',
-        question: `Bench question ${index}`,
-        name: `Patron ${index}`,
-      })) as { data: { chat: { id: string } } };
-      await request(alice, 'chat:claim', { chatId: started.data.chat.id });
-    }
+    sockets.push(await aliceClaimsEveryChat(server.url, patrons));
     return await drive(server, patrons);
   } finally {
     for (const socket of sockets) socket.disconnect();
@@ -178,26 +183,13 @@ async function deskbellNodes(dataDir: string, backends: ClusterBackends, nodeCou
       servers.push(await startDeskbell({ dataDir: join(dataDir, `node-${index}`), env }));
     }
     const first = servers[0] as RunningServer;
-    const token = await demoLogin(first.url, 'alice');
-    const alice = await connected(
-      connect(`${first.url}/operator`, { transports: ['websocket'], forceNew: true, auth: { token } }),
-    );
-    sockets.push(alice);
-    await request(alice, 'status:set', { status: 'online' });
     const patrons: Socket[] = [];
     for (let index = 0; index < config.patrons; index++) {
       const server = servers[index % servers.length] as RunningServer;
       patrons.push(await connected(connect(`${server.url}/patron`, { transports: ['websocket'], forceNew: true })));
     }
     sockets.push(...patrons);
-    for (const [index, patron] of patrons.entries()) {
-      const started = (await request(patron, 'chat:start', {
-        departmentId: 'general-reference',
-        question: `Bench question ${index}`,
-        name: `Patron ${index}`,
-      })) as { data: { chat: { id: string } } };
-      await request(alice, 'chat:claim', { chatId: started.data.chat.id });
-    }
+    sockets.push(await aliceClaimsEveryChat(first.url, patrons));
     return await drive(
       servers.map((server) => server.process.pid ?? 0),
       patrons,

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haproxyConfig } from '../../scripts/cluster/haproxy-config';
 import { ask, closeAllClients, connectPatron, dataOf, nextEvent, signIn } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
+import { freePort } from '../support/own-postgres';
 import { clusterToolsPresent, startOwnRedis } from '../support/own-redis';
 import { type MainRun, runMain } from '../support/run-main';
 import { createTestDatabase, testDatabaseKind } from '../support/test-database';
@@ -25,18 +25,6 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Which node answered, asked through the balancer. */
 async function nodeBehind(url: string): Promise<string> {

@@ -40,7 +40,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   };
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on now (the tests' own PostgreSQL, Redis, nodes and HAProxy). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
