@@ -23,7 +23,10 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 
 function step(name, command, args, env = {}) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // Printed so a slow CI run says which step grew.
+  console.log(`=== ${name}: ${Math.round((Date.now() - started) / 1000)} s`);
   if (result.status !== 0) failures.push(`${name} (exit ${result.status ?? result.signal})`);
   return result.status === 0;
 }
