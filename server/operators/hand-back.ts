@@ -2,6 +2,7 @@ import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary } from '../../src/protocol/models';
 import type { Account } from '../auth/account-repository';
 import { actorFacts } from '../auth/actor';
+import { whereabouts } from '../cluster/census';
 import { announceTransition, runChatAction } from '../chats/chat-actions';
 import type { DeskbellContext } from '../context';
 import { rooms } from '../sockets/rooms';
@@ -41,16 +42,17 @@ export async function handBackChats(
   return returned;
 }
 
-async function isConnected(ctx: DeskbellContext, accountId: string): Promise<boolean> {
-  return (await ctx.operators.in(rooms.operator(accountId)).fetchSockets()).length > 0;
+function consoleWhereabouts(ctx: DeskbellContext, accountId: string) {
+  return whereabouts(ctx.operators.in(rooms.operator(accountId)));
 }
 
 /** The upkeep's part: operators whose grace period is over, each taken by exactly one process. */
 export async function handBackVanishedOperators(ctx: DeskbellContext): Promise<void> {
   for (const { accountId, dueAt } of await ctx.repos.lifecycle.listHandbacksDue(ctx.now())) {
     if (!(await ctx.repos.lifecycle.takeHandbackDue(accountId, dueAt))) continue;
-    // Back through a node whose clearing write was lost: they keep their chats.
-    if (await isConnected(ctx, accountId)) continue;
+    // Back through a node whose clearing write was lost, or maybe on a node that could not answer: they
+    // keep their chats (the sweep gives them a new deadline once it is sure they are gone).
+    if ((await consoleWhereabouts(ctx, accountId)) !== 'gone') continue;
     const account = await ctx.repos.accounts.findById(accountId);
     if (account) await handBackChats(ctx, account, 'connection-lost');
   }
@@ -63,7 +65,7 @@ export async function handBackVanishedOperators(ctx: DeskbellContext): Promise<v
  */
 export async function sweepOwnerPresence(ctx: DeskbellContext): Promise<void> {
   for (const accountId of await ctx.repos.lifecycle.listOwnersWithoutDeadline()) {
-    if (!(await isConnected(ctx, accountId))) {
+    if ((await consoleWhereabouts(ctx, accountId)) === 'gone') {
       await ctx.repos.lifecycle.setHandbackDue(accountId, ctx.now() + ctx.timings.presenceGraceMs);
     }
   }

@@ -72,7 +72,7 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
       if (!department)
         throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${departmentId}".`);
       const [online, patronFields, hours, texts] = await Promise.all([
-        ctx.presence.isDepartmentOnline(department.id),
+        ctx.presence.departmentOnline(department.id).then((where) => where !== 'gone'),
         ctx.repos.departments.listPatronFields(),
         hoursNow(ctx, department.id),
         readWidgetTexts(ctx.repos.departments),

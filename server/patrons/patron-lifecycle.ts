@@ -3,6 +3,7 @@ import { announceTransition, runChatAction } from '../chats/chat-actions';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary } from '../../src/protocol/models';
 import type { DeskbellContext } from '../context';
+import { census, whereabouts } from '../cluster/census';
 import { rooms } from '../sockets/rooms';
 
 /**
@@ -63,18 +64,22 @@ export function isMarkedAway(chat: Pick<ChatSummary, 'patronAwaySince' | 'patron
   return (chat.patronAwaySince ?? null) !== null || (chat.patronLeftAt ?? null) !== null;
 }
 
-async function patronIsConnected(ctx: DeskbellContext, chatId: string): Promise<boolean> {
-  return (await ctx.patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0;
+function patronWhereabouts(ctx: DeskbellContext, chatId: string) {
+  return whereabouts(ctx.patrons.in(rooms.chat(chatId)));
 }
 
 /** The upkeep's part: chats whose patron did not come back in time. */
 export async function timeOutAbsentPatrons(ctx: DeskbellContext, now: number): Promise<void> {
   for (const chatId of await ctx.repos.lifecycle.listPatronsPastReturn(now)) {
+    const where = await patronWhereabouts(ctx, chatId);
+    // Maybe on a node that could not answer: the next tick asks again.
+    if (where === 'unsure') continue;
     // Stored as away, yet a widget follows it (it came back through a node that missed the mark): back.
-    const action: Parameters<typeof presenceTransition>[2] = (await patronIsConnected(ctx, chatId))
-      ? { type: 'patron-back', now }
-      : { type: 'patron-timeout', now };
-    await presenceTransition(ctx, chatId, action);
+    await presenceTransition(
+      ctx,
+      chatId,
+      where === 'connected' ? { type: 'patron-back', now } : { type: 'patron-timeout', now },
+    );
   }
 }
 
@@ -88,13 +93,15 @@ export async function timeOutAbsentPatrons(ctx: DeskbellContext, now: number): P
 export async function sweepPatronPresence(ctx: DeskbellContext, now: number): Promise<void> {
   const chats = await ctx.repos.lifecycle.listOpenChats(now - ctx.timings.patronSettleMs * 2);
   if (chats.length === 0) return;
+  const { sockets, complete } = await census(ctx.patrons);
   const followed = new Set<string>();
-  for (const socket of await ctx.patrons.fetchSockets()) {
+  for (const socket of sockets) {
     if (socket.data.chatId) followed.add(socket.data.chatId);
   }
   for (const chat of chats) {
     const connected = followed.has(chat.id);
-    if (!connected && (chat.patronAwaySince ?? null) === null && !ctx.patronPresence.isPending(chat.id)) {
+    // Not followed, as far as the nodes that answered know: away only if every node answered.
+    if (!connected && complete && (chat.patronAwaySince ?? null) === null && !ctx.patronPresence.isPending(chat.id)) {
       await recordPatronAway(ctx, chat.id, now);
     } else if (connected && (chat.patronAwaySince ?? null) !== null) {
       await presenceTransition(ctx, chat.id, { type: 'patron-back', now });

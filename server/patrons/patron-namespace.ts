@@ -2,6 +2,7 @@ import { PATRON_REQUESTS } from '../../src/protocol/patron-contract';
 import { z } from 'zod';
 import type { ChatSummary } from '../../src/protocol/models';
 import type { DeskbellContext } from '../context';
+import { whereabouts } from '../cluster/census';
 import { screenshareSideGone } from '../screenshare/screenshare-upkeep';
 import { rooms } from '../sockets/rooms';
 import type { PatronSocket } from '../sockets/socket-types';
@@ -74,7 +75,7 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
 
 /** The last widget of a chat went away (on this node): the presence tracker decides whether that is news. */
 async function patronDisconnected(ctx: DeskbellContext, chatId: string): Promise<void> {
-  if ((await ctx.patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0) return;
+  if ((await whereabouts(ctx.patrons.in(rooms.chat(chatId)))) === 'connected') return;
   const chat = await ctx.repos.chats.find(chatId);
   if (chat) await ctx.patronPresence.disconnected(chat);
 }

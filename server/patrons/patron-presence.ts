@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChatSummary } from '../../src/protocol/models';
+import { whereabouts } from '../cluster/census';
 import { rooms } from '../sockets/rooms';
 import type { OperatorNamespace, PatronNamespace } from '../sockets/socket-types';
 
@@ -49,11 +50,10 @@ export class PatronPresenceTracker {
     const { patrons, operators } = this.deps;
     if (chat.status === 'ended' || this.pending.has(chat.id)) return;
     // Another tab (or a quick reload already back) still follows it.
-    if ((await patrons.in(rooms.chat(chat.id)).fetchSockets()).length > 0 || this.pending.has(chat.id)) return;
+    const where = await whereabouts(patrons.in(rooms.chat(chat.id)));
+    if (where === 'connected' || this.pending.has(chat.id)) return;
     const since = this.deps.now();
-    const timer = setTimeout(() => void this.settle(chat.id), this.deps.settleMs);
-    timer.unref?.();
-    this.pending.set(chat.id, { since, timer });
+    this.pending.set(chat.id, { since, timer: this.settleLater(chat.id, this.deps.settleMs) });
     const told = [rooms.chat(chat.id)];
     // Patron Chats shows "Left" at once: whoever watches the queue hears it, not only the chat's followers.
     if (chat.status === 'waiting') told.push(rooms.department(chat.departmentId));
@@ -72,13 +72,32 @@ export class PatronPresenceTracker {
     return true;
   }
 
+  private settleLater(chatId: string, ms: number): ReturnType<typeof setTimeout> {
+    const timer = setTimeout(() => void this.settle(chatId), ms);
+    timer.unref?.();
+    return timer;
+  }
+
   private async settle(chatId: string): Promise<void> {
     const entry = this.pending.get(chatId);
     if (!entry) return;
-    this.pending.delete(chatId);
+    let where: Awaited<ReturnType<typeof whereabouts>> | undefined;
     try {
-      // Back through another node meanwhile: still here, nothing to store.
-      if ((await this.deps.patrons.in(rooms.chat(chatId)).fetchSockets()).length > 0) return;
+      where = await whereabouts(this.deps.patrons.in(rooms.chat(chatId)));
+    } catch (error) {
+      this.deps.log.warn({ err: error, chatId }, 'could not ask whether the patron is still away');
+    }
+    // Back meanwhile (returned() ended the wait), or a new wait began: nothing more for this one.
+    if (this.pending.get(chatId) !== entry) return;
+    // Not every node answered (one died mid-request, Redis dropped it): still pending, asked again later.
+    if (where === 'unsure') {
+      entry.timer = this.settleLater(chatId, this.deps.settleMs);
+      return;
+    }
+    this.pending.delete(chatId);
+    // Back through another node, or the nodes could not be asked: nothing to store (the sweep looks again).
+    if (where !== 'gone') return;
+    try {
       await this.deps.settled(chatId, entry.since);
     } catch (error) {
       this.deps.log.warn({ err: error, chatId }, 'could not record that the patron went away');

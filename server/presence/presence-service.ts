@@ -1,6 +1,7 @@
 import { takesPatronChats } from '../../src/domain/presence';
 import type { OperatorPresence, OperatorStatus } from '../../src/protocol/models';
 import type { Account, AccountRepository } from '../auth/account-repository';
+import { census, whereabouts } from '../cluster/census';
 import type { StatusLog } from '../reports/status-log';
 import { rooms } from '../sockets/rooms';
 import type { OperatorNamespace, OperatorSocket } from '../sockets/socket-types';
@@ -14,6 +15,8 @@ export interface PresenceOptions {
 }
 
 const DEFAULT_GRACE_MS = 15_000;
+/** When the grace is over but the cluster's answer was unsure: ask again after this. */
+const SETTLE_RETRY_MS = 2_000;
 
 /**
  * Presence lives in rooms: an Online operator's sockets are in `online:<dept>`
@@ -29,6 +32,8 @@ export class PresenceService {
   /** Accounts whose last socket on this node went away, and when. */
   private readonly goneSince = new Map<string, number>();
   private readonly graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Accounts with a console on some node at the last sweep (or gone while the cluster's answer was unsure). */
+  private seenAtLastSweep = new Set<string>();
   private readonly graceMs: number;
   private readonly now: () => number;
   private readonly statusLog: StatusLog | undefined;
@@ -43,10 +48,12 @@ export class PresenceService {
     this.statusLog = options.statusLog;
   }
 
-  /** True when at least one operator monitoring the department is Online right now. */
-  async isDepartmentOnline(departmentId: string): Promise<boolean> {
-    const sockets = await this.operators.in(rooms.online(departmentId)).fetchSockets();
-    return sockets.length > 0;
+  /**
+   * Whether an operator monitoring the department is Online right now, on any node; 'unsure' while
+   * the cluster cannot answer for every node (the widget then offers chat, and no alarm is raised).
+   */
+  departmentOnline(departmentId: string): Promise<'connected' | 'gone' | 'unsure'> {
+    return whereabouts(this.operators.in(rooms.online(departmentId)));
   }
 
   /** Puts a newly connected socket in the online rooms its account's stored status calls for. */
@@ -81,26 +88,37 @@ export class PresenceService {
    * after the grace. True when it was the last one.
    */
   async disconnected(accountId: string): Promise<boolean> {
-    const remaining = await this.operators.in(rooms.operator(accountId)).fetchSockets();
-    if (remaining.length > 0) return false;
+    const where = await whereabouts(this.operators.in(rooms.operator(accountId)));
+    if (where === 'unsure') {
+      // Another node may still have a console of theirs: the next sure sweep decides.
+      this.seenAtLastSweep.add(accountId);
+      return false;
+    }
+    if (where === 'connected') return false;
     const account = await this.accounts.findById(accountId);
     if (!account?.active) return false;
     this.goneSince.set(accountId, this.now());
     this.announce(this.describe(account, false));
+    this.startGrace(accountId, this.graceMs);
+    return true;
+  }
+
+  private startGrace(accountId: string, ms: number): void {
     this.clearTimer(accountId);
     const timer = setTimeout(() => {
       this.graceTimers.delete(accountId);
       // A rejection here would be unhandled and end the process: a database blip only delays the Offline.
       this.graceOver(accountId).catch(() => undefined);
-    }, this.graceMs);
+    }, ms);
     timer.unref?.();
     this.graceTimers.set(accountId, timer);
-    return true;
   }
 
   private async graceOver(accountId: string): Promise<void> {
-    const remaining = await this.operators.in(rooms.operator(accountId)).fetchSockets();
-    if (remaining.length > 0 || !this.goneSince.has(accountId)) return;
+    const where = await whereabouts(this.operators.in(rooms.operator(accountId)));
+    if (where === 'connected' || !this.goneSince.has(accountId)) return;
+    // Not every node answered: ask again a moment later rather than call somebody Offline on a guess.
+    if (where === 'unsure') return this.startGrace(accountId, SETTLE_RETRY_MS);
     const account = await this.accounts.findById(accountId);
     // The timer fired after the grace period: Offline, whatever the clock's rounding says.
     if (!account) return;
@@ -157,9 +175,6 @@ export class PresenceService {
     );
   }
 
-  /** Accounts with a console on some node at the last sweep. */
-  private seenAtLastSweep = new Set<string>();
-
   /**
    * The upkeep's sweep (every presenceSweepMs, every node): an account that had a console at the
    * last sweep and has none on any node now, without this node having seen it go, left through a
@@ -168,7 +183,9 @@ export class PresenceService {
    * list keeps the latest, and a grace timer finds the account back if it reconnected meanwhile.
    */
   async sweep(): Promise<void> {
-    const sockets = await this.operators.fetchSockets();
+    const { sockets, complete } = await census(this.operators);
+    // Not every node answered: nobody can be said to have vanished this time.
+    if (!complete) return;
     const seen = new Set(sockets.map((socket) => socket.data.accountId));
     const vanished = [...this.seenAtLastSweep].filter((id) => !seen.has(id) && !this.goneSince.has(id));
     this.seenAtLastSweep = seen;

@@ -3,6 +3,7 @@ import { isOpen } from '../../src/domain/screenshare-session';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary } from '../../src/protocol/models';
 import type { DeskbellContext } from '../context';
+import { whereabouts } from '../cluster/census';
 import type { StoredScreenshare } from './screenshare-repository';
 import { changeScreenshare } from './screenshare-service';
 
@@ -64,7 +65,7 @@ export async function sweepScreenshareSockets(ctx: DeskbellContext): Promise<voi
     for (const side of sides) {
       if (!side.socket) continue;
       const namespace = side.patron ? ctx.patrons : ctx.operators;
-      if ((await namespace.in(side.socket).fetchSockets()).length === 0) {
+      if ((await whereabouts(namespace.in(side.socket))) === 'gone') {
         await startGrace(ctx, stored);
         break;
       }

@@ -182,6 +182,64 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
       expect(bodies).toEqual(['before', 'during the pause', 'after the pause', 'after the restart']);
     }, 60_000);
 
+    it('Redis paused for 10 s, then restarted: nobody connected to another node is taken for gone', async () => {
+      const [a, b, c] = urls as [string, string, string];
+      const dana = await signIn(c, 'dana');
+      dataOf(await ask(dana.socket, 'status:set', { status: 'online' }));
+      const alice = await signIn(b, 'alice');
+      const { patron, chatId } = await patronAsks(a, { question: 'Still there when Redis stops?' });
+      dataOf(await ask(alice.socket, 'chat:claim', { chatId }));
+      const sam = await signIn(a, 'sam');
+      const heard = recordEvents(sam.socket, 'operators:presence');
+      const aliceHeard = recordEvents(alice.socket, 'chat:message');
+      // Every node's sweep (every 2 s) has seen Dana, Alice and the patron.
+      await sleep(4_500);
+
+      // Ten seconds paused (every request between the nodes waits, then times out), then restarted a few
+      // times (requests in flight end with the connection's error). Meanwhile a console keeps asking who
+      // is there, so requests to the other nodes are in flight at every moment of the faults.
+      let asking = true;
+      const lists = (async () => {
+        while (asking) {
+          // One a second, answered or not (an answer may wait while Redis is paused): no failure here.
+          void ask(sam.socket, 'operators:list', {}).catch(() => undefined);
+          await sleep(1_000);
+        }
+      })();
+      redis.pause();
+      await sleep(10_000);
+      redis.unpause();
+      for (let restart = 0; restart < 4; restart += 1) {
+        await sleep(2_500);
+        await redis.restart();
+      }
+      asking = false;
+      await lists;
+      // Sweeps (every 2 s), the patron's settle (3 s) and graces (3 s) would have acted on a wrong census by now.
+      await sleep(12_000);
+
+      const danaGone = heard.filter(
+        (entry) => entry.id === dana.me.id && (!entry.connected || entry.status === 'offline'),
+      );
+      expect(danaGone).toEqual([]);
+      const listed = dataOf(await ask(sam.socket, 'operators:list', {}));
+      expect(listed.operators.find((entry) => entry.id === dana.me.id)).toMatchObject({
+        status: 'online',
+        connected: true,
+      });
+      const transcript = dataOf(await ask(alice.socket, 'chat:transcript', { chatId }));
+      const events = transcript.messages.flatMap((message) => (message.event ? [message.event.type] : []));
+      expect(events).not.toContain('patron-away');
+      expect(events).not.toContain('patron-left');
+      expect(events).not.toContain('handed-back');
+      expect(transcript.chat).toMatchObject({ status: 'active', ownerId: alice.me.id });
+      // And the chat goes on across the nodes.
+      dataOf(await ask(patron, 'chat:send', { id: messageId(), body: 'still here' }));
+      await eventually(async () => {
+        expect(aliceHeard.some((message) => message.body === 'still here')).toBe(true);
+      }, 5_000);
+    }, 60_000);
+
     it('with three nodes each deadline is acted on once: a transfer nobody takes, a patron who does not come back', async () => {
       const [a, b, c] = urls as [string, string, string];
       const alice = await signIn(a, 'alice');
@@ -231,5 +289,15 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
         expect(listed.operators.find((entry) => entry.id === dana.me.id)?.status).toBe('offline');
       }, 5_000);
     }, 40_000);
+
+    it('through Redis pauses, restarts and a node killed, the nodes left logged no error and no unhandled rejection', () => {
+      for (const run of runs.slice(0, 2)) {
+        const errors = run
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('unhandled rejection') || /"level":(50|60)/.test(line));
+        expect(errors).toEqual([]);
+      }
+    });
   },
 );
