@@ -14,7 +14,7 @@
  * seeds), and HAProxy in front (scripts/cluster/haproxy-config.ts). The
  * clients are the real ones of the widget and the console (PatronConnection,
  * OperatorConnection), websocket only, all through HAProxy, as
- * bench/fault-drill-postgres.ts runs them: each patron has a chat claimed by
+ * bench/fault-drill-postgres.ts runs them (both from bench/drill-kit.ts): each patron has a chat claimed by
  * alice or bob; the supervisor sam previews (follows) every chat; everyone
  * sends a message every 200-500 ms.
  *
@@ -47,16 +47,36 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { OperatorConnection } from '../src/client/operator-connection';
-import { PatronConnection, type ResumeTokenStore } from '../src/client/patron-connection';
-import type { Message } from '../src/protocol/models';
 import { haproxyConfig } from '../scripts/cluster/haproxy-config';
 import { OPEN_LIMITS } from './bench-kit';
-import { commitOf, freePort, killChildren, startChildServer, type ChildExit, type ChildServer } from './child-server';
+import { commitOf, freePort, killChildren } from './child-server';
 import { startBackends, type ClusterBackends } from './cluster-backends';
-import { demoLogin } from './demo-login';
-import { summarize } from './stats';
+import {
+  checkMessages,
+  cleanUpOnEveryExit,
+  clientRows,
+  closeAll,
+  commonestKinds,
+  connectConsoles,
+  failedStartReasons,
+  faultLines,
+  faultyViews,
+  json,
+  openChats,
+  recoveries,
+  row,
+  sendRows,
+  ServerSupervisor,
+  sleep,
+  startTyping,
+  verdict,
+  viewRows,
+  waitToSettle,
+  withDatabase,
+  type DbMessage,
+  type DrillContext,
+  type Party,
+} from './drill-kit';
 
 // ---------------------------------------------------------------- options
 
@@ -104,28 +124,28 @@ const NODE_NAMES = ['node-a', 'node-b', 'node-c'] as const;
 const DEPARTMENT = 'general-reference';
 const startedAt = Date.now();
 const since = () => Date.now() - startedAt;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => console.log(`[${(since() / 1000).toFixed(1).padStart(6)} s] ${line}`);
+const context: DrillContext = {
+  since,
+  log,
+  department: DEPARTMENT,
+  sendEveryMs: config.sendEveryMs,
+  maxPending: config.maxPending,
+};
 
 // ---------------------------------------------------------------- cleanup, whatever happens
 
 const workDir = mkdtempSync(join(tmpdir(), 'deskbell-cluster-drill-'));
 let backends: ClusterBackends | null = null;
 let haproxy: ChildProcess | null = null;
-const nodes: NodeSupervisor[] = [];
+const nodes: ServerSupervisor[] = [];
 const closers: Array<() => void> = [];
 let cleanedUp = false;
 
 function cleanUp(): void {
   if (cleanedUp) return;
   cleanedUp = true;
-  for (const close of closers) {
-    try {
-      close();
-    } catch {
-      // a client that cannot close is gone anyway
-    }
-  }
+  closeAll(closers);
   haproxy?.kill('SIGKILL');
   for (const node of nodes) node.killNow();
   killChildren();
@@ -139,153 +159,7 @@ function cleanUp(): void {
   rmSync(workDir, { recursive: true, force: true });
 }
 
-process.once('exit', cleanUp);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`fault-drill-cluster: ${signal}; cleaning up`);
-    cleanUp();
-    process.exit(130);
-  });
-}
-const deadline = setTimeout(() => {
-  console.error(`fault-drill-cluster: still running after ${config.maxMs / 1000} s; giving up`);
-  cleanUp();
-  process.exit(3);
-}, config.maxMs);
-deadline.unref();
-
-async function withDatabase<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
-
-// ---------------------------------------------------------------- the nodes, watched
-
-interface Crash {
-  node: string;
-  atMs: number;
-  code: number | null;
-  signal: string | null;
-  unhandled: boolean;
-  tail: string[];
-}
-
-/** Runs one node on its fixed port, restarts it after a crash, and keeps what it said. */
-class NodeSupervisor {
-  server: ChildServer | null = null;
-  readonly crashes: Crash[] = [];
-  readonly failedStarts: Array<{ atMs: number; error: string }> = [];
-  readonly unhandledLines: string[] = [];
-  /** Distinct stderr lines (digits folded) and pino error/warn messages, with counts. */
-  readonly stderrKinds = new Map<string, number>();
-  readonly logKinds = new Map<string, number>();
-  starts = 0;
-  kills = 0;
-  private starting: Promise<void> | null = null;
-  private stopping = false;
-
-  constructor(
-    readonly name: string,
-    readonly port: number,
-    private readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  /** Starts the node unless it runs or is starting; retries every second. */
-  ensureRunning(): Promise<void> {
-    if (this.server) return Promise.resolve();
-    this.starting ??= this.startLoop().finally(() => (this.starting = null));
-    return this.starting;
-  }
-
-  async kill9(): Promise<void> {
-    await this.starting;
-    const server = this.server;
-    this.server = null;
-    this.kills += 1;
-    await server?.kill9();
-  }
-
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.starting?.catch(() => undefined);
-    const server = this.server;
-    this.server = null;
-    await server?.stop();
-  }
-
-  killNow(): void {
-    this.stopping = true;
-    this.server?.process.kill('SIGKILL');
-  }
-
-  private async startLoop(): Promise<void> {
-    while (!this.stopping) {
-      try {
-        const server = await startChildServer({
-          root: repoRoot,
-          args: ['--demo', '--trust-proxy', '--port', String(this.port), '--data-dir', join(workDir, this.name)],
-          env: this.env,
-          startTimeoutMs: 60_000,
-          onLine: (line, stream) => this.onLine(line, stream),
-          onExit: (exit) => this.onExit(server, exit),
-        });
-        this.starts += 1;
-        if (this.stopping) {
-          await server.kill9();
-          return;
-        }
-        this.server = server;
-        return;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.failedStarts.push({ atMs: since(), error: message.split('\n').slice(0, 4).join(' | ') });
-        await sleep(1000);
-      }
-    }
-  }
-
-  private onExit(server: ChildServer, exit: ChildExit): void {
-    if (this.server === server) this.server = null;
-    if (exit.expected || this.stopping) return;
-    const unhandled = exit.tail.some((line) => /Unhandled/i.test(line));
-    this.crashes.push({
-      node: this.name,
-      atMs: since(),
-      code: exit.code,
-      signal: exit.signal,
-      unhandled,
-      tail: exit.tail.slice(-25),
-    });
-    log(`${this.name} CRASHED (exit ${exit.code ?? exit.signal})${unhandled ? ': Unhandled error' : ''}; restarting`);
-    void this.ensureRunning();
-  }
-
-  private onLine(line: string, stream: 'stdout' | 'stderr'): void {
-    if (line.trim() === '') return;
-    if (/Unhandled/i.test(line) && this.unhandledLines.length < 50) this.unhandledLines.push(line.slice(0, 400));
-    if (stream === 'stderr') {
-      const kind = line.replace(/\d+/g, 'N').slice(0, 200);
-      this.stderrKinds.set(kind, (this.stderrKinds.get(kind) ?? 0) + 1);
-      return;
-    }
-    if (!line.startsWith('{')) return;
-    try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string; code?: string } };
-      if ((entry.level ?? 0) < 40) return;
-      const level = (entry.level ?? 0) >= 50 ? 'error' : 'warn';
-      const detail = entry.err ? ` (${entry.err.code ?? ''} ${entry.err.message ?? ''})` : '';
-      const kind = `${level}: ${entry.msg ?? ''}${detail}`.replace(/\d+/g, 'N').slice(0, 200);
-      this.logKinds.set(kind, (this.logKinds.get(kind) ?? 0) + 1);
-    } catch {
-      // not a log line
-    }
-  }
-}
+cleanUpOnEveryExit('fault-drill-cluster', cleanUp, config.maxMs);
 
 /** The node behind the balancer that answered `GET /ready` ('' when none did). */
 async function nodeBehind(url: string): Promise<string> {
@@ -295,224 +169,6 @@ async function nodeBehind(url: string): Promise<string> {
   } catch {
     return '';
   }
-}
-
-// ---------------------------------------------------------------- clients
-
-class MemoryTokens implements ResumeTokenStore {
-  private token: string | null = null;
-  private previous: string | null = null;
-  read = () => this.token;
-  write = (token: string) => void (this.token = token);
-  clear = () => {
-    this.previous = this.token;
-    this.token = null;
-  };
-  readPrevious = () => this.previous;
-}
-
-interface SentRecord {
-  id: string;
-  chatId: string;
-  author: string;
-  sentAtMs: number;
-  ackedAtMs: number | null;
-}
-
-/** One person at a keyboard: what they sent, what they saw acknowledged, what their view holds. */
-interface Party {
-  name: string;
-  /** The chats this party's view must hold in full. */
-  chatIds(): string[];
-  view(chatId: string): readonly Message[];
-  pendingCount(): number;
-  refused(): Array<{ id: string; code: string }>;
-  sent: Map<string, SentRecord>;
-  /** Times a view held fewer messages than before (a chat forgotten, a list replaced). */
-  shrinks: number;
-  close(): void;
-}
-
-const randomDelay = () => config.sendEveryMs[0] + Math.random() * (config.sendEveryMs[1] - config.sendEveryMs[0]);
-
-function markAcked(party: Party, messages: readonly Message[]): void {
-  for (const message of messages) {
-    const record = party.sent.get(message.id);
-    if (record && record.ackedAtMs === null) record.ackedAtMs = since();
-  }
-}
-
-interface PatronParty extends Party {
-  connection: PatronConnection;
-}
-
-function makePatron(url: string, index: number): PatronParty {
-  const connection = new PatronConnection({
-    url: `${url}/patron`,
-    departmentId: DEPARTMENT,
-    tokens: new MemoryTokens(),
-    socketOptions: { transports: ['websocket'], reconnectionDelay: 250, reconnectionDelayMax: 2000 },
-  });
-  let lastLength = 0;
-  const party: PatronParty = {
-    name: `patron ${index + 1}`,
-    connection,
-    sent: new Map(),
-    shrinks: 0,
-    chatIds: () => {
-      const id = connection.getState().chat?.id;
-      return id ? [id] : [];
-    },
-    view: () => connection.getState().messages,
-    pendingCount: () => connection.getState().pending.length,
-    refused: () => connection.getState().failed.map((failed) => ({ id: failed.id, code: failed.error.code })),
-    close: () => connection.close(),
-  };
-  connection.subscribe(() => {
-    const { messages } = connection.getState();
-    if (messages.length < lastLength) party.shrinks += 1;
-    lastLength = messages.length;
-    markAcked(party, messages);
-  });
-  return party;
-}
-
-interface OperatorParty extends Party {
-  connection: OperatorConnection;
-  username: string;
-  owned: string[];
-  followed: string[];
-  /** Episodes of the console going offline for good (logged out, refused): the drill reconnects it. */
-  knockouts: Array<{ atMs: number; reason: string }>;
-  problems: Map<string, number>;
-}
-
-function makeOperator(url: string, username: string, token: string): OperatorParty {
-  const connection = new OperatorConnection({
-    url,
-    token,
-    requestTimeoutMs: 8000,
-    socketOptions: { transports: ['websocket'], reconnectionDelay: 250, reconnectionDelayMax: 2000 },
-  });
-  const lastLength = new Map<string, number>();
-  let lastReason = '';
-  let closing = false;
-  const party: OperatorParty = {
-    name: username,
-    username,
-    connection,
-    owned: [],
-    followed: [],
-    knockouts: [],
-    problems: new Map(),
-    sent: new Map(),
-    shrinks: 0,
-    chatIds: () => [...new Set([...party.owned, ...party.followed])],
-    view: (chatId) => connection.messages(chatId),
-    pendingCount: () => party.owned.reduce((sum, chatId) => sum + connection.pending(chatId).length, 0),
-    refused: () =>
-      party.owned.flatMap((chatId) =>
-        connection.refused(chatId).map((failed) => ({ id: failed.id, code: failed.error.code })),
-      ),
-    close: () => {
-      closing = true;
-      connection.close();
-    },
-  };
-  connection.subscribe((event) => {
-    if (event.type === 'messages') {
-      if (event.messages.length < (lastLength.get(event.chatId) ?? 0)) party.shrinks += 1;
-      lastLength.set(event.chatId, event.messages.length);
-      markAcked(party, event.messages);
-    } else if (event.type === 'problem' || event.type === 'unauthorized') {
-      lastReason = `${event.type}: ${event.message}`;
-      const kind = lastReason.replace(/\d+/g, 'N').slice(0, 160);
-      party.problems.set(kind, (party.problems.get(kind) ?? 0) + 1);
-    } else if (event.type === 'state' && event.state === 'offline' && !closing) {
-      // The console gave up (what a librarian sees as "logged out" or "offline"). A person would
-      // log in again or press reconnect; the drill counts it and reconnects, to go on measuring.
-      party.knockouts.push({ atMs: since(), reason: lastReason });
-      log(`${username}'s console went offline for good (${lastReason}); reconnecting it in 2 s`);
-      setTimeout(() => {
-        if (!closing) connection.connect();
-      }, 2000);
-    }
-  });
-  return party;
-}
-
-function waitFor(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      if (check()) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(poll, 50);
-    };
-    poll();
-  });
-}
-
-// ---------------------------------------------------------------- checks
-
-interface DbMessage {
-  chat_id: string;
-  id: string;
-  seq: number;
-  author_kind: string;
-}
-
-interface ViewCheck {
-  party: string;
-  chatId: string;
-  held: number;
-  duplicateIds: number;
-  duplicateSeqs: number;
-  holes: number[];
-  behind: number;
-  notStored: number;
-  mismatched: number;
-  ackedMissing: number;
-}
-
-function checkView(
-  party: Party,
-  chatId: string,
-  view: readonly Message[],
-  db: { bySeq: Map<number, DbMessage>; lastSeq: number },
-  ackedInChat: readonly SentRecord[],
-): ViewCheck {
-  const ids = new Set<string>();
-  const seqs = new Set<number>();
-  let duplicateIds = 0;
-  let duplicateSeqs = 0;
-  let notStored = 0;
-  let mismatched = 0;
-  for (const message of view) {
-    if (ids.has(message.id)) duplicateIds += 1;
-    if (seqs.has(message.seq)) duplicateSeqs += 1;
-    ids.add(message.id);
-    seqs.add(message.seq);
-    const stored = db.bySeq.get(message.seq);
-    if (!stored) notStored += 1;
-    else if (stored.id !== message.id) mismatched += 1;
-  }
-  const maxHeld = Math.max(0, ...seqs);
-  const holes: number[] = [];
-  for (let seq = 1; seq < maxHeld; seq++) if (!seqs.has(seq)) holes.push(seq);
-  const ackedMissing = ackedInChat.filter((record) => !ids.has(record.id)).length;
-  return {
-    party: party.name,
-    chatId,
-    held: view.length,
-    duplicateIds,
-    duplicateSeqs,
-    holes,
-    behind: Math.max(0, db.lastSeq - maxHeld),
-    notStored,
-    mismatched,
-    ackedMissing,
-  };
 }
 
 // ---------------------------------------------------------------- the drill
@@ -560,7 +216,17 @@ async function main(): Promise<boolean> {
     DESKBELL_TRANSFER_TIMEOUT_SECONDS: String(config.transferTimeoutSeconds),
   };
   for (const name of NODE_NAMES) {
-    const node = new NodeSupervisor(name, await freePort(), { ...nodeEnv, DESKBELL_NODE_ID: name });
+    const port = await freePort();
+    const node = new ServerSupervisor({
+      port,
+      launch: {
+        root: repoRoot,
+        args: ['--demo', '--trust-proxy', '--port', String(port), '--data-dir', join(workDir, name)],
+        env: { ...nodeEnv, DESKBELL_NODE_ID: name },
+      },
+      context,
+      node: name,
+    });
     nodes.push(node);
     await node.ensureRunning(); // one after the other: the first migrates and seeds
     log(`${name} listening on 127.0.0.1:${node.port}`);
@@ -599,98 +265,18 @@ async function main(): Promise<boolean> {
   log(`HAProxy on ${url}, reaching all three nodes`);
 
   // --- the people
-  const operators = new Map<string, OperatorParty>();
-  for (const username of ['alice', 'bob', 'sam']) {
-    const party = makeOperator(url, username, await demoLogin(url, username));
-    closers.push(() => party.close());
-    operators.set(username, party);
-    party.connection.connect();
-  }
-  const all = [...operators.values()];
-  await waitFor('the consoles to connect', () => all.every((party) => party.connection.state === 'connected'));
-  for (const party of all) {
-    const ack = await party.connection.setStatus('online');
-    if (!ack.ok) throw new Error(`${party.username} could not go Online: ${ack.error.message}`);
-  }
-  const alice = operators.get('alice');
-  const bob = operators.get('bob');
-  const sam = operators.get('sam');
-  if (!alice || !bob || !sam) throw new Error('a demo operator is missing');
+  const consoles = await connectConsoles(url, context, closers);
+  const { alice, bob, all } = consoles;
   const bobId = await withDatabase(databaseUrl, async (client) => {
     const result = await client.query<{ id: string }>("SELECT id FROM accounts WHERE username = 'bob'");
     return result.rows[0]?.id;
   });
   if (!bobId) throw new Error('no account for bob');
-
-  const patrons: PatronParty[] = [];
-  for (let i = 0; i < config.patrons; i++) {
-    const patron = makePatron(url, i);
-    closers.push(() => patron.close());
-    patrons.push(patron);
-  }
-  await waitFor(
-    'the patrons to connect',
-    () => patrons.every((p) => p.connection.getState().link === 'online'),
-    60_000,
-  );
-  const chatOwner = new Map<string, OperatorParty>();
-  const chatPatron = new Map<string, PatronParty>();
-  for (const [i, patron] of patrons.entries()) {
-    let ack = await patron.connection.start({ question: `Drill question ${i + 1}`, name: `Drill patron ${i + 1}` });
-    for (let attempt = 0; !ack.ok && ack.error.code === 'RATE_LIMITED' && attempt < 30; attempt++) {
-      await sleep(1000);
-      ack = await patron.connection.start({ question: `Drill question ${i + 1}`, name: `Drill patron ${i + 1}` });
-    }
-    if (!ack.ok) throw new Error(`${patron.name} could not start a chat: ${ack.error.code} ${ack.error.message}`);
-    const owner = i % 2 === 0 ? alice : bob;
-    const claimed = await owner.connection.claim(ack.data.id);
-    if (!claimed.ok) throw new Error(`${owner.username} could not claim: ${claimed.error.message}`);
-    owner.owned.push(ack.data.id);
-    chatOwner.set(ack.data.id, owner);
-    chatPatron.set(ack.data.id, patron);
-  }
-  for (const chatId of chatOwner.keys()) {
-    const preview = await sam.connection.preview(chatId);
-    if (!preview.ok) throw new Error(`sam could not preview ${chatId}: ${preview.error.message}`);
-    sam.followed.push(chatId);
-  }
-  const chatIds = [...chatOwner.keys()];
-  log(`${patrons.length} chats claimed by alice and bob, all followed by sam; chatting`);
+  const chats = await openChats(url, consoles, { count: config.patrons, connectTimeoutMs: 60_000 }, context, closers);
+  const { patrons, chatOwner, chatIds } = chats;
 
   // --- the chatting
-  let typing = true;
-  const loops: Array<Promise<void>> = [];
-  const typeLoop = (party: Party, sendOne: (n: number) => SentRecord | null) =>
-    (async () => {
-      let n = 0;
-      while (typing) {
-        await sleep(randomDelay());
-        if (!typing || party.pendingCount() >= config.maxPending) continue;
-        const record = sendOne(++n);
-        if (record) party.sent.set(record.id, record);
-      }
-    })();
-  for (const patron of patrons) {
-    loops.push(
-      typeLoop(patron, (n) => {
-        const chatId = patron.chatIds()[0];
-        const id = chatId ? patron.connection.send(`${patron.name} says #${n}`) : null;
-        return id && chatId ? { id, chatId, author: patron.name, sentAtMs: since(), ackedAtMs: null } : null;
-      }),
-    );
-  }
-  for (const owner of [alice, bob]) {
-    loops.push(
-      // One librarian types one message at a time, in one chat after another.
-      typeLoop(owner, (n) => {
-        const chatId = owner.owned[n % owner.owned.length];
-        const pending = chatId ? owner.connection.send(chatId, `${owner.username} answers #${n}`) : null;
-        return pending
-          ? { id: pending.id, chatId: pending.chatId, author: owner.name, sentAtMs: since(), ackedAtMs: null }
-          : null;
-      }),
-    );
-  }
+  const stopTyping = startTyping(patrons, [alice, bob], context);
 
   // --- transfers bob never accepts, spread over the faults
   const transfers: TransferRecord[] = [];
@@ -793,44 +379,16 @@ async function main(): Promise<boolean> {
 
   // --- settle
   log('everyone stops typing; waiting for outboxes and views to settle');
-  typing = false;
-  await Promise.all(loops);
+  await stopTyping();
   const parties: Party[] = [...patrons, ...all];
-  const readLastSeqs = () =>
-    withDatabase(databaseUrl, async (client) => {
-      const result = await client.query<{ id: string; last_seq: number }>(
-        'SELECT id, last_seq FROM chats WHERE id = ANY($1)',
-        [chatIds],
-      );
-      return new Map(result.rows.map((row) => [row.id, Number(row.last_seq)]));
-    });
-  const settleStart = Date.now();
-  let settled = false;
-  while (Date.now() - settleStart < config.settleMs) {
-    await Promise.all(nodes.map((node) => node.ensureRunning()));
-    const lastSeqs = await readLastSeqs().catch(() => null);
-    const quiet = parties.every((party) => party.pendingCount() === 0);
-    const caughtUp =
-      lastSeqs !== null &&
-      parties.every((party) =>
-        party.chatIds().every((chatId) => {
-          const view = party.view(chatId);
-          const last = lastSeqs.get(chatId) ?? 0;
-          return view.length === last && (view.at(-1)?.seq ?? 0) === last;
-        }),
-      );
-    if (quiet && caughtUp) {
-      settled = true;
-      break;
-    }
-    await sleep(1000);
-  }
-  const settleMs = Date.now() - settleStart;
-  log(
-    settled
-      ? `settled in ${(settleMs / 1000).toFixed(1)} s`
-      : `not settled after ${settleMs / 1000} s; checking anyway`,
-  );
+  const { settled, settleMs } = await waitToSettle({
+    databaseUrl,
+    chatIds,
+    parties,
+    settleMs: config.settleMs,
+    ensureRunning: () => Promise.all(nodes.map((node) => node.ensureRunning())),
+    log,
+  });
 
   // --- check
   const { rows: dbRows, lastSeqs } = await withDatabase(databaseUrl, async (client) => {
@@ -838,37 +396,24 @@ async function main(): Promise<boolean> {
       'SELECT chat_id, id, seq, author_kind, event FROM messages WHERE chat_id = ANY($1) ORDER BY chat_id, seq',
       [chatIds],
     );
-    const chats = await client.query<{ id: string; last_seq: number; status: string; owner: string | null }>(
+    const chatRows = await client.query<{ id: string; last_seq: number; status: string; owner: string | null }>(
       `SELECT c.id, c.last_seq, c.status, a.username AS owner
          FROM chats c LEFT JOIN accounts a ON a.id = c.owner_id WHERE c.id = ANY($1)`,
       [chatIds],
     );
-    return { rows: messages.rows, lastSeqs: chats.rows };
+    return { rows: messages.rows, lastSeqs: chatRows.rows };
   });
-  const dbByChat = new Map<string, { bySeq: Map<number, DbMessage>; ids: Set<string>; lastSeq: number }>();
-  for (const chat of lastSeqs)
-    dbByChat.set(chat.id, { bySeq: new Map(), ids: new Set(), lastSeq: Number(chat.last_seq) });
-  let dbDuplicateIds = 0;
-  let dbDuplicateSeqs = 0;
+  const check = checkMessages({ rows: dbRows, chatRows: lastSeqs, parties, chats, consoles });
+  const { sum, byParty } = check;
   const eventsByChat = new Map<string, Record<string, number>>();
-  for (const row of dbRows) {
-    const chat = dbByChat.get(row.chat_id);
-    if (!chat) continue;
-    const seq = Number(row.seq);
-    if (chat.bySeq.has(seq)) dbDuplicateSeqs += 1;
-    if (chat.ids.has(row.id)) dbDuplicateIds += 1;
-    chat.bySeq.set(seq, { chat_id: row.chat_id, id: row.id, author_kind: row.author_kind, seq });
-    chat.ids.add(row.id);
-    const type = eventType(row.event);
+  for (const message of dbRows) {
+    if (!check.stored.byChat.has(message.chat_id)) continue;
+    const type = eventType(message.event);
     if (type) {
-      const counts = eventsByChat.get(row.chat_id) ?? {};
+      const counts = eventsByChat.get(message.chat_id) ?? {};
       counts[type] = (counts[type] ?? 0) + 1;
-      eventsByChat.set(row.chat_id, counts);
+      eventsByChat.set(message.chat_id, counts);
     }
-  }
-  let dbHoles = 0;
-  for (const chat of dbByChat.values()) {
-    for (let seq = 1; seq <= chat.lastSeq; seq++) if (!chat.bySeq.has(seq)) dbHoles += 1;
   }
 
   // Deadlines: per chat, every transfer that was requested (and neither accepted nor declined) returns once.
@@ -881,63 +426,11 @@ async function main(): Promise<boolean> {
       const returned = counts['transfer-returned'] ?? 0;
       return { chatId, requested, timedOut, returned, heard: transfers.find((t) => t.chatId === chatId) ?? null };
     })
-    .filter((check) => check.requested > 0 || check.returned > 0 || transferChats.includes(check.chatId));
+    .filter((timer) => timer.requested > 0 || timer.returned > 0 || transferChats.includes(timer.chatId));
   const timersFiredTwice = timerChecks.reduce((total, c) => total + Math.max(0, c.returned - c.timedOut), 0);
   const timersNeverFired = timerChecks.reduce((total, c) => total + Math.max(0, c.timedOut - c.returned), 0);
 
-  const allSent = parties.flatMap((party) => [...party.sent.values()]);
-  const acked = allSent.filter((record) => record.ackedAtMs !== null);
-  const ackedLostFromDb = acked.filter((record) => !dbByChat.get(record.chatId)?.ids.has(record.id));
-  const refusedAll = parties.flatMap((party) => party.refused().map((refusal) => ({ ...refusal, party: party.name })));
-  const refusedByCode: Record<string, number> = {};
-  for (const refusal of refusedAll) refusedByCode[refusal.code] = (refusedByCode[refusal.code] ?? 0) + 1;
-  const refusedIds = new Set(refusedAll.map((refusal) => refusal.id));
-  const refusedButStored = allSent.filter(
-    (record) => refusedIds.has(record.id) && dbByChat.get(record.chatId)?.ids.has(record.id),
-  ).length;
-  const stillPending = parties.reduce((sum, party) => sum + party.pendingCount(), 0);
-
-  const views: ViewCheck[] = [];
-  for (const chatId of chatIds) {
-    const db = dbByChat.get(chatId) ?? { bySeq: new Map(), ids: new Set(), lastSeq: 0 };
-    const ackedInChat = acked.filter((record) => record.chatId === chatId);
-    const viewers = [chatPatron.get(chatId), chatOwner.get(chatId), sam].filter(
-      (party): party is PatronParty | OperatorParty => party !== undefined,
-    );
-    for (const party of viewers) views.push(checkView(party, chatId, party.view(chatId), db, ackedInChat));
-  }
-  const sum = (pick: (view: ViewCheck) => number) => views.reduce((total, view) => total + pick(view), 0);
-  const byParty = (pick: (view: ViewCheck) => number) => {
-    const result: Record<string, number> = {};
-    for (const view of views) if (pick(view) > 0) result[view.party] = (result[view.party] ?? 0) + pick(view);
-    return result;
-  };
-
-  // Recovery: after each fault, how long until every party had a send acknowledged again.
-  const recoveries = faults.map((fault, index) => {
-    const until = faults[index + 1]?.atMs ?? Number.POSITIVE_INFINITY;
-    const perParty = parties
-      .filter((party) => party.sent.size > 0)
-      .map((party) => {
-        const next = [...party.sent.values()]
-          .map((record) => record.ackedAtMs)
-          .filter((at): at is number => at !== null && at >= fault.endMs && at < until)
-          .sort((a, b) => a - b)[0];
-        return next === undefined ? null : next - fault.endMs;
-      });
-    const recovered = perParty.every((value) => value !== null);
-    return {
-      ...fault,
-      downMs: fault.endMs - fault.atMs,
-      allRecoveredAfterMs: recovered ? Math.max(...(perParty as number[])) : null,
-      partiesNotRecovered: perParty.filter((value) => value === null).length,
-    };
-  });
-
-  const ackLatency = summarize(
-    acked.map((record) => (record.ackedAtMs ?? record.sentAtMs) - record.sentAtMs).filter((ms) => ms >= 0),
-  );
-  const knockouts = all.flatMap((party) => party.knockouts.map((k) => ({ operator: party.username, ...k })));
+  const faultRecoveries = recoveries(faults, parties);
   const crashes = nodes.flatMap((node) => node.crashes);
   const ownersAtEnd: Record<string, number> = {};
   for (const chat of lastSeqs) {
@@ -950,31 +443,14 @@ async function main(): Promise<boolean> {
     durationMs: since(),
     settled,
     settleMs,
-    sent: allSent.length,
-    acknowledged: acked.length,
-    storedMessages: dbRows.length,
-    ackLatencyMs: ackLatency,
+    ...check.counts,
     criteria: {
-      acknowledgedLost: ackedLostFromDb.length + sum((view) => view.ackedMissing),
-      shownTwice: sum((view) => view.duplicateIds + view.duplicateSeqs),
-      holes: sum((view) => view.holes.length),
+      ...check.criteria,
       nodeCrashes: crashes.length,
       timersFiredTwice,
     },
     details: {
-      acknowledgedNotInDatabase: ackedLostFromDb.map(({ id, chatId, author }) => ({ id, chatId, author })),
-      acknowledgedMissingFromViews: byParty((view) => view.ackedMissing),
-      holesByParty: byParty((view) => view.holes.length),
-      viewsBehindDatabase: byParty((view) => view.behind),
-      shownButNotStored: sum((view) => view.notStored),
-      seqWithOtherMessage: sum((view) => view.mismatched),
-      viewShrinks: parties.reduce((total, party) => total + party.shrinks, 0),
-      database: { duplicateIds: dbDuplicateIds, duplicateSeqs: dbDuplicateSeqs, holes: dbHoles },
-      refusedSends: refusedByCode,
-      refusedButStored,
-      stillPending,
-      consolesKnockedOut: knockouts,
-      consoleProblems: Object.fromEntries(all.map((party) => [party.username, Object.fromEntries(party.problems)])),
+      ...check.details,
       chatsByStatusAndOwner: ownersAtEnd,
       chatsWhoseOwnerChanged: ownerChanged,
       timersNeverFired,
@@ -988,23 +464,15 @@ async function main(): Promise<boolean> {
       crashes: node.crashes,
       failedStarts: node.failedStarts,
       unhandledLines: node.unhandledLines,
-      stderr: Object.fromEntries([...node.stderrKinds].sort((a, b) => b[1] - a[1]).slice(0, 30)),
-      log: Object.fromEntries([...node.logKinds].sort((a, b) => b[1] - a[1]).slice(0, 30)),
+      stderr: commonestKinds(node.stderrKinds),
+      log: commonestKinds(node.logKinds),
     })),
     haproxyStderr: haproxyErrors.slice(0, 50),
-    faults: recoveries,
-    views: views.filter(
-      (view) =>
-        view.duplicateIds + view.duplicateSeqs + view.holes.length + view.behind + view.notStored + view.ackedMissing >
-        0,
-    ),
+    faults: faultRecoveries,
+    views: faultyViews(check.views),
   };
 
   // --- report
-  const verdict = (value: number) => (value === 0 ? 'ok' : 'FAIL');
-  const row = (label: string, value: number | string, note = '') =>
-    console.log(`  ${label.padEnd(50)} ${String(value).padStart(6)}  ${note}`);
-  const json = (value: object) => (Object.keys(value).length > 0 ? JSON.stringify(value) : '');
   const failedStarts = nodes.flatMap((node) => node.failedStarts);
   const unhandled = nodes.flatMap((node) => node.unhandledLines);
   console.log('');
@@ -1013,27 +481,13 @@ async function main(): Promise<boolean> {
       `(${config.kills} kills -9, ${config.redisRestarts} Redis restarts), ${patrons.length} patrons, ` +
       `${transfers.length} transfers, ${(result.durationMs / 1000).toFixed(0)} s`,
   );
-  row('messages sent', allSent.length);
-  row(
-    'acknowledged (shown as sent to their author)',
-    acked.length,
-    `ack p50 ${ackLatency.p50.toFixed(0)} ms, p99 ${ackLatency.p99.toFixed(0)} ms`,
-  );
-  row('stored in the messages table', dbRows.length);
-  row('acknowledged lost: not in the table', ackedLostFromDb.length, verdict(ackedLostFromDb.length));
+  sendRows(check);
   row(
     'acknowledged lost: missing from a view',
     sum((view) => view.ackedMissing),
     json(byParty((view) => view.ackedMissing)) || verdict(sum((view) => view.ackedMissing)),
   );
-  row('shown twice', result.criteria.shownTwice, verdict(result.criteria.shownTwice));
-  row('holes in a view (missing seqs)', result.criteria.holes, json(result.details.holesByParty) || 'ok');
-  row(
-    'views behind the table at the end (seqs)',
-    sum((view) => view.behind),
-    json(result.details.viewsBehindDatabase),
-  );
-  row('shown but not stored', result.details.shownButNotStored);
+  viewRows(check);
   row(
     'node crashes (exited without being killed)',
     crashes.length,
@@ -1041,11 +495,7 @@ async function main(): Promise<boolean> {
       ? "'Unhandled' on stderr"
       : crashes.map((c) => c.node).join(' ') || verdict(crashes.length),
   );
-  row(
-    'node starts that failed (retried every second)',
-    failedStarts.length,
-    [...new Set(failedStarts.map((start) => start.error.split(' | ').slice(0, 2).join(' ').slice(0, 90)))].join('; '),
-  );
+  row('node starts that failed (retried every second)', failedStarts.length, failedStartReasons(failedStarts));
   row(
     'transfers that timed out (from the table)',
     timerChecks.reduce((total, c) => total + c.timedOut, 0),
@@ -1058,20 +508,9 @@ async function main(): Promise<boolean> {
   row('timers fired twice', timersFiredTwice, verdict(timersFiredTwice));
   row('timers that never fired', timersNeverFired, timersNeverFired === 0 ? 'ok' : 'FAIL (not a pass criterion)');
   row('chats whose owner changed', ownerChanged, json(ownersAtEnd));
-  row('consoles that went offline for good', knockouts.length, knockouts.map((k) => k.operator).join(' '));
-  row('sends refused by the server (final)', refusedAll.length, json(refusedByCode));
-  row('  of which stored anyway', refusedButStored);
-  row('still pending at the end', stillPending);
-  row('settled', settled ? 'yes' : 'no', `${(settleMs / 1000).toFixed(1)} s`);
+  clientRows(check, { settled, settleMs });
   console.log('  faults (down = until the node listened / Redis answered again; recovered = every party acked again):');
-  for (const fault of recoveries) {
-    console.log(
-      `    ${String((fault.atMs / 1000).toFixed(1)).padStart(6)} s  ${fault.kind.padEnd(16)} down ${(fault.downMs / 1000).toFixed(1)} s, ` +
-        (fault.allRecoveredAfterMs === null
-          ? `${fault.partiesNotRecovered} parties had no send acknowledged before the next fault`
-          : `recovered after ${(fault.allRecoveredAfterMs / 1000).toFixed(1)} s`),
-    );
-  }
+  faultLines(faultRecoveries, 16);
   if (unhandled.length > 0) console.log(`  a node said: ${unhandled[0]}`);
   const passCriteria = {
     acknowledgedLost: result.criteria.acknowledgedLost,
