@@ -36,6 +36,7 @@ import { StatusLog } from './reports/status-log';
 import { clusterAdapter } from './cluster/cluster-adapter';
 import { NodeMetrics } from './cluster/node-metrics';
 import { ReadinessProbe } from './cluster/readiness';
+import { ONE_NODE, watchRedisLinks } from './cluster/census';
 import type { RedisLink } from './cluster/redis-link';
 import { registerOperationsRoutes } from './http/operations-routes';
 import { registerReportRoutes } from './reports/report-routes';
@@ -136,6 +137,11 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     nodeId,
   });
 
+  // Both of this node's Redis connections: the adapter's (its subscriptions) and the commands'.
+  const clusterWatch = deps.cluster
+    ? watchRedisLinks([deps.cluster.adapter.client, deps.cluster.commands.client])
+    : ONE_NODE;
+
   const ctx: DeskbellContext = {
     repos,
     operators,
@@ -144,6 +150,7 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
       graceMs: timings.presenceGraceMs,
       now,
       statusLog: new StatusLog(deps.storage.db, now),
+      watch: clusterWatch,
     }),
     now,
     log: app.log,
@@ -157,12 +164,14 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
       settleMs: timings.patronSettleMs,
       now,
       log: app.log,
+      watch: clusterWatch,
       // Called only after the settle period, when ctx is long built.
       settled: async (chatId, since) => void (await recordPatronAway(ctx, chatId, since)),
     }),
     inFlight: new InFlight(),
     ice: deps.ice ?? NO_ICE,
     metrics,
+    clusterWatch,
   };
   setUpOperatorNamespace(ctx);
   setUpPatronNamespace(ctx);

@@ -6,6 +6,7 @@ import type { Repositories } from './repositories';
 import type { IceSettings } from './config/ice-config';
 import type { InFlight } from './sockets/in-flight';
 import type { NodeMetrics } from './cluster/node-metrics';
+import type { ClusterWatch } from './cluster/census';
 import type { AddressLimits } from './sockets/address-limits';
 import type { EventLimiter } from './sockets/rate-limiter';
 import type { OperatorNamespace, PatronNamespace } from './sockets/socket-types';
@@ -33,4 +34,6 @@ export interface DeskbellContext {
   ice: IceSettings;
   /** This node's Prometheus metrics (node-metrics.ts). */
   metrics: NodeMetrics;
+  /** Whether a cluster-wide "who is connected" may say nobody (census.ts). */
+  clusterWatch: ClusterWatch;
 }

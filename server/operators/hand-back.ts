@@ -43,7 +43,7 @@ export async function handBackChats(
 }
 
 function consoleWhereabouts(ctx: DeskbellContext, accountId: string) {
-  return whereabouts(ctx.operators.in(rooms.operator(accountId)));
+  return whereabouts(ctx.clusterWatch, ctx.operators.in(rooms.operator(accountId)));
 }
 
 /** The upkeep's part: operators whose grace period is over, each taken by exactly one process. */

@@ -65,7 +65,7 @@ export function isMarkedAway(chat: Pick<ChatSummary, 'patronAwaySince' | 'patron
 }
 
 function patronWhereabouts(ctx: DeskbellContext, chatId: string) {
-  return whereabouts(ctx.patrons.in(rooms.chat(chatId)));
+  return whereabouts(ctx.clusterWatch, ctx.patrons.in(rooms.chat(chatId)));
 }
 
 /** The upkeep's part: chats whose patron did not come back in time. */
@@ -93,7 +93,7 @@ export async function timeOutAbsentPatrons(ctx: DeskbellContext, now: number): P
 export async function sweepPatronPresence(ctx: DeskbellContext, now: number): Promise<void> {
   const chats = await ctx.repos.lifecycle.listOpenChats(now - ctx.timings.patronSettleMs * 2);
   if (chats.length === 0) return;
-  const { sockets, complete } = await census(ctx.patrons);
+  const { sockets, complete } = await census(ctx.clusterWatch, ctx.patrons);
   const followed = new Set<string>();
   for (const socket of sockets) {
     if (socket.data.chatId) followed.add(socket.data.chatId);

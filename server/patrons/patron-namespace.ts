@@ -75,7 +75,7 @@ export function setUpPatronNamespace(ctx: DeskbellContext): void {
 
 /** The last widget of a chat went away (on this node): the presence tracker decides whether that is news. */
 async function patronDisconnected(ctx: DeskbellContext, chatId: string): Promise<void> {
-  if ((await whereabouts(ctx.patrons.in(rooms.chat(chatId)))) === 'connected') return;
+  if ((await whereabouts(ctx.clusterWatch, ctx.patrons.in(rooms.chat(chatId)))) === 'connected') return;
   const chat = await ctx.repos.chats.find(chatId);
   if (chat) await ctx.patronPresence.disconnected(chat);
 }

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChatSummary } from '../../src/protocol/models';
-import { whereabouts } from '../cluster/census';
+import { whereabouts, type ClusterWatch } from '../cluster/census';
 import { rooms } from '../sockets/rooms';
 import type { OperatorNamespace, PatronNamespace } from '../sockets/socket-types';
 
@@ -15,6 +15,8 @@ export interface PatronPresenceDeps {
   settleMs: number;
   now: () => number;
   log: Pick<FastifyBaseLogger, 'warn'>;
+  /** Whether "no widget on any node" can be believed (census.ts). */
+  watch: ClusterWatch;
   /** The patron stayed gone past the settle period: store it (patron-lifecycle.ts runs the transition). */
   settled: (chatId: string, since: number) => Promise<void>;
 }
@@ -50,7 +52,7 @@ export class PatronPresenceTracker {
     const { patrons, operators } = this.deps;
     if (chat.status === 'ended' || this.pending.has(chat.id)) return;
     // Another tab (or a quick reload already back) still follows it.
-    const where = await whereabouts(patrons.in(rooms.chat(chat.id)));
+    const where = await whereabouts(this.deps.watch, patrons.in(rooms.chat(chat.id)));
     if (where === 'connected' || this.pending.has(chat.id)) return;
     const since = this.deps.now();
     this.pending.set(chat.id, { since, timer: this.settleLater(chat.id, this.deps.settleMs) });
@@ -83,7 +85,7 @@ export class PatronPresenceTracker {
     if (!entry) return;
     let where: Awaited<ReturnType<typeof whereabouts>> | undefined;
     try {
-      where = await whereabouts(this.deps.patrons.in(rooms.chat(chatId)));
+      where = await whereabouts(this.deps.watch, this.deps.patrons.in(rooms.chat(chatId)));
     } catch (error) {
       this.deps.log.warn({ err: error, chatId }, 'could not ask whether the patron is still away');
     }

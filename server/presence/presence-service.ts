@@ -1,7 +1,7 @@
 import { takesPatronChats } from '../../src/domain/presence';
 import type { OperatorPresence, OperatorStatus } from '../../src/protocol/models';
 import type { Account, AccountRepository } from '../auth/account-repository';
-import { census, whereabouts } from '../cluster/census';
+import { census, everySocketOrRetry, ONE_NODE, whereabouts, type ClusterWatch } from '../cluster/census';
 import type { StatusLog } from '../reports/status-log';
 import { rooms } from '../sockets/rooms';
 import type { OperatorNamespace, OperatorSocket } from '../sockets/socket-types';
@@ -12,6 +12,8 @@ export interface PresenceOptions {
   now?: () => number;
   /** Where effective status changes that are not a choice (a connection lost or back) are logged for reports. */
   statusLog?: StatusLog;
+  /** Whether a cluster-wide answer can say "nobody" (census.ts); alone, always. */
+  watch?: ClusterWatch;
 }
 
 const DEFAULT_GRACE_MS = 15_000;
@@ -37,6 +39,7 @@ export class PresenceService {
   private readonly graceMs: number;
   private readonly now: () => number;
   private readonly statusLog: StatusLog | undefined;
+  private readonly watch: ClusterWatch;
 
   constructor(
     private readonly operators: OperatorNamespace,
@@ -46,6 +49,7 @@ export class PresenceService {
     this.graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
     this.now = options.now ?? Date.now;
     this.statusLog = options.statusLog;
+    this.watch = options.watch ?? ONE_NODE;
   }
 
   /**
@@ -53,7 +57,7 @@ export class PresenceService {
    * the cluster cannot answer for every node (the widget then offers chat, and no alarm is raised).
    */
   departmentOnline(departmentId: string): Promise<'connected' | 'gone' | 'unsure'> {
-    return whereabouts(this.operators.in(rooms.online(departmentId)));
+    return whereabouts(this.watch, this.operators.in(rooms.online(departmentId)));
   }
 
   /** Puts a newly connected socket in the online rooms its account's stored status calls for. */
@@ -88,7 +92,7 @@ export class PresenceService {
    * after the grace. True when it was the last one.
    */
   async disconnected(accountId: string): Promise<boolean> {
-    const where = await whereabouts(this.operators.in(rooms.operator(accountId)));
+    const where = await whereabouts(this.watch, this.operators.in(rooms.operator(accountId)));
     if (where === 'unsure') {
       // Another node may still have a console of theirs: the next sure sweep decides.
       this.seenAtLastSweep.add(accountId);
@@ -115,7 +119,7 @@ export class PresenceService {
   }
 
   private async graceOver(accountId: string): Promise<void> {
-    const where = await whereabouts(this.operators.in(rooms.operator(accountId)));
+    const where = await whereabouts(this.watch, this.operators.in(rooms.operator(accountId)));
     if (where === 'connected' || !this.goneSince.has(accountId)) return;
     // Not every node answered: ask again a moment later rather than call somebody Offline on a guess.
     if (where === 'unsure') return this.startGrace(accountId, SETTLE_RETRY_MS);
@@ -128,7 +132,7 @@ export class PresenceService {
 
   /** The Operators list: every account as colleagues see it now. */
   async list(): Promise<OperatorPresence[]> {
-    const [accounts, sockets] = await Promise.all([this.accounts.listAll(), this.operators.fetchSockets()]);
+    const [accounts, sockets] = await Promise.all([this.accounts.listAll(), everySocketOrRetry(this.operators)]);
     const connected = new Set(sockets.map((socket) => socket.data.accountId));
     return accounts.map((account) => this.describe(account, connected.has(account.id)));
   }
@@ -137,7 +141,7 @@ export class PresenceService {
   async presenceOf(accountId: string): Promise<OperatorPresence | undefined> {
     const account = await this.accounts.findById(accountId);
     if (!account) return undefined;
-    const sockets = await this.operators.in(rooms.operator(accountId)).fetchSockets();
+    const sockets = await everySocketOrRetry(this.operators.in(rooms.operator(accountId)));
     return this.describe(account, sockets.length > 0);
   }
 
@@ -183,7 +187,7 @@ export class PresenceService {
    * list keeps the latest, and a grace timer finds the account back if it reconnected meanwhile.
    */
   async sweep(): Promise<void> {
-    const { sockets, complete } = await census(this.operators);
+    const { sockets, complete } = await census(this.watch, this.operators);
     // Not every node answered: nobody can be said to have vanished this time.
     if (!complete) return;
     const seen = new Set(sockets.map((socket) => socket.data.accountId));

@@ -65,7 +65,7 @@ export async function sweepScreenshareSockets(ctx: DeskbellContext): Promise<voi
     for (const side of sides) {
       if (!side.socket) continue;
       const namespace = side.patron ? ctx.patrons : ctx.operators;
-      if ((await whereabouts(namespace.in(side.socket))) === 'gone') {
+      if ((await whereabouts(ctx.clusterWatch, namespace.in(side.socket))) === 'gone') {
         await startGrace(ctx, stored);
         break;
       }

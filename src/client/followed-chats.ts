@@ -72,6 +72,16 @@ export class FollowedChats {
     return { known: this.known.size, loaded: this.book.chatIds().length };
   }
 
+  /** The chat's whole history was asked for: its live messages are kept until it comes (message-book.ts). */
+  expect(chatId: string): void {
+    this.book.expect(chatId);
+  }
+
+  /** The history was refused: nothing more to keep for it. */
+  unexpect(chatId: string): void {
+    this.book.unexpect(chatId);
+  }
+
   /** Holds a chat loaded whole (preview, claim, accepted transfer); returns its messages as held. */
   hold({ chat, messages }: ChatWithMessages): readonly Message[] {
     // Loaded first, so that an ended chat opened again (a transcript, patron history) is noted too.

@@ -12,13 +12,21 @@ export interface HeldMessage {
  * free of duplicates. A chat is "loaded" once its whole history arrived (a
  * preview, a claim, or a sync of a chat this operator owns); a live message
  * for a chat that is not loaded is ignored, because holding seq 7 alone would
- * look like a chat with a hole from 1 to 6.
+ * look like a chat with a hole from 1 to 6. A chat whose history has been
+ * asked for is the exception: its live messages are kept aside until the
+ * history comes, then merged into it. The answer and a message sent just
+ * after it can arrive in one read (a long-polling batch, two websocket frames
+ * in one TCP segment); the answer is applied after that read, so without this
+ * the message would be dropped and, being newer than the summary that came
+ * with the answer, not even seen as missing.
  *
  * The one home of a console's messages: one book for patron chats (by
  * `chatId`) and one for staff chats (by `staffChatId`).
  */
 export class MessageBook<M extends HeldMessage = Message> {
   private readonly byChat = new Map<string, readonly M[]>();
+  /** Live messages of chats whose history was asked for and has not come yet. */
+  private readonly arriving = new Map<string, M[]>();
 
   constructor(private readonly keyOf: (message: M) => string) {}
 
@@ -34,7 +42,19 @@ export class MessageBook<M extends HeldMessage = Message> {
 
   /** Holds a chat's full history and marks it loaded. Returns the chat's list. */
   load(chatId: string, messages: readonly M[]): readonly M[] {
-    return this.put(chatId, mergeMessages(this.byChat.get(chatId) ?? [], messages));
+    const early = this.arriving.get(chatId) ?? [];
+    this.arriving.delete(chatId);
+    return this.put(chatId, mergeMessages(mergeMessages(this.byChat.get(chatId) ?? [], messages), early));
+  }
+
+  /** The chat's history was asked for: keep its live messages until load() (or unexpect()). */
+  expect(chatId: string): void {
+    if (!this.byChat.has(chatId) && !this.arriving.has(chatId)) this.arriving.set(chatId, []);
+  }
+
+  /** The history will not come (the request was refused): stop keeping its messages. */
+  unexpect(chatId: string): void {
+    this.arriving.delete(chatId);
   }
 
   /**
@@ -45,7 +65,10 @@ export class MessageBook<M extends HeldMessage = Message> {
     const grouped = new Map<string, M[]>();
     for (const message of messages) {
       const key = this.keyOf(message);
-      if (!this.byChat.has(key)) continue;
+      if (!this.byChat.has(key)) {
+        this.arriving.get(key)?.push(message);
+        continue;
+      }
       const group = grouped.get(key) ?? [];
       group.push(message);
       grouped.set(key, group);
@@ -93,10 +116,12 @@ export class MessageBook<M extends HeldMessage = Message> {
 
   forget(chatId: string): void {
     this.byChat.delete(chatId);
+    this.arriving.delete(chatId);
   }
 
   clear(): void {
     this.byChat.clear();
+    this.arriving.clear();
   }
 
   private put(chatId: string, messages: readonly M[]): readonly M[] {

@@ -191,12 +191,12 @@ export class OperatorConnection {
 
   /** Loads a chat and its messages without claiming it ("click the patron's name"). */
   async preview(chatId: string): Promise<Ack<ChatWithMessages>> {
-    return this.holdChat(await this.request('chat:preview', { chatId }, 'the preview'));
+    return this.loadChat(chatId, () => this.request('chat:preview', { chatId }, 'the preview'));
   }
 
   /** Claim Chat. A refusal with ALREADY_CLAIMED names who took it. */
   async claim(chatId: string): Promise<Ack<ChatWithMessages>> {
-    return this.holdChat(await this.request('chat:claim', { chatId }, 'Claim Chat'));
+    return this.loadChat(chatId, () => this.request('chat:claim', { chatId }, 'Claim Chat'));
   }
 
   async end(chatId: string): Promise<Ack<{ chat: ChatSummary }>> {
@@ -233,7 +233,7 @@ export class OperatorConnection {
 
   /** Takes a chat a colleague transferred to you; it comes with its whole history. */
   async acceptTransfer(chatId: string): Promise<Ack<ChatWithMessages>> {
-    return this.holdChat(await this.request('chat:accept-transfer', { chatId }, 'accepting the transfer'));
+    return this.loadChat(chatId, () => this.request('chat:accept-transfer', { chatId }, 'accepting the transfer'));
   }
 
   /** Says no to a chat a colleague transferred to me: it stays with them. */
@@ -261,7 +261,7 @@ export class OperatorConnection {
 
   /** Takes a chat yourself, with its whole history; its previous owner leaves it. */
   async takeOver(chatId: string): Promise<Ack<ChatWithMessages>> {
-    return this.holdChat(await this.request('chat:take-over', { chatId }, 'taking over the chat'));
+    return this.loadChat(chatId, () => this.request('chat:take-over', { chatId }, 'taking over the chat'));
   }
 
   /** The Desk view: every department's coverage and the open follow-ups. */
@@ -271,8 +271,10 @@ export class OperatorConnection {
 
   /** Opens a chat read-only and follows it live; its operators are told a supervisor is watching. */
   async watch(chatId: string): Promise<Ack<{ chat: ChatSummary; messages: Message[]; notes: StaffNote[] }>> {
+    this.chats.expect(chatId);
     const ack = await this.request('chat:watch', { chatId }, 'watching the chat');
     if (ack.ok) this.holdChat({ ok: true, data: { chat: ack.data.chat, messages: ack.data.messages } });
+    else this.chats.unexpect(chatId);
     return ack;
   }
 
@@ -634,6 +636,14 @@ export class OperatorConnection {
   ): Promise<Ack<AckDataOf<OperatorRequests, K>>> {
     const options = { table: OPERATOR_REQUESTS, timeoutMs: this.timeoutMs, notUnderstood: consoleNotUnderstood(what) };
     return emitRequest(this.socket, options, event, payload);
+  }
+
+  /** Asks for a chat with its whole history; live messages that overtake the answer are kept, not dropped. */
+  private async loadChat(chatId: string, ask: () => Promise<Ack<ChatWithMessages>>): Promise<Ack<ChatWithMessages>> {
+    this.chats.expect(chatId);
+    const ack = await ask();
+    if (!ack.ok) this.chats.unexpect(chatId);
+    return this.holdChat(ack);
   }
 
   private holdChat(ack: Ack<ChatWithMessages>): Ack<ChatWithMessages> {

@@ -25,6 +25,8 @@ export interface FakeDeskServer {
   repeat(message: Message): void;
   /** The patron writes, and the live event is lost on the way (only a fetch brings it). */
   patronSaysUnheard(chatId: string, body: string): Message;
+  /** The patron writes in the same moment the next preview of the chat is answered: the answer and the message leave together. */
+  patronSaysWithNextPreview(chatId: string, body: string): void;
   /** The chat leaves this console's sight (moved to a department it does not monitor). */
   hide(chatId: string): void;
   /** Refuses every handshake with this code (as the real middleware does), until called with null. */
@@ -89,6 +91,7 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
   const analytics = new Map<string, AnalyticsEntry>();
   const hidden = new Set<string>();
   const transcriptRequests: string[] = [];
+  const saidWithPreview = new Map<string, string>();
   let handshakeRefusal: ErrorCode | null = null;
   let refusedHandshakes = 0;
   let failingSyncs = { count: 0, code: 'INTERNAL' as ErrorCode };
@@ -167,6 +170,9 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
     socket.on('chat:preview', (request, ack) => {
       const chat = find(request.chatId);
       ack('ok' in chat ? chat : ok(withMessages(chat)));
+      const said = saidWithPreview.get(request.chatId);
+      saidWithPreview.delete(request.chatId);
+      if (said) server.patronSays(request.chatId, said);
     });
     socket.on('chat:claim', (request, ack) => {
       const chat = find(request.chatId);
@@ -243,7 +249,7 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
 
-  return {
+  const server: FakeDeskServer = {
     url: `http://127.0.0.1:${port}`,
     syncRequests,
     startChat(question, patronName = 'Pat Patron') {
@@ -270,6 +276,9 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
       });
       operators.emit('chat:new', { ...chat });
       return chat;
+    },
+    patronSaysWithNextPreview(chatId, body) {
+      saidWithPreview.set(chatId, body);
     },
     patronSays(chatId, body) {
       const chat = chats.get(chatId);
@@ -321,4 +330,5 @@ export async function startFakeDeskServer(): Promise<FakeDeskServer> {
         void io.close(() => resolve());
       }),
   };
+  return server;
 }

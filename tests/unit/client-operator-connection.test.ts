@@ -102,6 +102,18 @@ describe('the operator connection', () => {
     expect(bodies(second.connection, chat.id)).toEqual(['Do you have the Times from 1920?', 'On microfilm is fine.']);
   });
 
+  it('a message that leaves the server together with the preview of its chat is held, not dropped', async () => {
+    const { connection } = connectAs('alice-token');
+    await until(() => connection.state === 'connected', 'connected');
+    const chat = server.startChat('Is the map room open?', 'Robin');
+    // The answer and the live message arrive in one read; the answer is applied only after it.
+    server.patronSaysWithNextPreview(chat.id, 'I mean on Saturday');
+    const ack = await connection.preview(chat.id);
+    expect(ack.ok).toBe(true);
+    await until(() => bodies(connection, chat.id).length === 2, 'both messages');
+    expect(bodies(connection, chat.id)).toEqual(['Is the map room open?', 'I mean on Saturday']);
+  });
+
   it('a message repeated by the network is shown once', async () => {
     const { connection } = connectAs('alice-token');
     await until(() => connection.state === 'connected', 'connected');
