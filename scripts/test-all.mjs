@@ -1,5 +1,5 @@
 // `npm test`: every check and every test, in one command, ending with one line
-// "N passed, N failed". Static checks first (at the same time), then the build the end-to-end
+// "N passed, N failed". Static checks first, then the build the end-to-end
 // tests drive, then vitest (unit + integration over SQLite and PostgreSQL,
 // then the desktop project: the packed app.asar and real OS notifications
 // under Xvfb), then Playwright in Chromium, then the WebRTC suite in a network
@@ -7,7 +7,7 @@
 // can be made), then the Electron smoke suite
 // (which skips, saying why, where Electron's binary is missing). A step that fails does not stop the others,
 // so one run tells everything; the exit code is non-zero if anything failed.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,32 +29,6 @@ function step(name, command, args, env = {}) {
   console.log(`=== ${name}: ${Math.round((Date.now() - started) / 1000)} s`);
   if (result.status !== 0) failures.push(`${name} (exit ${result.status ?? result.signal})`);
   return result.status === 0;
-}
-
-/**
- * Steps that need nothing from each other (the static checks), run at the same time: each one's
- * output is printed whole when it ends, so the log reads as if they had run one after the other.
- */
-async function stepsTogether(steps) {
-  await Promise.all(
-    steps.map(
-      ([name, command, args]) =>
-        new Promise((resolve) => {
-          const started = Date.now();
-          const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-          let output = '';
-          child.stdout.on('data', (chunk) => (output += chunk));
-          child.stderr.on('data', (chunk) => (output += chunk));
-          child.on('close', (code, signal) => {
-            console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-            process.stdout.write(output);
-            console.log(`=== ${name}: ${Math.round((Date.now() - started) / 1000)} s (alongside the other checks)`);
-            if (code !== 0) failures.push(`${name} (exit ${code ?? signal})`);
-            resolve();
-          });
-        }),
-    ),
-  );
 }
 
 function freePort() {
@@ -92,11 +66,10 @@ function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
-await stepsTogether([
-  ['lint', 'npx', ['eslint', '.']],
-  ['format', 'npx', ['prettier', '--check', '.']],
-  ['typecheck', 'npm', ['run', '-s', 'typecheck']],
-]);
+// One after the other: run together on two cores they took longer (96 s against 81 s).
+step('lint', 'npx', ['eslint', '.']);
+step('format', 'npx', ['prettier', '--check', '.']);
+step('typecheck', 'npm', ['run', '-s', 'typecheck']);
 step('build', 'npm', ['run', '-s', 'build']);
 
 const postgres = await startPostgres();

@@ -59,6 +59,9 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
     let redis: OwnRedis;
     const urls: string[] = [];
     const runs: MainRun[] = [];
+    let start: (node: string) => MainRun = () => {
+      throw new Error('not started');
+    };
 
     beforeAll(async () => {
       redis = await startOwnRedis();
@@ -67,7 +70,7 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
       cleanups.push(() => database.drop());
       const dir = await mkdtemp(join(tmpdir(), 'deskbell-cluster-'));
       cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      const start = (node: string): MainRun => {
+      start = (node: string): MainRun => {
         const run = runMain(['--demo', '--port', '0', '--data-dir', join(dir, node)], {
           DATABASE_URL: database.url ?? '',
           REDIS_URL: redis.url,
@@ -267,6 +270,32 @@ describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-s
       const left = dataOf(await ask(alice.socket, 'chat:transcript', { chatId: second.chatId }));
       expect(left.messages.filter((message) => message.event?.type === 'patron-left')).toHaveLength(1);
     }, 40_000);
+
+    it('a node killed with an operator on it who is back through another node within the grace: colleagues never see them Offline', async () => {
+      const [a, b] = urls as [string, string];
+      const bob = await signIn(b, 'bob');
+      dataOf(await ask(bob.socket, 'status:set', { status: 'online' }));
+      const sam = await signIn(a, 'sam');
+      const heard = recordEvents(sam.socket, 'operators:presence');
+      // Every node's sweep (every 2 s) has seen Bob at the desk.
+      await sleep(4_500);
+      runs[1]?.child.kill('SIGKILL');
+      await runs[1]?.exited();
+      // His console comes back at once through a node that is up (the balancer sends it there).
+      const bobBack = await signIn(a, 'bob');
+      expect(bobBack.me.id).toBe(bob.me.id);
+      // The sweeps (2 s) and a grace (3 s) twice over: an Offline would have been announced by now.
+      await sleep(10_000);
+      expect(heard.filter((entry) => entry.id === bob.me.id && entry.status === 'offline')).toEqual([]);
+      const listed = dataOf(await ask(sam.socket, 'operators:list', {}));
+      expect(listed.operators.find((entry) => entry.id === bob.me.id)).toMatchObject({
+        status: 'online',
+        connected: true,
+      });
+      // Node B again, for the tests after this one.
+      runs[1] = start('node-b');
+      urls[1] = await runs[1].listening();
+    }, 60_000);
 
     it('a node killed (kill -9) with an Online operator on it: colleagues on the other nodes see them Offline after the grace', async () => {
       const [a, , c] = urls as [string, string, string];
