@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, closeAllClients, connectPatron, dataOf, nextEvent, recordEvents, signIn } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
+import { eventually } from '../support/eventually';
 import { clusterToolsPresent, startOwnRedis, type OwnRedis } from '../support/own-redis';
 import { type MainRun, runMain } from '../support/run-main';
 import { createTestDatabase, testDatabaseKind } from '../support/test-database';
@@ -26,20 +27,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function readiness(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${url}/ready`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-/** Polls until `check` passes or `ms` is over; the last failure is thrown. */
-async function eventually(check: () => Promise<void>, ms: number): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      await check();
-      return Date.now() - started;
-    } catch (error) {
-      if (Date.now() - started > ms) throw error;
-      await sleep(200);
-    }
-  }
 }
 
 describe.runIf(testDatabaseKind() === 'sqlite')('a cluster on SQLite', () => {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, closeAllClients, connectPatron, dataOf, recordEvents, signIn } from '../support/clients';
 import { messageId, patronAsks } from '../support/flows';
+import { eventually } from '../support/eventually';
 import { startOwnPostgres, type OwnPostgres } from '../support/own-postgres';
 import { clusterToolsPresent, startOwnRedis, type OwnRedis } from '../support/own-redis';
 import { type MainRun, runMain } from '../support/run-main';
@@ -21,18 +22,6 @@ import { testDatabaseKind } from '../support/test-database';
  */
 const OUTAGE_CODES = ['UNAVAILABLE', 'INTERNAL'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually(check: () => Promise<void>, ms: number): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() - started > ms) throw error;
-      await sleep(200);
-    }
-  }
-}
 
 describe.runIf(testDatabaseKind() === 'postgres' && clusterToolsPresent('redis-server', 'redis-cli'))(
   'two nodes while their PostgreSQL restarts',
