@@ -155,7 +155,9 @@ export async function createDeskbellServer(deps: DeskbellServerDeps): Promise<De
     now,
     log: app.log,
     trustProxy: deps.trustProxy ?? false,
-    socketEvents: socketEventLimiter(deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT, makeLimiter),
+    // Counted in this node's memory even in a cluster: a socket lives on one node, and a Redis round
+    // trip on every event would only delay each one (the address limits above are shared).
+    socketEvents: socketEventLimiter(deps.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT),
     addressLimits,
     timings,
     patronPresence: new PatronPresenceTracker({

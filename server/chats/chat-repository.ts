@@ -7,7 +7,7 @@ import { CompiledOnce } from '../storage/compiled-query';
 import { sqliteFileOf, writeOnFile } from '../storage/database';
 import type { ChatsTable, DeskbellTables } from '../storage/schema';
 import { visibleTo, writableBy } from './chat-access-query';
-import { type ChatSummaryRow, selectChatSummaries, toChatSummary } from './chat-rows';
+import { selectChatSummaries, toChatSummary } from './chat-rows';
 import { withTeamFacts } from './chat-team-rows';
 
 export interface NewChat {
@@ -123,47 +123,74 @@ export class ChatRepository {
 
   /**
    * Stores a new waiting chat and answers with its summary as written: a new
-   * chat has no owner, team, transfer or analytics yet, so nothing is read back.
+   * chat has no owner, team, transfer or analytics yet, so nothing is read back,
+   * and nothing is parsed back either: the summary is built from the values the
+   * caller gave (already parsed from the patron's request), as `find` would read
+   * them. Every new chat's alert waits for this (issue 10, item 2).
    */
   async create(chat: NewChat): Promise<ChatSummary> {
     const id = newId();
     const departmentName = chat.departmentName ?? (await this.departmentName(chat.departmentId));
-    const row = {
+    const lineageId = chat.lineageId ?? id;
+    // The chat and the log's 'queued' line in one transaction: reports count from the log.
+    await this.writeNewChat(
+      {
+        id,
+        department_id: chat.departmentId,
+        status: 'waiting',
+        question: chat.question,
+        patron_name: chat.patronName,
+        patron_email: chat.patronEmail,
+        patron_ip: chat.patronIp,
+        page_url: chat.pageUrl,
+        referrer: chat.referrer,
+        user_agent: chat.userAgent,
+        browser: chat.browser,
+        extra_fields: JSON.stringify(chat.extraFields),
+        resume_token_hash: chat.resumeTokenHash,
+        owner_id: null,
+        created_at: chat.createdAt,
+        claimed_at: null,
+        ended_at: null,
+        ended_by: null,
+        last_seq: 0,
+        lineage_id: lineageId,
+      },
+      { id: newId(), at: chat.createdAt, chatId: id, departmentId: chat.departmentId },
+    );
+    return {
       id,
-      department_id: chat.departmentId,
+      departmentId: chat.departmentId,
+      departmentName,
       status: 'waiting',
       question: chat.question,
-      patron_name: chat.patronName,
-      patron_email: chat.patronEmail,
-      patron_ip: chat.patronIp,
-      page_url: chat.pageUrl,
-      referrer: chat.referrer,
-      user_agent: chat.userAgent,
-      browser: chat.browser,
-      extra_fields: JSON.stringify(chat.extraFields),
-      resume_token_hash: chat.resumeTokenHash,
-      owner_id: null,
-      created_at: chat.createdAt,
-      claimed_at: null,
-      ended_at: null,
-      ended_by: null,
-      last_seq: 0,
-      lineage_id: chat.lineageId ?? id,
-    } as const;
-    // The chat and the log's 'queued' line in one transaction: reports count from the log.
-    await this.writeNewChat(row, { id: newId(), at: chat.createdAt, chatId: id, departmentId: chat.departmentId });
-    const summary = toChatSummary({
-      ...row,
-      department_name: departmentName,
-      owner_name: null,
-      analytics_chat_id: null,
-      patron_away_since: null,
-      patron_return_by: null,
-      patron_left_at: null,
-      returned_by_id: null,
-      returned_by_name: null,
-    } as ChatSummaryRow);
-    return { ...summary, participants: [], transfer: null };
+      patron: {
+        name: chat.patronName,
+        email: chat.patronEmail,
+        ip: chat.patronIp,
+        pageUrl: chat.pageUrl,
+        referrer: chat.referrer,
+        userAgent: chat.userAgent,
+        browser: chat.browser,
+        extraFields: { ...chat.extraFields },
+      },
+      ownerId: null,
+      ownerName: null,
+      createdAt: chat.createdAt,
+      claimedAt: null,
+      endedAt: null,
+      endedBy: null,
+      lastSeq: 0,
+      hasAnalytics: false,
+      patronAwaySince: null,
+      patronLeftAt: null,
+      patronReturnBy: null,
+      returnedBy: null,
+      escalationStep: 0,
+      backupDepartmentId: null,
+      participants: [],
+      transfer: null,
+    };
   }
 
   private async departmentName(departmentId: string): Promise<string> {

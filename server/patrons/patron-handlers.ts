@@ -3,7 +3,7 @@ import { assertPatronMayWrite } from '../../src/domain/chat-access';
 import { DeskbellError } from '../../src/protocol/ack';
 import type { ChatSummary, PatronField } from '../../src/protocol/models';
 import type { PatronRequests } from '../../src/protocol/patron-contract';
-import { hashToken, newSecretToken } from '../auth/tokens';
+import { hashToken, TokenReserve } from '../auth/tokens';
 import { announceTransition, runChatAction } from '../chats/chat-actions';
 import { announceMessage, announceNewChat } from '../chats/chat-broadcast';
 import { joinQueueAsNew, queuePositionOf } from '../chats/queue-positions';
@@ -40,6 +40,9 @@ async function hoursNow(ctx: DeskbellContext, departmentId: string) {
   ]);
   return deskHoursNow(hours ?? null, zone, ctx.now());
 }
+
+/** Every new chat hands out a resume token: made ahead, between requests (tokens.ts). */
+const resumeTokens = new TokenReserve();
 
 /** The machine's zone and the last stored zone's validity, looked up once (see startZone). */
 let machineZone: string | undefined;
@@ -81,17 +84,22 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
     },
 
     'chat:start': async (request, socket, afterAnswer) => {
-      if (!(await ctx.addressLimits.mayStartChat(socket.data.ip))) {
+      // Looked up together (one wait, not four: issue 10, item 2), then judged in this order.
+      const [mayStart, department, hours, patronFields] = await Promise.all([
+        ctx.addressLimits.mayStartChat(socket.data.ip),
+        ctx.repos.departments.find(request.departmentId),
+        hoursNow(ctx, request.departmentId),
+        ctx.repos.departments.listPatronFields(),
+      ]);
+      if (!mayStart) {
         throw new DeskbellError(
           'RATE_LIMITED',
           'Many chats were started from your network just now; please wait a minute and try again.',
         );
       }
-      const department = await ctx.repos.departments.find(request.departmentId);
       if (!department) {
         throw new DeskbellError('DEPARTMENT_NOT_FOUND', `There is no chat department "${request.departmentId}".`);
       }
-      const hours = await hoursNow(ctx, department.id);
       if (!hours.open) {
         // Nobody is there to answer: saying so now is kinder than a queue nobody will work.
         throw new DeskbellError(
@@ -99,13 +107,12 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
           `${department.name} is closed now${hours.opensText ? `; it opens ${hours.opensText}` : ''}.`,
         );
       }
-      const patronFields = await ctx.repos.departments.listPatronFields();
       // The widget asks for required fields too; a page that skips it (or a form older than the rule) is told here.
       const missing = patronFields.find((field) => field.required && !request.extraFields[field.key]?.trim());
       if (missing) {
         throw new DeskbellError('BAD_REQUEST', `extraFields.${missing.key}: ${missing.label} is required.`);
       }
-      const resumeToken = newSecretToken();
+      const resumeToken = resumeTokens.take();
       // The same browser's earlier chat links this one to it, for the patron's history.
       const lineageId = request.previousResumeToken
         ? await ctx.repos.chats.findLineageByResumeTokenHash(hashToken(request.previousResumeToken))
@@ -122,14 +129,15 @@ export function patronHandlers(ctx: DeskbellContext): SocketEventHandlers<Patron
         userAgent: socket.data.userAgent,
         browser: describeBrowser(socket.data.userAgent),
         extraFields: keepConfigured(request.extraFields, patronFields),
-        resumeTokenHash: hashToken(resumeToken),
+        resumeTokenHash: resumeToken.hash,
         createdAt: ctx.now(),
         lineageId: lineageId ?? null,
       });
-      await followChat(socket, chat);
+      // The alert first: joining the chat's rooms cannot be outrun, as no one can answer before this turn ends.
       announceNewChat(ctx, chat);
+      await followChat(socket, chat);
       const queuePosition = await joinQueueAsNew(ctx, chat, afterAnswer);
-      return { chat: toPatronView(chat), messages: [], resumeToken, queuePosition };
+      return { chat: toPatronView(chat), messages: [], resumeToken: resumeToken.token, queuePosition };
     },
 
     'chat:resume': async (request, socket) => {

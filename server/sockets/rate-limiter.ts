@@ -97,12 +97,13 @@ export function socketEventLimiter(limit: RateLimit, makeLimiter: LimiterFactory
 }
 
 /** consume() rejects with the limiter's verdict when over the limit; only a real error would be anything else. */
-export async function allowed(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
-  try {
-    await limiter.consume(key);
-    return true;
-  } catch (error) {
-    if (error instanceof Error) throw error;
-    return false;
-  }
+export function allowed(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
+  // Promise callbacks, not an async function: every socket event waits for this (issue 10, item 2).
+  return limiter.consume(key).then(
+    () => true,
+    (verdict: unknown) => {
+      if (verdict instanceof Error) throw verdict;
+      return false;
+    },
+  );
 }

@@ -208,11 +208,17 @@ function serveRequest(socket: Socket, name: string, route: Route, options: Serve
 /** Only sockets being refused have a record (most never do): how many in a row, and whether it was logged. */
 const refusals = new WeakMap<Socket, { inARow: number }>();
 
-async function allowed(socket: Socket, options: ServeOptions): Promise<boolean> {
-  if (await options.limiter.take(socket.id)) {
-    refusals.delete(socket);
-    return true;
-  }
+/** Whether the socket may send one more event now; a refused one is counted (and, past a point, cut off). */
+function allowed(socket: Socket, options: ServeOptions): Promise<boolean> {
+  return options.limiter.take(socket.id).then((ok) => (ok ? forgiven(socket) : refused(socket, options)));
+}
+
+function forgiven(socket: Socket): true {
+  refusals.delete(socket);
+  return true;
+}
+
+function refused(socket: Socket, options: ServeOptions): false {
   let record = refusals.get(socket);
   if (!record) {
     record = { inARow: 0 };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escalationPath } from '../../src/protocol/escalation';
+import { openStorage } from '../../server/storage/database';
 import { closeAllClients, recordEvents, settle, signIn } from '../support/clients';
 import { patronAsks } from '../support/flows';
 import { type MainRun, runMain } from '../support/run-main';
@@ -37,8 +38,13 @@ describe('the desk watch across two server processes', () => {
     };
     const first = start();
     const firstUrl = await first.listening();
-    // The first node takes the lease at its first run; the second starts after that.
-    await sleep(2500);
+    // The first node takes the lease at its first run; the second starts once it holds it (a fixed
+    // pause was not always long enough on a loaded machine, and then the second node held it).
+    const storage = openStorage({ databaseUrl: database.url, dataDir: dir });
+    cleanups.push(() => storage.close());
+    const leaseHolders = () =>
+      storage.db.selectFrom('scheduler_leases').select('holder').where('name', '=', 'desk-watch');
+    await expect.poll(async () => (await leaseHolders().execute()).length, { timeout: 20_000, interval: 100 }).toBe(1);
     const second = start();
     const secondUrl = await second.listening();
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSummary } from '../../src/protocol/models';
 import { createRepositories } from '../../server/repositories';
 import { ask, closeAllClients, dataOf, nextEvent } from '../support/clients';
+import { patronAsks } from '../support/flows';
 import { claimedChat, onlineOperator } from '../support/team-flows';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -22,6 +23,22 @@ describe('the chat a change answers with is the chat as stored', () => {
 
   const stored = async (chatId: string): Promise<ChatSummary | undefined> =>
     createRepositories(server.storage.db).chats.find(chatId);
+
+  it('a new chat: its alert and its answer are built without a read, and equal the chat as stored', async () => {
+    const alice = await onlineOperator(server.url, 'alice');
+    const alert = nextEvent(alice.socket, 'chat:new');
+    const { chatId } = await patronAsks(server.url, {
+      name: 'Ruth Ames',
+      email: 'ruth@example.org',
+      pageUrl: 'https://library.example.org/hours',
+      referrer: 'https://www.example.org/',
+      extraFields: { library_card: ' 2190 0042 ' },
+    });
+    const announced = await alert;
+    expect(announced.id).toBe(chatId);
+    expect(announced.patron.extraFields).toEqual({ library_card: '2190 0042' });
+    expect(announced).toEqual(await stored(chatId));
+  });
 
   it('through claim, transfers declined, accepted and timed out, a department transfer, leave and end', async () => {
     const alice = await onlineOperator(server.url, 'alice');
