@@ -184,7 +184,8 @@ beforeEach(async () => {
       new OperatorConnection({
         url: server.url,
         token: 'alice-token',
-        requestTimeoutMs: 1000,
+        // Long enough that a loaded machine never times a request out and asks again (the counts below).
+        requestTimeoutMs: 10_000,
         socketOptions: { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 100 },
       }),
   });
