@@ -3,6 +3,7 @@ import type { PatronHistoryEntry } from '../../src/protocol';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
 import type { ChatsSlice } from './chats-types';
+import { bringReplyForward, viewWhenAsked } from './reply-forward';
 
 type ChatsData = Pick<
   ChatsSlice,
@@ -70,14 +71,14 @@ export const createChatsSlice =
         const connection = runtime.connection();
         if (!connection) return;
         get().openChat(chatId);
+        const before = viewWhenAsked(get());
         markBusy(chatId, 'claim');
         const ack = await connection.claim(chatId);
         markBusy(chatId, null);
         if (ack.ok) {
           keepHistory(chatId, ack.data.patronHistory);
-          get().setChatTab('chat');
           // Mouse or keyboard, the next thing the operator does is greet the patron.
-          if (get().openChatId === chatId) get().focusReply(chatId);
+          bringReplyForward(get(), chatId, before);
           return;
         }
         if (ack.error.code === 'ALREADY_CLAIMED') {

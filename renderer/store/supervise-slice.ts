@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
 import type { SuperviseSlice } from './supervise-types';
+import { bringReplyForward, viewWhenAsked } from './reply-forward';
 
 export type { SuperviseSlice } from './supervise-types';
 
@@ -44,14 +45,12 @@ export const createSuperviseSlice =
       async takeOverChat(chatId) {
         const connection = runtime.connection();
         if (!connection) return;
+        const before = viewWhenAsked(get());
         mark(chatId, 'take-over');
         const ack = await connection.takeOver(chatId);
         mark(chatId, null);
         if (!ack.ok) return failed(chatId, ack.error.message);
-        if (get().openChatId === chatId) {
-          get().setChatTab('chat');
-          get().focusReply(chatId);
-        }
+        bringReplyForward(get(), chatId, before);
       },
     };
   };

@@ -5,6 +5,7 @@ import type { ConsoleRuntime } from './console-runtime';
 import type { ConsoleState } from './console-state';
 import type { TransferSlice } from './transfer-types';
 import { firstWords, newChatAlertFor } from './new-chat-alert';
+import { bringReplyForward, viewWhenAsked } from './reply-forward';
 
 export type { TransferDestination, TransferSlice } from './transfer-types';
 
@@ -48,15 +49,13 @@ export const createTransferSlice =
       async acceptTransfer(chatId) {
         const connection = runtime.connection();
         if (!connection) return;
+        const before = viewWhenAsked(get());
         mark(chatId, 'accept');
         const ack = await connection.acceptTransfer(chatId);
         mark(chatId, null);
         if (!ack.ok) return failed(chatId, ack.error.message);
         // The chat is mine now: the reply box is where the operator goes next.
-        if (get().openChatId === chatId) {
-          get().setChatTab('chat');
-          get().focusReply(chatId);
-        }
+        bringReplyForward(get(), chatId, before);
       },
 
       async declineTransfer(chatId) {

@@ -82,6 +82,26 @@ describe('the console store', () => {
     expect(notes.find(Boolean)).toBe(`${winner} has already claimed this chat.`);
   });
 
+  it('Claim Chat brings the reply box forward, unless the operator opened Patron info while it was on its way', async () => {
+    const alice = await loggedIn('alice');
+    const first = server.startChat('Where is the restroom?');
+    const second = server.startChat('Do you have Dune?');
+    await until(() => Boolean(alice.store.getState().chats[second.id]), 'the chats to reach Alice');
+
+    await alice.store.getState().claimChat(first.id);
+    expect(alice.store.getState().chatTab).toBe('chat');
+    expect(alice.store.getState().replyFocus?.chatId).toBe(first.id);
+
+    // The click on Patron info lands before the claim's answer: the answer leaves her there.
+    const claimed = alice.store.getState().claimChat(second.id);
+    expect(alice.store.getState().openChatId).toBe(second.id);
+    alice.store.getState().setChatTab('patron-info');
+    await claimed;
+    expect(alice.store.getState().chats[second.id]?.ownerId).toBe('op-alice');
+    expect(alice.store.getState().chatTab).toBe('patron-info');
+    expect(alice.store.getState().replyFocus?.chatId).toBe(first.id);
+  });
+
   it('an operator previewing a chat sees who claimed it from under them', async () => {
     const alice = await loggedIn('alice');
     const bob = await loggedIn('bob');
