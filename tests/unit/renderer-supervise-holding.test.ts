@@ -46,4 +46,9 @@ describe('who has a chat and for how long, as a supervisor reads it', () => {
     const chat: ChatSummary = { ...base, status: 'waiting', ownerId: null, ownerName: null };
     expect(whoHasIt(chat, 3 * MINUTE)).toBe('Nobody has this chat; waiting 3 min');
   });
+
+  it('says so when the patron of a waiting chat has left, and how long they had waited', () => {
+    const chat: ChatSummary = { ...base, status: 'waiting', patronAwaySince: 2 * MINUTE };
+    expect(whoHasIt(chat, 9 * MINUTE, true)).toBe('Nobody has this chat; the patron left after waiting 2 min');
+  });
 });

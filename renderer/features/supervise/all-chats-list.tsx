@@ -6,6 +6,7 @@ import type { ConsoleState } from '../../store/console-state';
 import { CollapsibleSection } from '../../shared/collapsible-section';
 import { useNow } from '../../shared/use-now';
 import { type VirtualRowProps, VirtualRows } from '../../shared/virtual-rows';
+import { patronLeftQueue } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
 import { whoHasIt } from './holding';
 import './supervise.css';
@@ -56,6 +57,7 @@ export function AllChatsList() {
 function SupervisedChatRow({ chat, now, row }: { chat: ChatSummary; now: number; row: VirtualRowProps }) {
   const previewChat = useConsole((state) => state.previewChat);
   const isOpen = useConsole((state) => state.openChatId === chat.id);
+  const left = useConsole((state) => patronLeftQueue(state, chat));
   return (
     <li
       {...row}
@@ -73,7 +75,7 @@ function SupervisedChatRow({ chat, now, row }: { chat: ChatSummary; now: number;
           <bdi dir="auto">{patronLabel(chat)}</bdi>
         </button>
         <span className="chat-row-department">{chat.departmentName}</span>
-        <p className="chat-row-holding">{whoHasIt(chat, now)}</p>
+        <p className="chat-row-holding">{whoHasIt(chat, now, left)}</p>
       </div>
     </li>
   );

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { chatAccessOf, isOwner, may } from '../../../src/domain/chat-access';
 import type { ChatSummary } from '../../../src/protocol';
 import { useNow } from '../../shared/use-now';
+import { patronLeftQueue } from '../../store/selectors';
 import { useConsole } from '../../store/store-context';
 import { whoHasIt } from './holding';
 import { ReassignDialog } from './reassign-dialog';
@@ -21,6 +22,7 @@ export function SuperviseBar({ chat }: { chat: ChatSummary }) {
       takeOverChat: state.takeOverChat,
     })),
   );
+  const left = useConsole((state) => patronLeftQueue(state, chat));
   const [reassigning, setReassigning] = useState(false);
   const now = useNow();
   const facts = chatAccessOf(chat);
@@ -28,7 +30,7 @@ export function SuperviseBar({ chat }: { chat: ChatSummary }) {
   const mine = isOwner(facts, me.id);
   return (
     <div className="supervise-bar" data-supervise>
-      <p className="supervise-holding">{mine ? 'You have this chat' : whoHasIt(chat, now)}</p>
+      <p className="supervise-holding">{mine ? 'You have this chat' : whoHasIt(chat, now, left)}</p>
       {!mine ? (
         <button type="button" disabled={busy !== undefined} onClick={() => void takeOverChat(chat.id)}>
           Take over
