@@ -257,6 +257,30 @@ test.describe('a busy desk', () => {
   // Fifty chats from one test machine: more than one network address may start in a minute by default.
   test.use({ deskbellEnv: { DESKBELL_LIMIT_CHAT_STARTS_PER_MINUTE: '200' } });
 
+  test('at the start of a shift three waiting chats are all on screen, not one of them behind a scroll', async ({
+    desk,
+    deskbell,
+  }) => {
+    for (const name of ['Ruth Ames', 'Ben Okafor', 'Carla Diaz']) {
+      const patron = await connectPatron(deskbell.url);
+      dataOf(
+        await ask(patron, 'chat:start', {
+          departmentId: 'general-reference',
+          question: `A question from ${name}`,
+          name,
+        }),
+      );
+    }
+    const alice = await desk.operator('alice');
+    await alice.logIn();
+    await expect(alice.patronChats.locator('li[data-chat-id]')).toHaveCount(3);
+    // Nothing under My chats: Patron Chats has that room too (a fixed share hid the third row).
+    for (const name of ['Ruth Ames', 'Ben Okafor', 'Carla Diaz']) {
+      await expect(alice.waitingRow(name)).toBeInViewport({ ratio: 0.95 });
+    }
+    await expect(alice.page.getByRole('list', { name: 'Operators' })).toBeInViewport();
+  });
+
   test('with fifty chats the counter and the Operators list stay in reach, and each section folds away', async ({
     desk,
     deskbell,
